@@ -1,0 +1,12 @@
+import type { NextConfig } from "next";
+import createNextIntlPlugin from "next-intl/plugin";
+
+const withNextIntl = createNextIntlPlugin("./src/i18n/request.ts");
+
+const nextConfig: NextConfig = {
+  // Libraries that read their own files or load native code at run time stay unbundled.
+  serverExternalPackages: ["@node-rs/argon2", "pdfkit", "exceljs", "@electric-sql/pglite", "nodemailer", "pg"],
+  poweredByHeader: false,
+};
+
+export default withNextIntl(nextConfig);

@@ -1,0 +1,47 @@
+/**
+ * Shared result and date helpers for the identity module. Kept in its own file
+ * (rather than index.ts) so the scheme parsers do not import the barrel that
+ * re-exports them.
+ */
+
+/**
+ * Why a national id or metering point id was rejected. Deliberately coarse so
+ * the UI can map each value to one translated message:
+ * - "empty": nothing but whitespace was entered
+ * - "format": wrong length, characters, separators or impossible field values
+ * - "date": the embedded birth date does not exist (Feb 30, month 13, future)
+ * - "checksum": the check digit/character does not match (usually a typo)
+ * - "unsupported": a real but not acceptable identifier (e.g. Finnish
+ *   temporary hetu 900–999) or an unknown market
+ */
+export type IdentityErrorReason = "empty" | "format" | "date" | "checksum" | "unsupported";
+
+export type IdentityResult<T> =
+  | { ok: true; value: T }
+  | { ok: false; reason: IdentityErrorReason };
+
+export function ok<T>(value: T): IdentityResult<T> {
+  return { ok: true, value };
+}
+
+export function fail<T = never>(reason: IdentityErrorReason): IdentityResult<T> {
+  return { ok: false, reason };
+}
+
+/**
+ * Calendar check via Date.UTC round-trip. UTC avoids DST/timezone shifts that
+ * could move a local midnight into the neighbouring day. Years below 100 are
+ * rejected because Date.UTC silently maps them to 19xx.
+ */
+export function isValidCalendarDate(year: number, month: number, day: number): boolean {
+  if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) return false;
+  if (year < 100 || month < 1 || month > 12 || day < 1) return false;
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return (
+    date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
+  );
+}
+
+export function isoDate(year: number, month: number, day: number): string {
+  return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+}

@@ -1,0 +1,66 @@
+import { fail, isoDate, isValidCalendarDate, ok, type IdentityResult } from "./common";
+
+export interface DanishCpr {
+  /** 10 digits, DDMMYYSSSS. */
+  normalized: string;
+  birthDate: string;
+}
+
+export interface DanishCvr {
+  /** 8 digits. */
+  normalized: string;
+}
+
+const CPR = /^(\d{2})(\d{2})(\d{2})-?(\d{4})$/;
+const CVR = /^(?:DK)?(\d{8})$/;
+const CVR_WEIGHTS = [2, 7, 6, 5, 4, 3, 2, 1] as const;
+
+/**
+ * The CPR encodes the century in the first serial digit (CPR-kontoret's
+ * table), which lets one 2-digit year cover 1858–2057.
+ */
+function cprCentury(twoDigitYear: number, firstSerialDigit: number): number {
+  if (firstSerialDigit <= 3) return 1900;
+  if (firstSerialDigit === 4 || firstSerialDigit === 9) return twoDigitYear <= 36 ? 2000 : 1900;
+  return twoDigitYear <= 57 ? 2000 : 1800;
+}
+
+/**
+ * Parses a Danish CPR number. Modulus 11 is intentionally not checked: since
+ * 2007 CPR numbers that fail it are issued, so the date is the only
+ * structural check available.
+ */
+export function parseDanishCpr(input: string): IdentityResult<DanishCpr> {
+  const trimmed = input.trim();
+  if (trimmed === "") return fail("empty");
+  const match = CPR.exec(trimmed);
+  if (!match) return fail("format");
+  const dd = match[1] ?? "";
+  const mm = match[2] ?? "";
+  const yy = match[3] ?? "";
+  const serial = match[4] ?? "";
+  const year = cprCentury(Number(yy), Number(serial[0])) + Number(yy);
+  const month = Number(mm);
+  const day = Number(dd);
+  if (!isValidCalendarDate(year, month, day)) return fail("date");
+  return ok({ normalized: `${dd}${mm}${yy}${serial}`, birthDate: isoDate(year, month, day) });
+}
+
+/**
+ * Parses a Danish CVR number. The "DK" prefix and spaces are accepted because
+ * customers often copy the VAT number ("DK 13 58 56 28") from an invoice.
+ */
+export function parseDanishCvr(input: string): IdentityResult<DanishCvr> {
+  const compact = input.replace(/\s+/g, "").toUpperCase();
+  if (compact === "") return fail("empty");
+  const match = CVR.exec(compact);
+  if (!match) return fail("format");
+  const digits = match[1] ?? "";
+  if (digits[0] === "0") return fail("format");
+  let sum = 0;
+  for (let i = 0; i < CVR_WEIGHTS.length; i++) {
+    sum += (CVR_WEIGHTS[i] ?? 0) * Number(digits[i]);
+  }
+  if (sum % 11 !== 0) return fail("checksum");
+  return ok({ normalized: digits });
+}
