@@ -87,8 +87,8 @@ export function parseFinnishYTunnus(input: string): IdentityResult<FinnishYTunnu
     sum += (Y_TUNNUS_WEIGHTS[i] ?? 0) * Number(body[i]);
   }
   const remainder = sum % 11;
-  // Remainder 1 would need check value 10; such bodies are never issued.
-  if (remainder === 1) return fail("checksum");
+  // Remainder 1 yields 10, which no single digit matches: such bodies are
+  // never issued, so any check digit typed for them is a checksum error.
   const expected = remainder === 0 ? 0 : 11 - remainder;
   if (check !== expected) return fail("checksum");
   return ok({ normalized: `${body}-${check}` });

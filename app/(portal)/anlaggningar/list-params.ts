@@ -1,0 +1,58 @@
+// Query parameters of the installation list (?q=&typ=&kund=&sida=), shared by the list, the start
+// page's links and the detail page's way back. Swedish slugs keep the addresses readable.
+import type { InstallationType } from "@/generated/prisma/enums";
+
+export const typeSlugs: Record<InstallationType, string> = {
+  ELECTRICITY_GRID: "elnat",
+  ELECTRICITY_SUPPLY: "elhandel",
+  DISTRICT_HEATING: "fjarrvarme",
+  DISTRICT_COOLING: "fjarrkyla",
+};
+
+export const installationTypes = Object.keys(typeSlugs) as InstallationType[];
+
+const typeOfSlug = new Map(Object.entries(typeSlugs).map(([type, slug]) => [slug, type as InstallationType]));
+
+export type SearchParams = Record<string, string | string[] | undefined>;
+
+export type ListParams = {
+  q: string;
+  type: InstallationType | undefined;
+  /** A customer id of the actor's, or "all". */
+  customer: string;
+  page: number;
+};
+
+const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? "";
+
+/** Reads the list's query; anything unknown falls back to the default instead of failing. */
+export function parseListParams(sp: SearchParams, customerIds: string[], defaultCustomer: string): ListParams {
+  const kund = first(sp.kund);
+  const page = Number.parseInt(first(sp.sida), 10);
+  return {
+    q: first(sp.q).trim().slice(0, 100),
+    type: typeOfSlug.get(first(sp.typ)),
+    customer: kund === "alla" ? "all" : customerIds.includes(kund) ? kund : defaultCustomer,
+    page: Number.isFinite(page) && page > 0 ? page : 1,
+  };
+}
+
+/** True when the address carries no list parameters at all (the plain "Anläggningar" link). */
+export function isPlainList(sp: SearchParams): boolean {
+  return !["q", "typ", "kund", "sida"].some((k) => first(sp[k]) !== "");
+}
+
+export function listHref(p: Partial<ListParams>): string {
+  const sp = new URLSearchParams();
+  if (p.q) sp.set("q", p.q);
+  if (p.type) sp.set("typ", typeSlugs[p.type]);
+  if (p.customer) sp.set("kund", p.customer === "all" ? "alla" : p.customer);
+  if (p.page && p.page > 1) sp.set("sida", String(p.page));
+  const query = sp.toString();
+  return query ? `/anlaggningar?${query}` : "/anlaggningar";
+}
+
+/** GSRN as printed on invoices, in groups: 735999 1000 0000 0010. Other ids are left as they are. */
+export function formatMeteringPointId(id: string): string {
+  return /^\d{18}$/.test(id) ? `${id.slice(0, 6)} ${id.slice(6, 10)} ${id.slice(10, 14)} ${id.slice(14)}` : id;
+}

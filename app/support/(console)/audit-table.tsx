@@ -1,0 +1,95 @@
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import { formatDateTime } from "@/lib/format";
+import { AUDIT_TIME_ZONE, type AuditRow } from "@/server/support/list-audit-log";
+
+type T = Awaited<ReturnType<typeof getTranslations<"support">>>;
+
+/** The label for an audit action; unknown actions are shown as they are stored. */
+export function actionLabel(t: T, action: string): string {
+  const key = `actions.${action}`;
+  return /^[a-zA-Z]+(\.[a-zA-Z]+)+$/.test(action) && t.has(key as never) ? t(key as never) : action;
+}
+
+function detailValue(value: unknown): string {
+  if (Array.isArray(value)) return value.map(detailValue).join(", ");
+  if (value === null || value === undefined) return "–";
+  if (typeof value === "object") return JSON.stringify(value);
+  return String(value);
+}
+
+function Details({ row, t }: { row: AuditRow; t: T }) {
+  const entries = Object.entries(row.details);
+  if (row.ipAddress) entries.push(["ip", row.ipAddress]);
+  if (!entries.length) return <span aria-hidden="true">–</span>;
+  return (
+    <dl className="space-y-0.5">
+      {entries.map(([key, value]) => (
+        <div key={key}>
+          <dt className="inline font-medium">{t.has(`detail.${key}` as never) ? t(`detail.${key}` as never) : key}:</dt>{" "}
+          <dd className="inline break-words">{detailValue(value)}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+/** Audit entries as a table: time in Swedish time, who, what, about whom, which customer, details. */
+export async function AuditTable({ rows, caption, captionVisible = false }: { rows: AuditRow[]; caption: string; captionVisible?: boolean }) {
+  const [t, locale] = await Promise.all([getTranslations("support"), getLocale()]);
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full text-left text-sm">
+        <caption className={captionVisible ? "mb-2 text-left text-sm text-slate-700" : "sr-only"}>{caption}</caption>
+        <thead className="border-b border-slate-300 text-slate-700">
+          <tr>
+            <th scope="col" className="py-2 pr-4 font-medium whitespace-nowrap">{t("col.time")}</th>
+            <th scope="col" className="py-2 pr-4 font-medium">{t("col.actor")}</th>
+            <th scope="col" className="py-2 pr-4 font-medium">{t("col.action")}</th>
+            <th scope="col" className="py-2 pr-4 font-medium">{t("col.target")}</th>
+            <th scope="col" className="py-2 pr-4 font-medium">{t("col.customerNumber")}</th>
+            <th scope="col" className="py-2 font-medium">{t("col.details")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.id} className="border-b border-slate-100 align-top last:border-0">
+              <td className="py-2 pr-4 whitespace-nowrap">
+                <time dateTime={r.at.toISOString()}>{formatDateTime(r.at, locale, AUDIT_TIME_ZONE)}</time>
+              </td>
+              <td className="py-2 pr-4 break-all">
+                {r.actorType === "SYSTEM" ? (
+                  t("actor.SYSTEM")
+                ) : (
+                  <>
+                    {r.actorLabel ?? t("actor.unknown")}
+                    <span className="block text-xs text-slate-600">{t(`actor.${r.actorType}`)}</span>
+                  </>
+                )}
+              </td>
+              <th scope="row" className="py-2 pr-4 font-medium">
+                {actionLabel(t, r.action)}
+              </th>
+              <td className="py-2 pr-4 break-all">
+                {t.has(`target.${r.targetType}` as never) ? t(`target.${r.targetType}` as never) : r.targetType}
+                {r.targetLabel ? <span className="block text-slate-700">{r.targetLabel}</span> : null}
+              </td>
+              <td className="py-2 pr-4">
+                {r.customerId && r.customerNumber ? (
+                  <Link href={`/support/kunder/${r.customerId}`} className="text-sky-800 underline">
+                    {r.customerNumber}
+                  </Link>
+                ) : (
+                  "–"
+                )}
+              </td>
+              <td className="py-2">
+                <Details row={r} t={t} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

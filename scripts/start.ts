@@ -1,0 +1,66 @@
+// npm run demo / npm run start:demo — starts the portal on the embedded database with demo data.
+//   --dev          next dev instead of the production server
+//   --fresh        start from an empty database (the data folder is removed first)
+//   --data <dir>   where PGlite and the mail sink keep their files (default .data)
+// With DATABASE_URL set, that PostgreSQL server is used instead of PGlite; with SMTP_URL set,
+// mail goes there instead of the local sink.
+import { spawn } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import path from "node:path";
+import { startEmbeddedDb, type EmbeddedDb } from "./lib/embedded-db";
+import { startMailSink, type MailSink } from "./lib/mail-sink";
+import { applyMigrations } from "./lib/migrate";
+import { seedIfEmpty } from "./lib/seed";
+
+const args = process.argv.slice(2);
+const dev = args.includes("--dev");
+const fresh = args.includes("--fresh");
+const dataDir = path.resolve(args.includes("--data") ? args[args.indexOf("--data") + 1]! : ".data");
+const port = process.env.PORT ?? "3000";
+
+if (fresh) rmSync(dataDir, { recursive: true, force: true });
+mkdirSync(dataDir, { recursive: true });
+
+let embedded: EmbeddedDb | undefined;
+let sink: MailSink | undefined;
+const env: NodeJS.ProcessEnv = { ...process.env, PORT: port };
+
+if (!env.DATABASE_URL) {
+  embedded = await startEmbeddedDb({ dataDir: path.join(dataDir, "pglite") });
+  env.DATABASE_URL = embedded.url;
+  console.log(`Embedded PostgreSQL (PGlite) in ${path.relative(process.cwd(), dataDir)}/pglite`);
+}
+if (!env.SMTP_URL) {
+  sink = await startMailSink({ dir: env.MAIL_SINK_DIR ?? path.join(dataDir, "mail") });
+  env.SMTP_URL = sink.url;
+  console.log(`Outgoing mail is kept in ${path.relative(process.cwd(), env.MAIL_SINK_DIR ?? path.join(dataDir, "mail"))}/ (local SMTP sink)`);
+}
+if (!env.AUTH_SECRET && !env.NEXTAUTH_SECRET) {
+  // A demo secret kept with the demo data, so sessions survive a restart. Production sets its own.
+  const file = path.join(dataDir, "auth-secret");
+  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString("base64"));
+  env.AUTH_SECRET = readFileSync(file, "utf8").trim();
+}
+env.APP_URL ??= `http://localhost:${port}`;
+env.NEXTAUTH_URL ??= env.APP_URL;
+
+const applied = await applyMigrations(env.DATABASE_URL, { log: (l) => console.log(l) });
+if (!applied.length) console.log("Database schema is up to date.");
+if (await seedIfEmpty(env.DATABASE_URL)) console.log("Demo data created (see README for the logins).");
+
+const nextBin = path.resolve("node_modules/next/dist/bin/next");
+const child = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", port], { stdio: "inherit", env });
+
+let stopping = false;
+async function shutdown(code: number) {
+  if (stopping) return;
+  stopping = true;
+  child.kill("SIGTERM");
+  await sink?.stop().catch(() => {});
+  await embedded?.stop().catch(() => {});
+  process.exit(code);
+}
+process.on("SIGINT", () => void shutdown(0));
+process.on("SIGTERM", () => void shutdown(0));
+child.on("exit", (code) => void shutdown(code ?? 0));

@@ -1,0 +1,17 @@
+"use client";
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+
+export function NavLink({ href, children }: { href: string; children: React.ReactNode }) {
+  const pathname = usePathname();
+  const active = href === "/" ? pathname === "/" : pathname === href || pathname.startsWith(`${href}/`);
+  return (
+    <Link
+      href={href}
+      aria-current={active ? "page" : undefined}
+      className={`block rounded-md px-3 py-2 text-sm font-medium ${active ? "bg-sky-800 text-white" : "text-slate-800 hover:bg-slate-100"}`}
+    >
+      {children}
+    </Link>
+  );
+}

@@ -1,0 +1,88 @@
+"use client";
+import { useTranslations } from "next-intl";
+import { useId, type InputHTMLAttributes, type ReactNode } from "react";
+
+type FieldProps = InputHTMLAttributes<HTMLInputElement> & {
+  label: ReactNode;
+  name: string;
+  hint?: ReactNode;
+  /** Translation keys from the action's fieldErrors. */
+  errors?: string[];
+};
+
+/** A labelled input whose hint and error are announced with it (aria-describedby). */
+export function Field({ label, name, hint, errors, className, required, ...input }: FieldProps) {
+  const t = useTranslations();
+  const id = useId();
+  const hintId = hint ? `${id}-hint` : undefined;
+  const errorId = errors?.length ? `${id}-error` : undefined;
+  return (
+    <div className={className ?? "mb-4"}>
+      <label htmlFor={id} className="block text-sm font-medium text-slate-900">
+        {label}
+        {required ? <span className="sr-only"> ({t("common.required")})</span> : null}
+        {required ? <span aria-hidden="true" className="text-red-700"> *</span> : null}
+      </label>
+      {hint ? (
+        <p id={hintId} className="mt-0.5 text-sm text-slate-600">
+          {hint}
+        </p>
+      ) : null}
+      <input
+        id={id}
+        name={name}
+        required={required}
+        aria-invalid={errors?.length ? true : undefined}
+        aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}
+        className={`mt-1 block w-full rounded-md border px-3 py-2 text-slate-900 shadow-sm focus:outline-none focus:ring-2 focus:ring-sky-600 ${
+          errors?.length ? "border-red-700" : "border-slate-400"
+        }`}
+        {...input}
+      />
+      {errors?.length ? (
+        <p id={errorId} className="mt-1 text-sm font-medium text-red-700">
+          {errors.map((e) => t(e)).join(" ")}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+type SelectProps = React.SelectHTMLAttributes<HTMLSelectElement> & {
+  label: ReactNode;
+  name: string;
+  errors?: string[];
+  options: { value: string; label: string }[];
+};
+
+export function SelectField({ label, name, errors, options, className, ...select }: SelectProps) {
+  const t = useTranslations();
+  const id = useId();
+  const errorId = errors?.length ? `${id}-error` : undefined;
+  return (
+    <div className={className ?? "mb-4"}>
+      <label htmlFor={id} className="block text-sm font-medium text-slate-900">
+        {label}
+      </label>
+      <select
+        id={id}
+        name={name}
+        aria-invalid={errors?.length ? true : undefined}
+        aria-describedby={errorId}
+        className="mt-1 block w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-slate-900 focus:outline-none focus:ring-2 focus:ring-sky-600"
+        {...select}
+      >
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      {errors?.length ? (
+        <p id={errorId} className="mt-1 text-sm font-medium text-red-700">
+          {errors.map((e) => t(e)).join(" ")}
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,20 @@
+export function PageHeader({ title, intro, actions }: { title: string; intro?: React.ReactNode; actions?: React.ReactNode }) {
+  return (
+    <div className="mb-6 flex flex-wrap items-end justify-between gap-4">
+      <div>
+        <h1 className="text-2xl font-semibold text-slate-900">{title}</h1>
+        {intro ? <p className="mt-1 max-w-2xl text-slate-700">{intro}</p> : null}
+      </div>
+      {actions}
+    </div>
+  );
+}
+
+export function Card({ title, children, className }: { title?: string; children: React.ReactNode; className?: string }) {
+  return (
+    <section className={`rounded-lg border border-slate-200 bg-white p-5 shadow-sm ${className ?? ""}`} aria-label={title}>
+      {title ? <h2 className="mb-3 text-lg font-semibold text-slate-900">{title}</h2> : null}
+      {children}
+    </section>
+  );
+}

@@ -1,0 +1,119 @@
+import { describe, expect, it } from "vitest";
+import { parseDanishCpr, parseDanishCvr } from "./danish";
+
+describe("parseDanishCpr – valid", () => {
+  it.each([
+    ["010180-1234", "0101801234", "1980-01-01"],
+    ["0101801234", "0101801234", "1980-01-01"],
+    [" 010180-1234 ", "0101801234", "1980-01-01"],
+    // Mod 11 is not required: 0101801234 has weighted sum 78 ≡ 1 (mod 11).
+    ["070761-4285", "0707614285", "1961-07-07"],
+  ])("%j → %s", (input, normalized, birthDate) => {
+    expect(parseDanishCpr(input)).toEqual({ ok: true, value: { normalized, birthDate } });
+  });
+
+  it.each([
+    // First serial digit 0–3: always 1900s.
+    ["010100-0000", "1900-01-01"],
+    ["010136-3999", "1936-01-01"],
+    ["311299-2000", "1999-12-31"],
+    // 4 and 9: 2000s up to yy 36, 1900s from 37.
+    ["010136-4000", "2036-01-01"],
+    ["010137-4000", "1937-01-01"],
+    ["010136-9000", "2036-01-01"],
+    ["010137-9999", "1937-01-01"],
+    // 5–8: 2000s up to yy 57, 1800s from 58.
+    ["010157-5000", "2057-01-01"],
+    ["010158-5000", "1858-01-01"],
+    ["010100-6000", "2000-01-01"],
+    ["010199-7000", "1899-01-01"],
+    ["010157-8999", "2057-01-01"],
+    ["010158-8999", "1858-01-01"],
+  ])("%j is born %s", (input, birthDate) => {
+    const result = parseDanishCpr(input);
+    expect(result.ok && result.value.birthDate).toBe(birthDate);
+  });
+});
+
+describe("parseDanishCpr – leap days", () => {
+  it.each([
+    ["290200-4000", "2000-02-29"],
+    ["290200-5000", "2000-02-29"],
+    ["290296-5000", "1896-02-29"],
+    ["290256-5000", "2056-02-29"],
+    ["290204-0000", "1904-02-29"],
+  ])("%j is valid (%s)", (input, birthDate) => {
+    expect(parseDanishCpr(input)).toEqual({
+      ok: true,
+      value: { normalized: input.replace("-", ""), birthDate },
+    });
+  });
+
+  it.each([
+    // 1900 is not a leap year; the century digit decides.
+    ["290200-0000"],
+    ["290200-3999"],
+    ["290201-4000"],
+    ["290258-5000"],
+  ])("%j is not a date", (input) => {
+    expect(parseDanishCpr(input)).toEqual({ ok: false, reason: "date" });
+  });
+});
+
+describe("parseDanishCpr – invalid", () => {
+  it.each([
+    ["300280-1234", "date"],
+    ["011380-1234", "date"],
+    ["001380-1234", "date"],
+    ["000180-1234", "date"],
+    ["320180-1234", "date"],
+    ["310480-1234", "date"],
+    ["010080-1234", "date"],
+    ["", "empty"],
+    ["  ", "empty"],
+    ["010180 1234", "format"],
+    ["010180-123", "format"],
+    ["01018012345", "format"],
+    ["010180+1234", "format"],
+    ["01-01-80-1234", "format"],
+    ["O10180-1234", "format"],
+    ["19800101-1234", "format"],
+  ])("%j → %s", (input, reason) => {
+    expect(parseDanishCpr(input)).toEqual({ ok: false, reason });
+  });
+});
+
+describe("parseDanishCvr", () => {
+  it.each([
+    // 1·2 + 3·7 + 5·6 + 8·5 + 5·4 + 6·3 + 2·2 + 8·1 = 143 = 13·11
+    ["13585628", "13585628"],
+    ["10150817", "10150817"],
+    ["25313763", "25313763"],
+    ["DK13585628", "13585628"],
+    ["dk13585628", "13585628"],
+    ["DK 13 58 56 28", "13585628"],
+    [" 1358 5628 ", "13585628"],
+  ])("%j → %s", (input, normalized) => {
+    expect(parseDanishCvr(input)).toEqual({ ok: true, value: { normalized } });
+  });
+
+  it.each([
+    ["13585627", "checksum"],
+    ["13585629", "checksum"],
+    ["31585628", "checksum"],
+    ["DK13585627", "checksum"],
+    // Passes mod 11 (sum 0) but a CVR never starts with 0.
+    ["00000000", "format"],
+    ["1358562", "format"],
+    ["135856280", "format"],
+    ["DK-13585628", "format"],
+    ["SE13585628", "format"],
+    ["13585628DK", "format"],
+    ["1358-5628", "format"],
+    ["1358562A", "format"],
+    ["", "empty"],
+    ["   ", "empty"],
+  ])("%j → %s", (input, reason) => {
+    expect(parseDanishCvr(input)).toEqual({ ok: false, reason });
+  });
+});

@@ -1,0 +1,149 @@
+import { describe, expect, it } from "vitest";
+import { parseFinnishHenkilotunnus, parseFinnishYTunnus } from "./finnish";
+
+describe("parseFinnishHenkilotunnus – valid", () => {
+  it.each([
+    // 131052308 mod 31 = 25 → "T"
+    ["131052-308T", "131052-308T", "1952-10-13"],
+    ["131052-308t", "131052-308T", "1952-10-13"],
+    ["  131052-308T ", "131052-308T", "1952-10-13"],
+    // 1800s: 010101123 mod 31 → "N"
+    ["010101+123N", "010101+123N", "1801-01-01"],
+    ["311299-8997", "311299-8997", "1999-12-31"],
+    ["010120A899L", "010120A899L", "2020-01-01"],
+  ])("%j → %s", (input, normalized, birthDate) => {
+    expect(parseFinnishHenkilotunnus(input)).toEqual({
+      ok: true,
+      value: { normalized, birthDate },
+    });
+  });
+
+  it.each([
+    // The 2023 reform's extra 1900s signs share the check character of "-".
+    // 010594123 mod 31 → "W"; 010594124 → "X"; 010594002 → "0"
+    ["010594Y123W", "1994-05-01"],
+    ["010594X124X", "1994-05-01"],
+    ["010594W0020", "1994-05-01"],
+    ["010594V123W", "1994-05-01"],
+    ["010594U124X", "1994-05-01"],
+    ["010594-123W", "1994-05-01"],
+    ["010594y123w", "1994-05-01"],
+    // 2000s signs A–F: 010120002 mod 31 → "N"
+    ["010120A002N", "2020-01-01"],
+    ["010120B002N", "2020-01-01"],
+    ["010120C002N", "2020-01-01"],
+    ["010120D002N", "2020-01-01"],
+    ["010120E002N", "2020-01-01"],
+    ["010120F002N", "2020-01-01"],
+    ["010120f002n", "2020-01-01"],
+  ])("%j is born %s", (input, birthDate) => {
+    expect(parseFinnishHenkilotunnus(input)).toEqual({
+      ok: true,
+      value: { normalized: input.toUpperCase(), birthDate },
+    });
+  });
+});
+
+describe("parseFinnishHenkilotunnus – leap days", () => {
+  it.each([
+    // 290200123 mod 31 → "9"
+    ["290200A1239", "2000-02-29"],
+    // 290204123 mod 31 → "A"
+    ["290204-123A", "1904-02-29"],
+    ["290204B123A", "2004-02-29"],
+  ])("%j is valid (%s)", (input, birthDate) => {
+    expect(parseFinnishHenkilotunnus(input)).toEqual({
+      ok: true,
+      value: { normalized: input, birthDate },
+    });
+  });
+
+  it.each([
+    // 1900 and 1800 are not leap years.
+    ["290200-1239"],
+    ["290200Y1239"],
+    ["290200+1239"],
+    // 290201123 mod 31 → "J"
+    ["290201A123J"],
+  ])("%j is not a date", (input) => {
+    expect(parseFinnishHenkilotunnus(input)).toEqual({ ok: false, reason: "date" });
+  });
+});
+
+describe("parseFinnishHenkilotunnus – invalid", () => {
+  it.each([
+    // Check characters below are correct so that only the named rule fails.
+    ["300252-308A", "date"],
+    ["131352-3087", "date"],
+    ["000152-3085", "date"],
+    // Individual numbers 000 and 001 are never issued.
+    ["010101-000P", "format"],
+    ["010101-001R", "format"],
+    // 900–999 are temporary ids. The DVV examples 010594Y9032/010594Y9021
+    // have correct check characters but fall in this range.
+    ["010194-900R", "unsupported"],
+    ["010194-999X", "unsupported"],
+    ["010594Y9032", "unsupported"],
+    ["010594Y9021", "unsupported"],
+    ["131052-308U", "checksum"],
+    ["131052-308S", "checksum"],
+    ["131052A308U", "checksum"],
+    // "G" is not in the check alphabet; it can never match.
+    ["131052-308G", "checksum"],
+    // 010594Y123 → "W", not "X".
+    ["010594Y123X", "checksum"],
+    ["131052-308Z", "format"],
+    ["131052G308T", "format"],
+    ["131052Z308T", "format"],
+    ["131052 308T", "format"],
+    ["131052308T", "format"],
+    ["131052-308TT", "format"],
+    ["131052-30AT", "format"],
+    ["19521013-308T", "format"],
+    ["", "empty"],
+    ["\t", "empty"],
+  ])("%j → %s", (input, reason) => {
+    expect(parseFinnishHenkilotunnus(input)).toEqual({ ok: false, reason });
+  });
+});
+
+describe("parseFinnishYTunnus", () => {
+  it.each([
+    // 0·7 + 7·9 + 3·10 + 7·5 + 5·8 + 4·4 + 6·2 = 196; 196 mod 11 = 9; 11 − 9 = 2
+    ["0737546-2", "0737546-2"],
+    [" 0737546-2 ", "0737546-2"],
+    // Old 6-digit form is the same id with a leading zero.
+    ["737546-2", "0737546-2"],
+    // Remainder 0 → check digit 0.
+    ["1572860-0", "1572860-0"],
+    ["0112038-9", "0112038-9"],
+    ["0000001-9", "0000001-9"],
+    ["1234567-1", "1234567-1"],
+  ])("%j → %s", (input, normalized) => {
+    expect(parseFinnishYTunnus(input)).toEqual({ ok: true, value: { normalized } });
+  });
+
+  it.each([
+    ["0737546-3", "checksum"],
+    ["0737546-0", "checksum"],
+    ["737546-3", "checksum"],
+    ["1572860-1", "checksum"],
+    // 1234567: sum 153, remainder 10 → check 1, so 0 is wrong.
+    ["1234567-0", "checksum"],
+    // Remainder 1: no check digit exists for these bodies, whatever is typed.
+    ["1234568-0", "checksum"],
+    ["1234568-1", "checksum"],
+    ["1234568-9", "checksum"],
+    ["07375462", "format"],
+    ["07375460-2", "format"],
+    ["12345-6", "format"],
+    ["0737546-", "format"],
+    ["0737546-22", "format"],
+    ["0737546 2", "format"],
+    ["FI07375462", "format"],
+    ["073754A-2", "format"],
+    ["", "empty"],
+  ])("%j → %s", (input, reason) => {
+    expect(parseFinnishYTunnus(input)).toEqual({ ok: false, reason });
+  });
+});

@@ -1,0 +1,220 @@
+import { describe, expect, it } from "vitest";
+import {
+  parseSwedishCustomerId,
+  parseSwedishOrganisationsnummer,
+  parseSwedishPersonnummer,
+} from "./swedish";
+
+// A fixed "today" keeps century resolution deterministic: 2025-06-15 (UTC).
+const TODAY = new Date(Date.UTC(2025, 5, 15, 12));
+
+describe("parseSwedishPersonnummer – valid", () => {
+  it.each([
+    ["19121212-1212", "191212121212", "1912-12-12"],
+    ["191212121212", "191212121212", "1912-12-12"],
+    ["121212-1212", "201212121212", "2012-12-12"],
+    ["121212+1212", "191212121212", "1912-12-12"],
+    ["1212121212", "201212121212", "2012-12-12"],
+    ["811218-9876", "198112189876", "1981-12-18"],
+    ["8112189876", "198112189876", "1981-12-18"],
+    ["198112189876", "198112189876", "1981-12-18"],
+    ["19811218-9876", "198112189876", "1981-12-18"],
+    ["  811218-9876\t", "198112189876", "1981-12-18"],
+    ["800101-1231", "198001011231", "1980-01-01"],
+  ])("%j → %s", (input, normalized, birthDate) => {
+    expect(parseSwedishPersonnummer(input, TODAY)).toEqual({
+      ok: true,
+      value: { normalized, kind: "personnummer", birthDate },
+    });
+  });
+
+  it("defaults today to the current date", () => {
+    // Explicit century, so the result does not depend on the real clock.
+    expect(parseSwedishPersonnummer("19811218-9876")).toEqual({
+      ok: true,
+      value: { normalized: "198112189876", kind: "personnummer", birthDate: "1981-12-18" },
+    });
+  });
+});
+
+describe("parseSwedishPersonnummer – samordningsnummer", () => {
+  it.each([
+    // Skatteverket's example: born 1970-10-03, day 03 + 60 = 63.
+    ["701063-2391", "197010632391", "1970-10-03"],
+    ["197010632391", "197010632391", "1970-10-03"],
+    // Day 80 → the 20th; yy 01 resolves to 2001.
+    ["010180-1231", "200101801231", "2001-01-20"],
+    // yy 32 is in the future in 2025, so the 1900s are chosen.
+    ["320180-1234", "193201801234", "1932-01-20"],
+  ])("%j → %s (%s)", (input, normalized, birthDate) => {
+    expect(parseSwedishPersonnummer(input, TODAY)).toEqual({
+      ok: true,
+      value: { normalized, kind: "samordningsnummer", birthDate },
+    });
+  });
+
+  it.each([
+    // Luhn-valid, so only the date can be the reason.
+    ["800290-1232", "30 Feb + 60"],
+    ["800160-1239", "day 60 = day 0"],
+    ["800132-1234", "day 32 (neither a day nor day + 60)"],
+  ])("%j is rejected as date (%s)", (input) => {
+    expect(parseSwedishPersonnummer(input, TODAY)).toEqual({ ok: false, reason: "date" });
+  });
+});
+
+describe("parseSwedishPersonnummer – century of the 10-digit form", () => {
+  it.each([
+    // Birthday is today: age 0, 2025.
+    ["250615-1238", "202506151238"],
+    // Birthday tomorrow would be in the future in 2025, so 1925 (age 99).
+    ["250616-1237", "192506161237"],
+    // "+" means 100 or older: one century before the "-" reading.
+    ["250615+1238", "192506151238"],
+    ["250616+1237", "182506161237"],
+    ["811218+9876", "188112189876"],
+  ])("%j → %s", (input, normalized) => {
+    const result = parseSwedishPersonnummer(input, TODAY);
+    expect(result.ok && result.value.normalized).toBe(normalized);
+  });
+
+  it("reads today in UTC", () => {
+    // 2025-06-15T23:30 in UTC is already the 16th in Stockholm; UTC decides.
+    const lateEvening = new Date(Date.UTC(2025, 5, 15, 23, 30));
+    const result = parseSwedishPersonnummer("250616-1237", lateEvening);
+    expect(result.ok && result.value.normalized).toBe("192506161237");
+  });
+
+  it("moves with the reference date", () => {
+    const result = parseSwedishPersonnummer("121212-1212", new Date(Date.UTC(2010, 0, 1)));
+    expect(result.ok && result.value.normalized).toBe("191212121212");
+  });
+});
+
+describe("parseSwedishPersonnummer – leap days", () => {
+  it.each([
+    ["000229-1235", "200002291235", "2000-02-29"],
+    ["200002291235", "200002291235", "2000-02-29"],
+    ["040229-1231", "200402291231", "2004-02-29"],
+  ])("%j is a valid leap day", (input, normalized, birthDate) => {
+    expect(parseSwedishPersonnummer(input, TODAY)).toEqual({
+      ok: true,
+      value: { normalized, kind: "personnummer", birthDate },
+    });
+  });
+
+  it.each([
+    // 1900 is not a leap year (divisible by 100, not by 400).
+    ["000229+1235"],
+    ["190002291235"],
+    ["050229-1230"],
+  ])("%j is not a date", (input) => {
+    expect(parseSwedishPersonnummer(input, TODAY)).toEqual({ ok: false, reason: "date" });
+  });
+});
+
+describe("parseSwedishPersonnummer – invalid", () => {
+  it.each([
+    // Each date case carries a correct Luhn digit so the reason is unambiguous.
+    ["800230-1235", "date"],
+    ["801301-1237", "date"],
+    ["800100-1232", "date"],
+    ["300030-1238", "date"],
+    // An explicit century in the future.
+    ["20300101-1232", "date"],
+    ["811218-9875", "checksum"],
+    ["811218-9877", "checksum"],
+    ["19811218-9875", "checksum"],
+    ["121212-1213", "checksum"],
+    ["", "empty"],
+    ["   ", "empty"],
+    ["811218 9876", "format"],
+    ["811218--9876", "format"],
+    ["811218/9876", "format"],
+    ["81121-89876", "format"],
+    ["811218-987", "format"],
+    ["811218-98765", "format"],
+    ["81121898765", "format"],
+    ["1981121898765", "format"],
+    ["811218-987X", "format"],
+    ["abcdef-ghij", "format"],
+    // "+" with an explicit century is contradictory.
+    ["19811218+9876", "format"],
+  ])("%j → %s", (input, reason) => {
+    expect(parseSwedishPersonnummer(input, TODAY)).toEqual({ ok: false, reason });
+  });
+});
+
+describe("parseSwedishOrganisationsnummer", () => {
+  it.each([
+    ["556036-0793", "5560360793"],
+    ["5560360793", "5560360793"],
+    ["165560360793", "5560360793"],
+    ["16556036-0793", "5560360793"],
+    ["  556036-0793 ", "5560360793"],
+    ["556677-8899", "5566778899"],
+    ["212000-0142", "2120000142"],
+  ])("%j → %s", (input, normalized) => {
+    expect(parseSwedishOrganisationsnummer(input)).toEqual({
+      ok: true,
+      value: { normalized, kind: "organisationsnummer" },
+    });
+  });
+
+  it.each([
+    ["556036-0794", "checksum"],
+    ["5560360790", "checksum"],
+    ["165560360794", "checksum"],
+    // Third digit < 2 is a personnummer-like month; both pass Luhn.
+    ["811218-9876", "format"],
+    ["5510360794", "format"],
+    ["175560360793", "format"],
+    ["198112189876", "format"],
+    ["556036-079", "format"],
+    ["556036_0793", "format"],
+    ["556036+0793", "format"],
+    ["556036 0793", "format"],
+    ["SE556036079301", "format"],
+    ["", "empty"],
+  ])("%j → %s", (input, reason) => {
+    expect(parseSwedishOrganisationsnummer(input)).toEqual({ ok: false, reason });
+  });
+});
+
+describe("parseSwedishCustomerId", () => {
+  it("prefers the organisationsnummer", () => {
+    expect(parseSwedishCustomerId("556036-0793", TODAY)).toEqual({
+      ok: true,
+      value: { normalized: "5560360793", kind: "organisationsnummer" },
+    });
+  });
+
+  it("falls back to personnummer (sole trader)", () => {
+    expect(parseSwedishCustomerId("811218-9876", TODAY)).toEqual({
+      ok: true,
+      value: { normalized: "198112189876", kind: "personnummer", birthDate: "1981-12-18" },
+    });
+  });
+
+  it("recognises a samordningsnummer", () => {
+    expect(parseSwedishCustomerId("701063-2391", TODAY)).toEqual({
+      ok: true,
+      value: { normalized: "197010632391", kind: "samordningsnummer", birthDate: "1970-10-03" },
+    });
+  });
+
+  it("passes today through to the personnummer parser", () => {
+    const result = parseSwedishCustomerId("121212-1212", new Date(Date.UTC(2010, 0, 1)));
+    expect(result.ok && result.value.normalized).toBe("191212121212");
+  });
+
+  it.each([
+    ["556036-0794", "checksum"],
+    ["811218-9875", "checksum"],
+    ["800230-1235", "date"],
+    ["hello", "format"],
+    ["", "empty"],
+  ])("%j → %s", (input, reason) => {
+    expect(parseSwedishCustomerId(input, TODAY)).toEqual({ ok: false, reason });
+  });
+});

@@ -1,0 +1,23 @@
+// Who is asking. Every server function receives an actor and scopes its queries by it.
+import type { Role } from "@/domain/access/permissions";
+
+export type CustomerAccess = {
+  customerId: string;
+  customerNumber: string;
+  customerName: string;
+  role: Role;
+  allInstallations: boolean;
+  installationIds: string[];
+};
+
+export type CustomerActor = {
+  kind: "customer";
+  userId: string;
+  name: string;
+  email: string | null;
+  customers: CustomerAccess[];
+};
+
+export type StaffActor = { kind: "staff"; staffId: string; name: string; email: string; role: "SUPPORT" | "ADMIN" };
+
+export type Actor = CustomerActor | StaffActor;

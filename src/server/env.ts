@@ -1,0 +1,33 @@
+import "server-only";
+import { z } from "zod";
+
+// Validated once at start-up; a missing or malformed variable stops the server with its name.
+const schema = z.object({
+  DATABASE_URL: z.string().url("must be a postgresql:// URL"),
+  AUTH_SECRET: z.string().min(32, "must be at least 32 characters (openssl rand -base64 32)"),
+  APP_URL: z.string().url().default("http://localhost:3000"),
+  SMTP_URL: z.string().default("smtp://127.0.0.1:2525"),
+  MAIL_FROM: z.string().default("Mina sidor <no-reply@minasidor.example.com>"),
+  SESSION_MAX_AGE_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(60),
+  RESET_TOKEN_TTL_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(60),
+  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
+  LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
+});
+
+export type Env = z.infer<typeof schema>;
+
+let cached: Env | undefined;
+export function env(): Env {
+  if (cached) return cached;
+  const parsed = schema.safeParse({
+    ...process.env,
+    AUTH_SECRET: process.env.AUTH_SECRET ?? process.env.NEXTAUTH_SECRET,
+    APP_URL: process.env.APP_URL ?? process.env.NEXTAUTH_URL,
+  });
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
+    throw new Error(`Invalid environment (see .env.example):\n${lines}`);
+  }
+  cached = parsed.data;
+  return cached;
+}
