@@ -2,7 +2,6 @@
 // It computes migration SQL (`diff`) and compares a live database with schema.prisma.
 import { PrismaPg } from "@prisma/adapter-pg";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
-// @ts-expect-error the package ships no types for its ESM entry under bundler resolution
 import { SchemaEngine } from "@prisma/schema-engine-wasm";
 
 // The engine reports Rust panics through this global; without it a panic hides its message.
@@ -74,7 +73,7 @@ export type Engine = {
 export async function openSchemaEngine(connectionString: string, schema: string): Promise<Engine> {
   const engine = await SchemaEngine.new({ datamodels: [["schema.prisma", schema]] }, () => {}, adapterFor(connectionString));
   const files = (content: string) => [{ path: "schema.prisma", content }];
-  const scriptOf = (r: { stdout?: string }) => (r.stdout ?? "").trim();
+  const scriptOf = (r: { stdout?: string | null }) => (r.stdout ?? "").trim();
   const isEmptyScript = (sql: string) => sql === "" || /^--\s*This is an empty migration\.?$/.test(sql);
   return {
     async diffDatamodels(from, to) {

@@ -18,8 +18,12 @@ function detailValue(value: unknown): string {
   return String(value);
 }
 
+// The reason first: it is what a reader of a void entry looks for.
+const DETAIL_ORDER = ["reason", "email", "customerNumbers"];
+const rank = (key: string) => (DETAIL_ORDER.includes(key) ? DETAIL_ORDER.indexOf(key) : DETAIL_ORDER.length);
+
 function Details({ row, t }: { row: AuditRow; t: T }) {
-  const entries = Object.entries(row.details);
+  const entries = Object.entries(row.details).sort(([a], [b]) => rank(a) - rank(b));
   if (row.ipAddress) entries.push(["ip", row.ipAddress]);
   if (!entries.length) return <span aria-hidden="true">–</span>;
   return (
@@ -57,7 +61,7 @@ export async function AuditTable({ rows, caption, captionVisible = false }: { ro
               <td className="py-2 pr-4 whitespace-nowrap">
                 <time dateTime={r.at.toISOString()}>{formatDateTime(r.at, locale, AUDIT_TIME_ZONE)}</time>
               </td>
-              <td className="py-2 pr-4 break-all">
+              <td className="py-2 pr-4 break-words">
                 {r.actorType === "SYSTEM" ? (
                   t("actor.SYSTEM")
                 ) : (
@@ -70,7 +74,7 @@ export async function AuditTable({ rows, caption, captionVisible = false }: { ro
               <th scope="row" className="py-2 pr-4 font-medium">
                 {actionLabel(t, r.action)}
               </th>
-              <td className="py-2 pr-4 break-all">
+              <td className="py-2 pr-4 break-words">
                 {t.has(`target.${r.targetType}` as never) ? t(`target.${r.targetType}` as never) : r.targetType}
                 {r.targetLabel ? <span className="block text-slate-700">{r.targetLabel}</span> : null}
               </td>

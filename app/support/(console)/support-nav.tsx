@@ -10,7 +10,7 @@ const sections = [
 ] as const;
 
 export function SupportNav({ label, labels }: { label: string; labels: [string, string] }) {
-  const pathname = usePathname();
+  const pathname = usePathname() ?? "";
   return (
     <nav aria-label={label} className="md:w-56 md:shrink-0">
       <ul className="flex flex-row flex-wrap gap-1 md:flex-col">

@@ -12,7 +12,8 @@ export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   for (const issue of error.issues) {
     const field = String(issue.path[0] ?? "_form");
-    const key = issue.message.startsWith("validation.") ? issue.message : keyFor(issue);
+    // A message that is a translation key ("validation.email", "support.reasonRequired") is kept.
+    const key = /^[a-z]+\.[A-Za-z0-9_.]+$/.test(issue.message) ? issue.message : keyFor(issue);
     (out[field] ??= []).push(key);
   }
   return out;

@@ -10,7 +10,7 @@ export function ResetLinkForm({ userId, email }: { userId: string; email: string
   const [state, action] = useActionState(sendResetLinkAction, idle);
   return (
     <form action={action}>
-      <fieldset className="rounded-md border border-slate-300 p-4">
+      <fieldset className="h-full rounded-md border border-slate-300 p-4">
         <legend className="px-1 font-semibold">{t("reset.legend")}</legend>
         <FormMessage state={state} />
         <p className="mb-3 text-sm text-slate-700">{t("reset.intro", { email })}</p>
@@ -37,7 +37,7 @@ export function VoidUserForm({ userId, customerId, email }: { userId: string; cu
   const reasonError = e.reason?.length ? `${id}-reason-error` : undefined;
   const confirmError = e.confirm?.length ? `${id}-confirm-error` : undefined;
   return (
-    <details open={state.status === "error" ? true : undefined} className="rounded-md border border-red-300 bg-white p-4">
+    <details open={state.status === "error" ? true : undefined} className="self-start rounded-md border border-red-300 bg-white p-4">
       <summary className="cursor-pointer font-semibold text-red-800">{t("void.summary")}</summary>
       <form action={action} noValidate className="mt-3">
         <fieldset>

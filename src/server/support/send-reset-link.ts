@@ -1,0 +1,24 @@
+import "server-only";
+import type { Actor } from "@/server/access/actor";
+import { requestPasswordReset } from "@/server/accounts/password-reset";
+import { db } from "@/server/db/client";
+import { AppError } from "@/server/errors";
+import { isUuid } from "./schemas";
+
+/**
+ * Sends a password reset link to an active user's address on a support member's request. The
+ * reset flow records `support.resetLinkSent` with the staff member as actor and mails the link in
+ * the user's language. A voided account has no address and cannot be reset: CONFLICT.
+ */
+export async function sendResetLink(staff: Actor, input: { userId: string; ip?: string | null }): Promise<{ email: string }> {
+  if (staff?.kind !== "staff") throw new AppError("FORBIDDEN");
+  if (!isUuid(input.userId)) throw new AppError("NOT_FOUND");
+  const user = await db.user.findUnique({ where: { id: input.userId }, select: { email: true, status: true } });
+  if (!user) throw new AppError("NOT_FOUND");
+  if (user.status !== "ACTIVE" || !user.email) throw new AppError("CONFLICT", "support.resetNotPossible");
+
+  const { sent } = await requestPasswordReset(user.email, { requestedBy: staff, ip: input.ip ?? null });
+  // Voided between the two reads: nothing was sent.
+  if (!sent) throw new AppError("CONFLICT", "support.resetNotPossible");
+  return { email: user.email };
+}
