@@ -2,9 +2,14 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 
-export function NavLink({ href, children }: { href: string; children: React.ReactNode }) {
-  const pathname = usePathname();
-  const active = href === "/" ? pathname === "/" : pathname === href || pathname.startsWith(`${href}/`);
+/**
+ * A navigation link marked as the current page (aria-current) when the path is its own or below it.
+ * `exact` limits that to the path itself; `alsoCurrentFor` adds other path prefixes it owns.
+ */
+export function NavLink({ href, children, exact, alsoCurrentFor = [] }: { href: string; children: React.ReactNode; exact?: boolean; alsoCurrentFor?: string[] }) {
+  const pathname = usePathname() ?? "";
+  const under = (prefix: string) => pathname === prefix || pathname.startsWith(`${prefix}/`);
+  const active = (href === "/" || exact ? pathname === href : under(href)) || alsoCurrentFor.some(under);
   return (
     <Link
       href={href}

@@ -1,0 +1,216 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { cache } from "react";
+import { Card, PageHeader } from "@/components/ui/page-header";
+import { formatDate, formatNumber } from "@/lib/format";
+import { requireCustomer } from "@/server/auth/session";
+import { isAppError } from "@/server/errors";
+import { getInstallation, type InstallationDetail, type SeriesSummary } from "@/server/installations/get-installation";
+import { formatMeteringPointId, listHref } from "../list-params";
+
+type Props = { params: Promise<{ id: string }> };
+
+// Shared by the metadata and the page within one request. Out of scope, unknown and malformed ids
+// all become the same 404, so the page never tells whether another customer's installation exists.
+const load = cache(async (id: string): Promise<InstallationDetail> => {
+  const actor = await requireCustomer();
+  try {
+    return await getInstallation(actor, id);
+  } catch (error) {
+    if (isAppError(error) && error.code === "NOT_FOUND") notFound();
+    throw error;
+  }
+});
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const installation = await load((await params).id);
+  return { title: installation.name ?? installation.street };
+}
+
+const link = "font-medium text-sky-800 underline underline-offset-2 hover:text-sky-950";
+const dl = "grid gap-x-6 gap-y-2 text-slate-900 sm:grid-cols-[max-content_1fr]";
+const dt = "font-medium text-slate-700";
+const th = "px-4 py-2 font-semibold";
+const td = "px-4 py-2";
+
+export default async function InstallationPage({ params }: Props) {
+  const i = await load((await params).id);
+  const t = await getTranslations("installations");
+  const locale = await getLocale();
+  const electricity = i.type === "ELECTRICITY_GRID" || i.type === "ELECTRICITY_SUPPLY";
+
+  return (
+    <>
+      <p className="mb-2 text-sm">
+        <Link href={listHref({ customer: i.customerId })} className={link}>
+          <span aria-hidden="true">← </span>
+          {t("backToList")}
+        </Link>
+      </p>
+      <PageHeader
+        title={i.name ?? i.street}
+        intro={`${t(`type.${i.type}`)} · ${i.street}, ${i.postalCode} ${i.city}`}
+      />
+
+      <div className="grid gap-6">
+        <Card title={t("factsTitle")}>
+          <dl className={dl}>
+            <dt className={dt}>{t("customer")}</dt>
+            <dd>
+              {i.customer.name} ({i.customer.customerNumber})
+            </dd>
+            <dt className={dt}>{t("typeLabel")}</dt>
+            <dd>{t(`type.${i.type}`)}</dd>
+            <dt className={dt}>{t("statusLabel")}</dt>
+            <dd>{t(`status.${i.status}`)}</dd>
+            <dt className={dt}>{t("meteringPointId")}</dt>
+            <dd>
+              <span className="font-mono tabular-nums">{formatMeteringPointId(i.meteringPointId)}</span>
+              <span className="mt-1 block max-w-prose text-sm text-slate-700">{t("meteringPointIdNote")}</span>
+            </dd>
+            <dt className={dt}>{t("address")}</dt>
+            <dd>
+              {i.street}, {i.postalCode} {i.city}
+            </dd>
+            <dt className={dt}>{t("propertyDesignation")}</dt>
+            <dd>{i.propertyDesignation ?? "–"}</dd>
+            <dt className={dt}>{electricity ? t("priceArea") : t("networkArea")}</dt>
+            <dd>{i.priceArea}</dd>
+            <dt className={dt}>{t("meterNumber")}</dt>
+            <dd className="tabular-nums">{i.meterNumber}</dd>
+            <dt className={dt}>{t("resolution")}</dt>
+            <dd>{t(`resolutions.${i.resolution}`)}</dd>
+            <dt className={dt}>{t("timeZone")}</dt>
+            <dd>{i.timeZone}</dd>
+            <dt className={dt}>{t("startDate")}</dt>
+            <dd>{formatDate(i.startDate, locale)}</dd>
+            {i.endDate ? (
+              <>
+                <dt className={dt}>{t("endDate")}</dt>
+                <dd>{formatDate(i.endDate, locale)}</dd>
+              </>
+            ) : null}
+          </dl>
+        </Card>
+
+        <Card title={t("contractsTitle")}>
+          {i.contracts.length === 0 ? (
+            <p className="text-slate-800">{t("noContracts")}</p>
+          ) : (
+            <div className="overflow-x-auto">
+              <table className="min-w-full divide-y divide-slate-200 text-left text-sm">
+                <caption className="sr-only">{t("contractsCaption")}</caption>
+                <thead className="bg-slate-100 text-slate-900">
+                  <tr>
+                    <th scope="col" className={th}>{t("product")}</th>
+                    <th scope="col" className={th}>{t("contractNumber")}</th>
+                    <th scope="col" className={th}>{t("pricingLabel")}</th>
+                    <th scope="col" className={th}>{t("billingCycleLabel")}</th>
+                    <th scope="col" className={th}>{t("contractStart")}</th>
+                    <th scope="col" className={th}>{t("contractEnd")}</th>
+                  </tr>
+                </thead>
+                <tbody className="divide-y divide-slate-200 text-slate-900">
+                  {i.contracts.map((c) => (
+                    <tr key={c.id}>
+                      <th scope="row" className={`${td} font-medium`}>{c.productName}</th>
+                      <td className={`${td} tabular-nums`}>{c.contractNumber}</td>
+                      <td className={td}>{t(`pricing.${c.pricing}`)}</td>
+                      <td className={td}>{t(`billingCycle.${c.billingCycle}`)}</td>
+                      <td className={`${td} whitespace-nowrap`}>{formatDate(c.startDate, locale)}</td>
+                      <td className={`${td} whitespace-nowrap`}>{c.endDate ? formatDate(c.endDate, locale) : t("openEnded")}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </Card>
+
+        <Card title={t("meterTitle")}>
+          <MeterValues series={i.series} timeZone={i.timeZone} locale={locale} />
+        </Card>
+      </div>
+    </>
+  );
+}
+
+async function MeterValues({ series, timeZone, locale }: { series: SeriesSummary[]; timeZone: string; locale: string }) {
+  const t = await getTranslations("installations");
+  const withValues = series.filter((s) => s.lastDay);
+  if (withValues.length === 0) return <p className="text-slate-800">{t("noMeterValues")}</p>;
+  const latest = withValues.map((s) => s.lastDay!).sort().at(-1)!;
+
+  return (
+    <div className="space-y-6">
+      <p className="text-slate-800">
+        {t("valuesUntil", { date: formatDate(latest, locale) })} {t("timeZoneNote", { timeZone })}
+      </p>
+
+      {series
+        .filter((s) => s.recentDays)
+        .map((s) => {
+          const days = s.recentDays!;
+          const sum = days.reduce((acc, d) => acc + (d.total ?? 0), 0);
+          return (
+            <div key={s.id} className="overflow-x-auto">
+              <table className="min-w-full divide-y divide-slate-200 text-left text-sm">
+                <caption className="mb-2 text-left font-semibold text-slate-900">{t("recentCaption", { unit: s.unit })}</caption>
+                <thead className="bg-slate-100 text-slate-900">
+                  <tr>
+                    <th scope="col" className={th}>{t("recentDate")}</th>
+                    <th scope="col" className={`${th} text-right`}>{t("recentTotal", { unit: s.unit })}</th>
+                    <th scope="col" className={th}>{t("recentNote")}</th>
+                  </tr>
+                </thead>
+                <tbody className="divide-y divide-slate-200 text-slate-900">
+                  {days.map((d) => (
+                    <tr key={d.date}>
+                      <th scope="row" className={`${td} whitespace-nowrap font-normal`}>{formatDate(d.date, locale)}</th>
+                      <td className={`${td} text-right tabular-nums`}>{d.total === null ? t("missing") : formatNumber(d.total, locale, 1)}</td>
+                      <td className={td}>
+                        {[d.total !== null && d.incomplete ? t("incomplete") : null, d.estimated ? t("estimated") : null].filter(Boolean).join(", ")}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+                <tfoot className="border-t-2 border-slate-300 font-semibold text-slate-900">
+                  <tr>
+                    <th scope="row" className={td}>{t("recentSum")}</th>
+                    <td className={`${td} text-right tabular-nums`}>{formatNumber(sum, locale, 1)}</td>
+                    <td className={td} />
+                  </tr>
+                </tfoot>
+              </table>
+            </div>
+          );
+        })}
+
+      <div className="overflow-x-auto">
+        <table className="min-w-full divide-y divide-slate-200 text-left text-sm">
+          <caption className="mb-2 text-left font-semibold text-slate-900">{t("seriesCaption")}</caption>
+          <thead className="bg-slate-100 text-slate-900">
+            <tr>
+              <th scope="col" className={th}>{t("seriesQuantity")}</th>
+              <th scope="col" className={th}>{t("seriesResolution")}</th>
+              <th scope="col" className={th}>{t("seriesLastDay")}</th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-200 text-slate-900">
+            {series.map((s) => (
+              <tr key={s.id}>
+                <th scope="row" className={`${td} font-normal`}>
+                  {t(`quantity.${s.quantity}`)} ({s.unit})
+                </th>
+                <td className={td}>{t(`resolutions.${s.resolution}`)}</td>
+                <td className={`${td} whitespace-nowrap`}>{s.lastDay ? formatDate(s.lastDay, locale) : t("noValuesYet")}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}
