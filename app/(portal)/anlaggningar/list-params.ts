@@ -52,7 +52,3 @@ export function listHref(p: Partial<ListParams>): string {
   return query ? `/anlaggningar?${query}` : "/anlaggningar";
 }
 
-/** GSRN as printed on invoices, in groups: 735999 1000 0000 0010. Other ids are left as they are. */
-export function formatMeteringPointId(id: string): string {
-  return /^\d{18}$/.test(id) ? `${id.slice(0, 6)} ${id.slice(6, 10)} ${id.slice(10, 14)} ${id.slice(14)}` : id;
-}

@@ -7,7 +7,8 @@ import { Field, SelectField } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
 import { activeCustomer, requireCustomer } from "@/server/auth/session";
 import { listInstallations } from "@/server/installations/list-installations";
-import { formatMeteringPointId, installationTypes, isPlainList, listHref, parseListParams, typeSlugs, type SearchParams } from "./list-params";
+import { formatMeteringPointId } from "@/domain/identity";
+import { installationTypes, isPlainList, listHref, parseListParams, typeSlugs, type SearchParams } from "./list-params";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("installations"))("title") };

@@ -99,3 +99,11 @@ describe("meteringPointCountry", () => {
     expect(meteringPointCountry(id)).toBe(country);
   });
 });
+
+describe("formatMeteringPointId", () => {
+  it("prints the 18 digits in the groups used on invoices", async () => {
+    const { formatMeteringPointId } = await import("./gsrn");
+    expect(formatMeteringPointId("735999100000000010")).toBe("735999 1000 0000 0010");
+    expect(formatMeteringPointId("12345")).toBe("12345");
+  });
+});

@@ -62,3 +62,8 @@ export function parseMeteringPointId(input: string): IdentityResult<MeteringPoin
   }
   return ok({ normalized: compact, country: meteringPointCountry(compact) });
 }
+
+/** The 18 digits in the groups utilities print them in: `735999 1000 0000 0010`. */
+export function formatMeteringPointId(id: string): string {
+  return /^\d{18}$/.test(id) ? `${id.slice(0, 6)} ${id.slice(6, 10)} ${id.slice(10, 14)} ${id.slice(14)}` : id;
+}

@@ -21,6 +21,7 @@ export {
   type FinnishYTunnus,
 } from "./finnish";
 export {
+  formatMeteringPointId,
   gsrnCheckDigit,
   makeMeteringPointId,
   meteringPointCountry,

@@ -8,7 +8,8 @@ import { formatDate, formatNumber } from "@/lib/format";
 import { requireCustomer } from "@/server/auth/session";
 import { isAppError } from "@/server/errors";
 import { getInstallation, type InstallationDetail, type SeriesSummary } from "@/server/installations/get-installation";
-import { formatMeteringPointId, listHref } from "../list-params";
+import { formatMeteringPointId } from "@/domain/identity";
+import { listHref } from "../list-params";
 
 type Props = { params: Promise<{ id: string }> };
 
