@@ -38,7 +38,9 @@ export class PaymentReferenceError extends Error {
 }
 
 const DIGITS = /^\d+$/;
-const ALPHANUMERIC = /^[A-Z0-9]+$/;
+// ASCII only, tested before uppercasing: toUpperCase maps some non-ASCII
+// letters to ASCII ("ß" → "SS"), which would smuggle them past the check.
+const ALPHANUMERIC = /^[A-Za-z0-9]+$/;
 const WHITESPACE = /\s+/g;
 
 /** People copy references as printed, in groups; the groups carry no meaning. */
@@ -203,10 +205,10 @@ const RF_MAX_BODY = 21;
  */
 export function rfReference(base: string): string {
   const body = base.toUpperCase();
-  if (body.length === 0) {
+  if (base.length === 0) {
     throw new PaymentReferenceError("TOO_SHORT", "RF reference base must be 1–21 characters, got 0");
   }
-  if (!ALPHANUMERIC.test(body)) {
+  if (!ALPHANUMERIC.test(base)) {
     throw new PaymentReferenceError(
       "NOT_ALPHANUMERIC",
       `RF reference base must contain only letters A–Z and digits 0–9, got ${JSON.stringify(base)}`,
@@ -230,8 +232,9 @@ export function rfReference(base: string): string {
  * only ever produces 02–98, so such a reference was not issued by anyone.
  */
 export function isValidRfReference(ref: string): boolean {
-  const normalized = compact(ref).toUpperCase();
-  if (!/^RF\d{2}[A-Z0-9]{1,21}$/.test(normalized)) return false;
+  const compacted = compact(ref);
+  if (!/^RF\d{2}[A-Z0-9]{1,21}$/i.test(compacted)) return false;
+  const normalized = compacted.toUpperCase();
   const check = Number(normalized.slice(2, 4));
   if (check < 2 || check > 98) return false;
   return mod97(`${normalized.slice(4)}${normalized.slice(0, 4)}`) === 1;
@@ -292,10 +295,10 @@ export function finnishVirtualBarcode(input: {
       : String(amountCents).padStart(8, "0");
 
   const due = barcodeDueDate(input.dueDate);
-  const reference = compact(input.reference).toUpperCase();
+  const reference = compact(input.reference);
   const account = iban.slice(2);
 
-  if (reference.startsWith("RF")) {
+  if (/^RF/i.test(reference)) {
     if (!isValidRfReference(reference)) {
       throw new PaymentReferenceError(
         "INVALID_REFERENCE",
