@@ -7,6 +7,8 @@ const nextConfig: NextConfig = {
   // Libraries that read their own files or load native code at run time stay unbundled.
   serverExternalPackages: ["@node-rs/argon2", "pdfkit", "exceljs", "@electric-sql/pglite", "nodemailer", "pg"],
   poweredByHeader: false,
+  // Lets parallel checkouts or test runs build side by side (default .next).
+  distDir: process.env.NEXT_DIST_DIR ?? ".next",
   // `npm test` type-checks the whole repository with tsc first; checking again here only costs time.
   typescript: { ignoreBuildErrors: true },
 };

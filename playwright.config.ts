@@ -12,7 +12,7 @@ function chromiumPath(): string {
 }
 
 const port = Number(process.env.E2E_PORT ?? 3100);
-export const E2E_DATA_DIR = ".data/e2e";
+export const E2E_DATA_DIR = process.env.E2E_DATA_DIR ?? ".data/e2e";
 
 export default defineConfig({
   testDir: "e2e",
