@@ -14,7 +14,7 @@ export default async function PublicLayout({ children }: { children: React.React
           <LanguageSwitch returnTo={await currentPath()} />
         </div>
       </header>
-      <main id="main" className="mx-auto w-full max-w-md flex-1 px-4 py-10">
+      <main id="main" tabIndex={-1} className="mx-auto w-full max-w-md flex-1 px-4 py-10">
         {children}
       </main>
     </div>

@@ -26,7 +26,7 @@ export default async function StaffSignInPage() {
           <LanguageSwitch returnTo={path} />
         </div>
       </header>
-      <main id="main" className="mx-auto w-full max-w-md flex-1 px-4 py-10">
+      <main id="main" tabIndex={-1} className="mx-auto w-full max-w-md flex-1 px-4 py-10">
         <h1 className="mb-2 text-2xl font-semibold">{t("staffSignInTitle")}</h1>
         <p className="mb-6 text-slate-700">{t("staffSignInIntro")}</p>
         <SignInForm provider="staff" redirectTo="/support" />

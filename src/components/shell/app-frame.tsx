@@ -24,7 +24,7 @@ export function AppFrame({ title, headerItems, navLabel, nav, children }: { titl
             ))}
           </ul>
         </nav>
-        <main id="main" className="min-w-0 flex-1">
+        <main id="main" tabIndex={-1} className="min-w-0 flex-1">
           {children}
         </main>
       </div>

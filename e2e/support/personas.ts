@@ -1,0 +1,57 @@
+/**
+ * Demo personas (src/fixtures/demo.ts) and which spec may change which of them.
+ *
+ * The whole run shares ONE database (playwright.config.ts: a fresh PGlite with the demo data), so
+ * every spec that changes an account uses one that no other spec needs:
+ *
+ *   auth.spec.ts              mette.jensen@example.com  – locked out by five wrong passwords
+ *   registration.spec.ts      customer 1000002 (Björn Berg) – registered
+ *   password-reset.spec.ts    customer 1000003 (Greta Gammal, whose old account is voided) –
+ *                             registered again, then the password is reset
+ *   support.spec.ts           customer 4000003 (Sjöbottens Bageri AB) – registered, then voided;
+ *                             Anna gets an (unused) reset link from support
+ *   customer-details.spec.ts  Anna's phone number and invoice delivery – edited (other specs only
+ *                             read Anna's name, customer number and installations)
+ *
+ * Read-only everywhere: Anna (sign-in), ekonomi@/drift@/las@norrsken, forvaltare@, support@.
+ * Failed sign-ins are also counted per client address (LOGIN_MAX_FAILURES × 4 = 20 within 15
+ * minutes locks every customer sign-in from 127.0.0.1): the suite stays well below that.
+ */
+export const PASSWORD = "MinaSidor!2026";
+
+export const ANNA = {
+  email: "anna.andersson@example.com",
+  name: "Anna Andersson",
+  customerNumber: "1000001",
+  nationalId: "19780512-0545",
+} as const;
+
+export const METTE = { email: "mette.jensen@example.com", name: "Mette Jensen", customerNumber: "2000001" } as const;
+
+/** Fastighets AB Norrsken's administrator: 4000001 (20 installations) and 4000002 (16). */
+export const NORRSKEN_ADMIN = { email: "ekonomi@norrsken.example.com", name: "Eva Ekonom" } as const;
+/** Read rights on 4000002. */
+export const NORRSKEN_READER = { email: "las@norrsken.example.com", name: "Lisa Läsare", customerNumber: "4000002" } as const;
+/** Property manager: 8 of 4000002's installations and all 3 of Brf Solgläntan (5000001). */
+export const PROPERTY_MANAGER = { email: "forvaltare@forvaltning.example.com", name: "Fredrik Förvaltare" } as const;
+
+export const NORRSKEN = {
+  name: "Fastighets AB Norrsken",
+  customerNumbers: ["4000001", "4000002"],
+  installations: { "4000001": 20, "4000002": 16 },
+} as const;
+
+export const SUPPORT_STAFF = { email: "support@minasidor.example.com", name: "Sara Support" } as const;
+
+/**
+ * Customers without an active account. National ids as `validSwedishPersonnummer` /
+ * `validSwedishOrgNumber` produce them in src/fixtures/demo.ts (deterministic for the seed).
+ */
+export const UNREGISTERED = {
+  /** registration.spec.ts */
+  bjorn: { customerNumber: "1000002", nationalId: "19850315-3580", name: "Björn Berg" },
+  /** support.spec.ts */
+  bakery: { customerNumber: "4000003", nationalId: "559711-4072", name: "Sjöbottens Bageri AB" },
+  /** password-reset.spec.ts: her old account was voided by support, so she may register again. */
+  greta: { customerNumber: "1000003", nationalId: "19491102-2723", name: "Greta Gammal" },
+} as const;
