@@ -3,6 +3,7 @@ import {
   addDays,
   addMonths,
   addYears,
+  clearUtcOffsetCache,
   dateOfEpochDay,
   dayOfYear,
   daysBetween,
@@ -14,6 +15,8 @@ import {
   localDays,
   localMidnightUtc,
   utcOffsetMs,
+  utcOffsetTimeline,
+  utcOffsetTransitions,
   zonedParts,
 } from "./zoned";
 
@@ -206,5 +209,92 @@ describe("intervalWallClockMinutes", () => {
     expect(quarters).toHaveLength(100);
     expect(quarters.slice(8, 17)).toEqual([120, 135, 150, 165, 120, 135, 150, 165, 180]);
     expect(quarters[99]).toBe(23 * 60 + 45);
+  });
+});
+
+describe("utcOffsetTimeline / utcOffsetTransitions", () => {
+  const HOUR = 3_600_000;
+  const at = (iso: string) => new Date(iso);
+  const simple = (from: string, to: string, zone: string) =>
+    utcOffsetTransitions(at(from), at(to), zone).map((t) => [t.at.toISOString(), t.offsetBeforeMs / HOUR, t.offsetAfterMs / HOUR]);
+
+  it("finds the two EU changes of 2025 at 01:00 UTC", () => {
+    const stockholm = utcOffsetTimeline(at("2025-01-01T00:00:00Z"), at("2026-01-01T00:00:00Z"), STOCKHOLM);
+    expect(stockholm.offsetAtFromMs).toBe(HOUR);
+    expect(simple("2025-01-01T00:00:00Z", "2026-01-01T00:00:00Z", STOCKHOLM)).toEqual([
+      ["2025-03-30T01:00:00.000Z", 1, 2],
+      ["2025-10-26T01:00:00.000Z", 2, 1],
+    ]);
+    expect(simple("2025-01-01T00:00:00Z", "2026-01-01T00:00:00Z", HELSINKI)).toEqual([
+      ["2025-03-30T01:00:00.000Z", 2, 3],
+      ["2025-10-26T01:00:00.000Z", 3, 2],
+    ]);
+    expect(simple("2025-01-01T00:00:00Z", "2026-01-01T00:00:00Z", COPENHAGEN)).toEqual(
+      simple("2025-01-01T00:00:00Z", "2026-01-01T00:00:00Z", STOCKHOLM),
+    );
+  });
+
+  it("includes a change at `to` and excludes one at `from`", () => {
+    expect(simple("2025-03-30T00:59:59Z", "2025-03-30T01:00:00Z", STOCKHOLM)).toHaveLength(1);
+    const fromChange = utcOffsetTimeline(at("2025-03-30T01:00:00Z"), at("2025-04-30T00:00:00Z"), STOCKHOLM);
+    expect(fromChange).toEqual({ offsetAtFromMs: 2 * HOUR, transitions: [] });
+    expect(utcOffsetTimeline(at("2025-07-01T00:00:00Z"), at("2025-07-01T00:00:00Z"), HELSINKI)).toEqual({
+      offsetAtFromMs: 3 * HOUR,
+      transitions: [],
+    });
+  });
+
+  it("has none in zones without daylight saving time", () => {
+    expect(utcOffsetTimeline(at("2020-01-01T00:00:00Z"), at("2026-01-01T00:00:00Z"), "UTC")).toEqual({
+      offsetAtFromMs: 0,
+      transitions: [],
+    });
+    expect(utcOffsetTimeline(at("2024-01-01T00:00:00Z"), at("2026-01-01T00:00:00Z"), "Asia/Tokyo").transitions).toEqual([]);
+  });
+
+  it("finds a 30-minute change and a change at local midnight", () => {
+    // Lord Howe Island: +11 → +10:30 at 02:00 local on 2025-04-06.
+    expect(simple("2025-03-01T00:00:00Z", "2025-05-01T00:00:00Z", "Australia/Lord_Howe")).toEqual([
+      ["2025-04-05T15:00:00.000Z", 11, 10.5],
+    ]);
+    // Santiago: 00:00 → 01:00 on 2022-09-11 (04:00 UTC).
+    expect(simple("2022-09-01T00:00:00Z", "2022-10-01T00:00:00Z", "America/Santiago")).toEqual([
+      ["2022-09-11T04:00:00.000Z", -4, -3],
+    ]);
+  });
+
+  it("agrees with utcOffsetMs before and after every change and at random instants, 2023–2027", () => {
+    let seed = 12345;
+    const random = () => {
+      seed = (Math.imul(seed, 1_103_515_245) + 12_345) >>> 0;
+      return seed / 2 ** 32;
+    };
+    const from = Date.UTC(2023, 0, 1);
+    const to = Date.UTC(2028, 0, 1);
+    for (const zone of [STOCKHOLM, COPENHAGEN, HELSINKI, "Australia/Lord_Howe", "America/Santiago"]) {
+      const timeline = utcOffsetTimeline(new Date(from), new Date(to), zone);
+      if (zone.startsWith("Europe/")) expect(timeline.transitions).toHaveLength(10);
+      for (const t of timeline.transitions) {
+        expect(utcOffsetMs(new Date(t.at.getTime() - 1000), zone)).toBe(t.offsetBeforeMs);
+        expect(utcOffsetMs(t.at, zone)).toBe(t.offsetAfterMs);
+      }
+      for (let i = 0; i < 200; i++) {
+        const instant = from + Math.floor(random() * (to - from));
+        let offset = timeline.offsetAtFromMs;
+        for (const t of timeline.transitions) if (t.at.getTime() <= instant) offset = t.offsetAfterMs;
+        expect(offset, `${zone} ${new Date(instant).toISOString()}`).toBe(utcOffsetMs(new Date(instant), zone));
+      }
+    }
+  });
+
+  it("gives the same answer after the cache is cleared, and rejects bad input", () => {
+    const before = utcOffsetTimeline(at("2024-01-01T00:00:00Z"), at("2025-01-01T00:00:00Z"), COPENHAGEN);
+    clearUtcOffsetCache();
+    expect(utcOffsetTimeline(at("2024-01-01T00:00:00Z"), at("2025-01-01T00:00:00Z"), COPENHAGEN)).toEqual(before);
+    expect(() => utcOffsetTimeline(at("2025-01-01T00:00:00Z"), at("2025-02-01T00:00:00Z"), "Europe/Atlantis")).toThrow(
+      RangeError,
+    );
+    expect(() => utcOffsetTimeline(at("2025-02-01T00:00:00Z"), at("2025-01-01T00:00:00Z"), STOCKHOLM)).toThrow(RangeError);
+    expect(() => utcOffsetTimeline(new Date(NaN), at("2025-01-01T00:00:00Z"), STOCKHOLM)).toThrow(RangeError);
   });
 });

@@ -268,3 +268,149 @@ export function intervalWallClockMinutes(date: string, timeZone: string, resolut
   }
   return minutes;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Offset transitions
+//
+// Aggregating a year of quarter-hours needs a zone's offset at a handful of calendar boundaries,
+// and asking Intl for each of them (several µs per call) would cost more than summing the values.
+// The offsets of a zone are piecewise constant, so they are found once per zone and UTC month:
+// sample every 7 days, bisect (to the second) wherever two samples differ, and keep the result.
+// After that, any local wall time in the month converts to an instant with plain arithmetic.
+//
+// Limitation: two changes less than 7 days apart that cancel each other out would go unnoticed;
+// no zone in the tz database has done that in modern times (Europe changes twice a year).
+
+/** A change of a zone's UTC offset. */
+export interface OffsetTransition {
+  /** First instant with the new offset. */
+  at: Date;
+  /** Offset before the change, in milliseconds (Stockholm in autumn: +2 h). */
+  offsetBeforeMs: number;
+  /** Offset from `at` on, in milliseconds (Stockholm in autumn: +1 h). */
+  offsetAfterMs: number;
+}
+
+/** The offsets of a zone over a span of time: the offset in force at `from` and every change after it. */
+export interface OffsetTimeline {
+  /** Offset in force at `from`, in milliseconds. */
+  offsetAtFromMs: number;
+  /** Changes with `from < at ≤ to`, in order. */
+  transitions: OffsetTransition[];
+}
+
+interface OffsetChunk {
+  /** Offset at the first instant of the UTC month. */
+  startOffset: number;
+  /** Instants of changes in (month start, next month start], ascending. */
+  at: number[];
+  /** Offset from the matching `at` on. */
+  after: number[];
+}
+
+const SECOND_MS = 1000;
+const OFFSET_SAMPLE_MS = 7 * DAY_MS;
+/** Bound on cached zone-months (about 250 zone-years); the cache starts over when it is reached. */
+const MAX_CACHED_CHUNKS = 3000;
+const offsetChunks = new Map<string, Map<number, OffsetChunk>>();
+let cachedChunkCount = 0;
+
+function offsetChunk(timeZone: string, monthIndex: number): OffsetChunk {
+  const cached = offsetChunks.get(timeZone)?.get(monthIndex);
+  if (cached) return cached;
+
+  const year = Math.floor(monthIndex / 12);
+  const month = monthIndex - year * 12;
+  const start = Date.UTC(year, month, 1);
+  const end = Date.UTC(year, month + 1, 1);
+  const offsetAt = (t: number) => utcOffsetMs(new Date(t), timeZone);
+  const chunk: OffsetChunk = { startOffset: offsetAt(start), at: [], after: [] };
+
+  let low = start;
+  let lowOffset = chunk.startOffset;
+  while (low < end) {
+    const high = Math.min(low + OFFSET_SAMPLE_MS, end);
+    const highOffset = offsetAt(high);
+    if (highOffset === lowOffset) {
+      low = high;
+      continue;
+    }
+    // Bisect for the first whole second in (low, high] whose offset differs from lowOffset.
+    let a = low;
+    let b = high;
+    let bOffset = highOffset;
+    while (b - a > SECOND_MS) {
+      const mid = a + Math.floor((b - a) / 2 / SECOND_MS) * SECOND_MS;
+      const midOffset = offsetAt(mid);
+      if (midOffset === lowOffset) {
+        a = mid;
+      } else {
+        b = mid;
+        bOffset = midOffset;
+      }
+    }
+    chunk.at.push(b);
+    chunk.after.push(bOffset);
+    // Look again from the change: a second change may follow before `high`.
+    low = b;
+    lowOffset = bOffset;
+  }
+
+  if (cachedChunkCount >= MAX_CACHED_CHUNKS) clearUtcOffsetCache();
+  let zone = offsetChunks.get(timeZone);
+  if (!zone) {
+    zone = new Map();
+    offsetChunks.set(timeZone, zone);
+  }
+  zone.set(monthIndex, chunk);
+  cachedChunkCount++;
+  return chunk;
+}
+
+function utcMonthIndex(ms: number): number {
+  const d = new Date(ms);
+  return d.getUTCFullYear() * 12 + d.getUTCMonth();
+}
+
+/**
+ * The offset in force at `from` and every offset change with `from < at ≤ to`.
+ *
+ * Intl is consulted only the first time a zone and UTC month are seen (about a dozen calls per
+ * month, a few more for a month with a change); later calls are plain arithmetic on the cached
+ * result. Throws RangeError for an unknown zone or an invalid or inverted range.
+ */
+export function utcOffsetTimeline(from: Date, to: Date, timeZone: string): OffsetTimeline {
+  const fromMs = from.getTime();
+  const toMs = to.getTime();
+  if (!Number.isFinite(fromMs) || !Number.isFinite(toMs) || toMs < fromMs) {
+    throw new RangeError(`Expected a valid range of instants, got ${String(from)} to ${String(to)}`);
+  }
+  const first = utcMonthIndex(fromMs);
+  const last = utcMonthIndex(toMs);
+  let offset = 0;
+  const transitions: OffsetTransition[] = [];
+  for (let m = first; m <= last; m++) {
+    const chunk = offsetChunk(timeZone, m);
+    if (m === first) offset = chunk.startOffset;
+    for (let i = 0; i < chunk.at.length; i++) {
+      const at = chunk.at[i]!;
+      const after = chunk.after[i]!;
+      if (at > toMs) break;
+      if (at > fromMs) transitions.push({ at: new Date(at), offsetBeforeMs: offset, offsetAfterMs: after });
+      offset = after;
+    }
+  }
+  const offsetAtFromMs = transitions.length > 0 ? transitions[0]!.offsetBeforeMs : offset;
+  return { offsetAtFromMs, transitions };
+}
+
+/** Offset changes with `from < at ≤ to`, in order (see `utcOffsetTimeline`). */
+export function utcOffsetTransitions(from: Date, to: Date, timeZone: string): OffsetTransition[] {
+  return utcOffsetTimeline(from, to, timeZone).transitions;
+}
+
+/** Forgets every cached offset table (for benchmarks of the cold path and for tests). */
+export function clearUtcOffsetCache(): void {
+  offsetChunks.clear();
+  cachedChunkCount = 0;
+}
