@@ -8,7 +8,9 @@ step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 
 step "Dependencies"
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  npm ci --no-audit --no-fund
+  # `npm install` rather than `npm ci`: the registry mirror lacks some other platforms' optional
+  # binaries, which npm leaves out of the lock file, and `npm ci` then refuses the lock file.
+  npm install --no-audit --no-fund
 fi
 node scripts/prisma-generate.mjs >/dev/null
 
