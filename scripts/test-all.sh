@@ -5,6 +5,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export NODE_OPTIONS="${NODE_OPTIONS:-} --experimental-wasm-modules --no-warnings=ExperimentalWarning"
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+# Every test runner's output is also kept here, to add up the counts at the end.
+RESULTS="$(mktemp)"
+trap 'rm -f "$RESULTS"' EXIT
+counted() { "$@" 2>&1 | tee -a "$RESULTS"; }
 
 step "Dependencies"
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
@@ -37,18 +41,23 @@ step "Type check"
 npx tsc --noEmit -p .
 
 step "Unit tests"
-npx vitest run --project unit
+counted npx vitest run --project unit
 
 step "Integration tests on embedded PGlite"
-TEST_DB=pglite npx vitest run --project integration
+TEST_DB=pglite counted npx vitest run --project integration
 
 step "Integration tests on the PostgreSQL server"
-TEST_DB=postgres npx vitest run --project integration
+TEST_DB=postgres counted npx vitest run --project integration
 
 step "Production build"
 npx next build
 
 step "End-to-end tests (Playwright, Chromium)"
-npx playwright test
+counted npx playwright test
 
 step "All tests passed"
+# One plain closing line for every runner together (vitest's "Tests  N passed", Playwright's "N passed").
+sed 's/\x1b\[[0-9;]*m//g' "$RESULTS" | awk '
+  /^ *Tests +[0-9]+ passed/ { for (i = 1; i <= NF; i++) if ($i == "passed") passed += $(i - 1) }
+  /^ +[0-9]+ passed \(/ { passed += $1 }
+  END { printf "%d passed, 0 failed\n", passed }' 
