@@ -10,6 +10,7 @@ import { activeCustomer, requireCustomer } from "@/server/auth/session";
 const sections = [
   { href: "/", key: "start" },
   { href: "/anlaggningar", key: "installations" },
+  { href: "/forbrukning", key: "consumption" },
   { href: "/kunduppgifter", key: "customer" },
 ] as const;
 

@@ -39,6 +39,7 @@ const td = "px-4 py-2";
 export default async function InstallationPage({ params }: Props) {
   const i = await load((await params).id);
   const t = await getTranslations("installations");
+  const tConsumption = await getTranslations("consumption");
   const locale = await getLocale();
   const electricity = i.type === "ELECTRICITY_GRID" || i.type === "ELECTRICITY_SUPPLY";
 
@@ -53,6 +54,14 @@ export default async function InstallationPage({ params }: Props) {
       <PageHeader
         title={i.name ?? i.street}
         intro={`${t(`type.${i.type}`)} · ${i.street}, ${i.postalCode} ${i.city}`}
+        actions={
+          <Link
+            href={`/forbrukning?anl=${i.id}`}
+            className="rounded-md bg-sky-800 px-4 py-2 font-medium text-white hover:bg-sky-900 focus:outline-none focus:ring-2 focus:ring-sky-600 focus:ring-offset-2"
+          >
+            {tConsumption("showConsumption")}
+          </Link>
+        }
       />
 
       <div className="grid gap-6">

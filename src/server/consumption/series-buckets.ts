@@ -1,0 +1,167 @@
+import "server-only";
+// Internal to src/server/consumption: turns MeterDay rows into buckets through the aggregation core,
+// and adds buckets of several installations together.
+import { aggregateSeries } from "@/domain/consumption/aggregate";
+import { localDate, localDays } from "@/domain/time/zoned";
+import { Prisma } from "@/generated/prisma/client";
+import type { Resolution } from "@/generated/prisma/enums";
+import { db } from "@/server/db/client";
+import type { ConsumptionBucket, ConsumptionGranularity, ConsumptionTotal } from "./schemas";
+
+export type DayRow = { seriesId: string; day: string; values: number[]; quality: number[] };
+
+const dbDate = (iso: string) => new Date(`${iso}T00:00:00Z`);
+
+/** The MeterDay rows of some series over local days [from, toExclusive), in day order. */
+export async function loadDayRows(seriesIds: string[], from: string, toExclusive: string): Promise<DayRow[]> {
+  if (seriesIds.length === 0 || from >= toExclusive) return [];
+  // Raw SQL: the arrays come back as float8[] with NaN intact, and the day as text (no Date churn).
+  return db.$queryRaw<DayRow[]>(Prisma.sql`
+    SELECT "seriesId"::text AS "seriesId", to_char(day, 'YYYY-MM-DD') AS day, "values", quality
+    FROM "MeterDay"
+    WHERE "seriesId" = ANY(${seriesIds}::uuid[]) AND day >= ${dbDate(from)}::date AND day < ${dbDate(toExclusive)}::date
+    ORDER BY "seriesId", day`);
+}
+
+/**
+ * Where the shown period ends for an installation: the requested end, but never after yesterday in
+ * its zone. Meter values for a day arrive the day after, so today (and anything later) would only
+ * show up as "missing" when it simply has not been delivered yet.
+ */
+export function effectiveEnd(toExclusive: string, timeZone: string, now = new Date()): string {
+  const today = localDate(now, timeZone);
+  return toExclusive < today ? toExclusive : today;
+}
+
+const STEP_MS: Record<Resolution, number> = { PT15M: 900_000, PT1H: 3_600_000 };
+
+type Layout = { offsets: Map<string, { at: number; length: number }>; n: number; startMs: number };
+const layouts = new Map<string, Layout>();
+
+/**
+ * Where each local day's values go in the period's array. The same for every installation in a
+ * zone, so a selection of hundreds computes the calendar once (a small cache, newest kept).
+ */
+function layoutOf(from: string, end: string, timeZone: string, resolution: Resolution): Layout {
+  const key = `${from}|${end}|${timeZone}|${resolution}`;
+  const hit = layouts.get(key);
+  if (hit) return hit;
+  const step = STEP_MS[resolution];
+  const days = localDays(from, end, timeZone);
+  const offsets = new Map<string, { at: number; length: number }>();
+  let n = 0;
+  for (const d of days) {
+    const length = Math.round((d.endsAt.getTime() - d.startsAt.getTime()) / step);
+    offsets.set(d.date, { at: n, length });
+    n += length;
+  }
+  const layout = { offsets, n, startMs: days[0]!.startsAt.getTime() };
+  if (layouts.size >= 32) layouts.delete(layouts.keys().next().value!);
+  layouts.set(key, layout);
+  return layout;
+}
+
+/**
+ * Buckets of one series over local days [from, toExclusive). Days without a row count as missing;
+ * the values go into one Float64Array from local midnight of `from`, and `aggregateSeries` cuts the
+ * buckets in the installation's calendar. `expected` is the number of intervals of the bucket that
+ * lie inside the requested period, so a period that starts mid-month does not mark its first month
+ * as incomplete; `estimated` counts quality 1 (estimated) and 2 (corrected) values. The period
+ * ends with yesterday at the latest (effectiveEnd).
+ */
+export function seriesBuckets(options: {
+  rows: DayRow[];
+  from: string;
+  toExclusive: string;
+  timeZone: string;
+  resolution: Resolution;
+  granularity: ConsumptionGranularity;
+  mean: boolean;
+  now?: Date;
+}): ConsumptionBucket[] {
+  const { rows, from, timeZone, resolution, granularity, mean } = options;
+  const end = effectiveEnd(options.toExclusive, timeZone, options.now);
+  if (from >= end) return [];
+  const step = STEP_MS[resolution];
+  const { offsets, n, startMs } = layoutOf(from, end, timeZone, resolution);
+  const values = new Float64Array(n).fill(Number.NaN);
+  // Prefix sums of estimated flags: estimated values of any index range in O(1).
+  const flags = new Uint8Array(n);
+  for (const row of rows) {
+    const place = offsets.get(row.day);
+    if (!place) continue;
+    const len = Math.min(place.length, row.values.length);
+    for (let i = 0; i < len; i++) {
+      const v = row.values[i]!;
+      values[place.at + i] = v;
+      const q = row.quality[i];
+      if ((q === 1 || q === 2) && !Number.isNaN(v)) flags[place.at + i] = 1;
+    }
+  }
+  const estimatedBefore = new Uint32Array(n + 1);
+  for (let i = 0; i < n; i++) estimatedBefore[i + 1] = estimatedBefore[i]! + flags[i]!;
+
+  const raw = aggregateSeries({ start: new Date(startMs).toISOString(), resolution, values }, granularity, timeZone);
+  const indexOf = (iso: string) => Math.min(n, Math.max(0, Math.round((Date.parse(iso) - startMs) / step)));
+
+  return raw.map((b, k) => {
+    const a = indexOf(b.start);
+    const z = k + 1 < raw.length ? indexOf(raw[k + 1]!.start) : n;
+    const expected = Math.max(0, z - a);
+    return {
+      start: b.start,
+      localStart: b.localStart,
+      value: b.count === 0 ? null : mean ? b.value / b.count : b.value,
+      sum: b.value,
+      count: b.count,
+      expected,
+      estimated: estimatedBefore[z]! - estimatedBefore[a]!,
+    };
+  });
+}
+
+/**
+ * Adds the buckets of several installations: buckets with the same local start are one bucket.
+ * Installations in one portal share the Nordic zones, so their buckets line up; when zones differ,
+ * "January" is each installation's own local January, and the UTC start shown is that of the first
+ * installation with the bucket (decision: calendar periods are what customers compare, not UTC
+ * instants). The hour repeated when daylight saving ends appears twice in a day; it is matched by
+ * occurrence, so the two 02:00 hours are never merged.
+ */
+export function sumBuckets(lists: ConsumptionBucket[][], mean: boolean): ConsumptionBucket[] {
+  if (lists.length === 1) return lists[0]!;
+  const merged = new Map<string, ConsumptionBucket>();
+  for (const list of lists) {
+    const seen = new Map<string, number>();
+    for (const b of list) {
+      const occurrence = seen.get(b.localStart) ?? 0;
+      seen.set(b.localStart, occurrence + 1);
+      const key = `${b.localStart}#${occurrence}`;
+      const into = merged.get(key);
+      if (!into) merged.set(key, { ...b });
+      else {
+        into.sum += b.sum;
+        into.count += b.count;
+        into.expected += b.expected;
+        into.estimated += b.estimated;
+      }
+    }
+  }
+  const out = [...merged.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, b]) => b);
+  for (const b of out) b.value = b.count === 0 ? null : mean ? b.sum / b.count : b.sum;
+  return out;
+}
+
+export function totalOf(buckets: ConsumptionBucket[], mean: boolean): ConsumptionTotal {
+  let sum = 0;
+  let count = 0;
+  let expected = 0;
+  let estimated = 0;
+  for (const b of buckets) {
+    sum += b.sum;
+    count += b.count;
+    expected += b.expected;
+    estimated += b.estimated;
+  }
+  return { value: count === 0 ? null : mean ? sum / count : sum, sum, count, expected, estimated };
+}

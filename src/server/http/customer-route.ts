@@ -1,0 +1,45 @@
+import "server-only";
+import { z } from "zod";
+import type { CustomerActor } from "@/server/access/actor";
+import { fieldErrorsOf } from "@/server/actions/safe-action";
+import { currentActor } from "@/server/auth/session";
+import { errorStatus, isAppError } from "@/server/errors";
+
+/** A JSON error body with a stable code; field errors are translation keys. */
+export function problem(status: number, code: string, fieldErrors?: Record<string, string[]>): Response {
+  return Response.json({ error: code, ...(fieldErrors ? { fieldErrors } : {}) }, { status, headers: { "Cache-Control": "no-store" } });
+}
+
+/**
+ * The one wrapper for route handlers that serve a signed-in customer user: require the session,
+ * parse the query with zod, run the handler, map AppErrors through the status table.
+ */
+export function customerRoute<S extends z.ZodType>(
+  schema: S,
+  toInput: (url: URL) => unknown,
+  handler: (input: z.infer<S>, actor: CustomerActor, request: Request) => Promise<Response>,
+) {
+  return async (request: Request): Promise<Response> => {
+    const actor = await currentActor();
+    if (actor?.kind !== "customer") return problem(401, "UNAUTHENTICATED");
+    const parsed = schema.safeParse(toInput(new URL(request.url)));
+    if (!parsed.success) return problem(400, "VALIDATION", fieldErrorsOf(parsed.error));
+    try {
+      return await handler(parsed.data, actor, request);
+    } catch (error) {
+      if (isAppError(error)) return problem(errorStatus[error.code], error.code);
+      console.error(`route ${new URL(request.url).pathname} failed`, error);
+      return problem(500, "INTERNAL");
+    }
+  };
+}
+
+/** Headers for a file download with a non-ASCII-safe file name. */
+export function downloadHeaders(fileName: string, contentType: string): HeadersInit {
+  return {
+    "Content-Type": contentType,
+    "Content-Disposition": `attachment; filename="${fileName.replace(/[^\x20-\x7e]/g, "_")}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+    "Cache-Control": "private, no-store",
+    "X-Content-Type-Options": "nosniff",
+  };
+}
