@@ -11,6 +11,8 @@ const nextConfig: NextConfig = {
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
   // `npm test` type-checks the whole repository with tsc first; checking again here only costs time.
   typescript: { ignoreBuildErrors: true },
+  // Staff upload meter-value files of up to 50 MB through a server action (default limit 1 MB).
+  experimental: { serverActions: { bodySizeLimit: "51mb" }, proxyClientMaxBodySize: "51mb" },
 };
 
 export default withNextIntl(nextConfig);

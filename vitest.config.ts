@@ -30,6 +30,8 @@ export default defineConfig({
           setupFiles: ["tests/support/integration-setup.ts"],
           // Files share one database and reset it; running them one at a time keeps them independent.
           fileParallelism: false,
+          // The migration check loads Prisma's schema engine as a WebAssembly module.
+          execArgv: ["--experimental-wasm-modules", "--no-warnings=ExperimentalWarning"],
           testTimeout: 30_000,
           hookTimeout: 120_000,
         },

@@ -17,6 +17,7 @@ export default async function SupportConsoleLayout({ children }: { children: Rea
       nav={[
         { href: "/support", label: tn("supportCustomers"), exact: true, alsoCurrentFor: ["/support/kunder"] },
         { href: "/support/logg", label: tn("supportAudit") },
+        { href: "/support/import", label: (await getTranslations("meterImport"))("nav") },
       ]}
       headerItems={
         <>

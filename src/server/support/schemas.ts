@@ -22,6 +22,7 @@ export const KNOWN_AUDIT_ACTIONS = [
   "support.accountVoided",
   "support.resetLinkSent",
   "customer.detailsChanged",
+  "meter.importReceived",
 ] as const;
 
 const isoDate = z

@@ -1,0 +1,229 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import { PageHeader } from "@/components/ui/page-header";
+import { MAX_IMPORT_FILE_BYTES, type Problem, type ProblemLocation } from "@/domain/metering/types";
+import { formatDateTime, formatNumber } from "@/lib/format";
+import { requireStaff } from "@/server/auth/session";
+import { getMeterImport, type MeterImportReport } from "@/server/metering/get-meter-import";
+import { listMeterImports, type MeterImportSummary } from "@/server/metering/list-meter-imports";
+import { MeterImportForm } from "./import-form";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("meterImport"))("title") };
+}
+
+type Params = Promise<Record<string, string | string[] | undefined>>;
+type T = Awaited<ReturnType<typeof getTranslations<"meterImport">>>;
+
+const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+const COUNTS = ["received", "stored", "replaced", "unchanged", "rejected"] as const;
+const TIME_ZONE = "Europe/Stockholm";
+
+function StatusBadge({ status, t }: { status: MeterImportSummary["status"]; t: T }) {
+  const style = {
+    STORED: "border-green-700 bg-green-50 text-green-900",
+    PARTIAL: "border-amber-700 bg-amber-50 text-amber-900",
+    REJECTED: "border-red-700 bg-red-50 text-red-900",
+  }[status];
+  return <span className={`inline-block rounded-full border px-2 py-0.5 text-xs font-semibold whitespace-nowrap ${style}`}>{t(`status.${status}`)}</span>;
+}
+
+function place(t: T, location: ProblemLocation): string {
+  if (location.line !== undefined) return t("location.line", { line: location.line });
+  const parts: string[] = [];
+  if (location.series !== undefined) parts.push(t("location.series", { series: location.series }));
+  if (location.period !== undefined) parts.push(t("location.period", { period: location.period }));
+  if (location.position !== undefined) parts.push(t("location.position", { position: location.position }));
+  return parts.length ? parts.join(", ") : t("location.file");
+}
+
+/** The problem in the reader's language when there is a translation for its code, else the stored English. */
+function reason(t: T, p: Problem): string {
+  const key = `problems.${p.code}`;
+  if (!t.has(key as never)) return p.message;
+  const related = p.related ? place(t, p.related) : null;
+  // Mid-sentence: "… at line 4", "… på rad 4".
+  const params = { ...(p.params ?? {}), ...(related ? { otherLocation: related.charAt(0).toLowerCase() + related.slice(1) } : {}) };
+  try {
+    return t(key as never, params as never);
+  } catch {
+    return p.message;
+  }
+}
+
+function Report({ report, t, locale }: { report: MeterImportReport; t: T; locale: string }) {
+  const n = (v: number) => formatNumber(v, locale, 0);
+  const listed = report.problems.filter((p) => p.code !== "TOO_MANY_PROBLEMS");
+  return (
+    <section aria-labelledby="import-result-heading" className="mb-8 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+      <div className="mb-2 flex flex-wrap items-center gap-3">
+        <h2 id="import-result-heading" className="text-lg font-semibold text-slate-900 break-all">
+          {t("result.heading", { fileName: report.fileName })}
+        </h2>
+        <StatusBadge status={report.status} t={t} />
+      </div>
+      <p className="mb-1 text-sm text-slate-700">
+        {t("result.receivedAt", {
+          at: formatDateTime(report.receivedAt, locale, TIME_ZONE),
+          by: report.receivedBy ?? t("result.system"),
+          format: t(`formatName.${report.format}`),
+        })}
+      </p>
+      <p role="status" className="mb-4 text-slate-900">
+        {t(`statusText.${report.status}`)}
+      </p>
+      <h3 className="sr-only">{t("result.counts")}</h3>
+      <dl className="mb-5 grid grid-cols-2 gap-3 sm:grid-cols-5">
+        {COUNTS.map((k) => (
+          <div key={k} className="rounded-md border border-slate-200 p-3">
+            <dt className="text-sm text-slate-700">{t(`count.${k}`)}</dt>
+            <dd className="text-xl font-semibold text-slate-900 tabular-nums">{n(report.counts[k])}</dd>
+          </div>
+        ))}
+      </dl>
+      <p className="mb-4 text-sm text-slate-600">{t("result.countsExplained")}</p>
+      <h3 className="mb-2 font-semibold text-slate-900">{t("result.problemsHeading", { count: report.problemCount })}</h3>
+      {listed.length === 0 ? (
+        <p className="text-slate-700">{t("result.noProblems")}</p>
+      ) : (
+        <>
+          {report.problemCount > listed.length ? (
+            <p className="mb-2 text-sm text-slate-700">{t("result.moreProblems", { shown: listed.length, total: report.problemCount })}</p>
+          ) : null}
+          <div className="overflow-x-auto">
+            <table className="w-full text-left text-sm">
+              <caption className="sr-only">{t("result.problemsCaption")}</caption>
+              <thead className="border-b border-slate-300 text-slate-700">
+                <tr>
+                  <th scope="col" className="py-2 pr-4 font-medium whitespace-nowrap">{t("col.place")}</th>
+                  <th scope="col" className="py-2 pr-4 font-medium">{t("col.reason")}</th>
+                  <th scope="col" className="py-2 pr-4 font-medium">{t("col.meteringPoint")}</th>
+                  <th scope="col" className="py-2 pr-4 font-medium">{t("col.field")}</th>
+                  <th scope="col" className="py-2 text-right font-medium">{t("col.values")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {listed.map((p, i) => (
+                  <tr key={i} className="border-b border-slate-100 align-top last:border-0">
+                    <th scope="row" className="py-2 pr-4 font-medium whitespace-nowrap">{place(t, p)}</th>
+                    <td className="py-2 pr-4 break-words">
+                      {reason(t, p)}
+                      <span className="block font-mono text-xs text-slate-600">{p.code}</span>
+                    </td>
+                    <td className="py-2 pr-4 font-mono text-xs break-all">{p.meteringPoint ?? "–"}</td>
+                    <td className="py-2 pr-4 font-mono text-xs">{p.field ?? "–"}</td>
+                    <td className="py-2 text-right tabular-nums">{p.values === undefined ? "–" : n(p.values)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+    </section>
+  );
+}
+
+function RecentImports({ rows, t, locale, current }: { rows: MeterImportSummary[]; t: T; locale: string; current: string | null }) {
+  const n = (v: number) => formatNumber(v, locale, 0);
+  return (
+    <section aria-labelledby="recent-imports-heading" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+      <h2 id="recent-imports-heading" className="mb-3 text-lg font-semibold text-slate-900">
+        {t("recent.heading")}
+      </h2>
+      {rows.length === 0 ? (
+        <p className="text-slate-700">{t("recent.none")}</p>
+      ) : (
+        <div className="overflow-x-auto">
+          <table className="w-full text-left text-sm">
+            <caption className="sr-only">{t("recent.caption")}</caption>
+            <thead className="border-b border-slate-300 text-slate-700">
+              <tr>
+                <th scope="col" className="py-2 pr-4 font-medium whitespace-nowrap">{t("col.time")}</th>
+                <th scope="col" className="py-2 pr-4 font-medium">{t("col.file")}</th>
+                <th scope="col" className="py-2 pr-4 font-medium">{t("col.status")}</th>
+                {COUNTS.map((k) => (
+                  <th key={k} scope="col" className="py-2 pr-4 text-right font-medium">{t(`count.${k}`)}</th>
+                ))}
+                <th scope="col" className="py-2 pr-4 text-right font-medium">{t("col.problems")}</th>
+                <th scope="col" className="py-2 pr-4 font-medium">{t("col.by")}</th>
+                <th scope="col" className="py-2 font-medium"><span className="sr-only">{t("col.report")}</span></th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.id} className={`border-b border-slate-100 align-top last:border-0 ${r.id === current ? "bg-sky-50" : ""}`}>
+                  <td className="py-2 pr-4 whitespace-nowrap">
+                    <time dateTime={r.receivedAt.toISOString()}>{formatDateTime(r.receivedAt, locale, TIME_ZONE)}</time>
+                  </td>
+                  <th scope="row" className="py-2 pr-4 font-medium break-all">
+                    {r.fileName}
+                    <span className="block text-xs font-normal text-slate-600">{t(`formatName.${r.format}`)}</span>
+                  </th>
+                  <td className="py-2 pr-4"><StatusBadge status={r.status} t={t} /></td>
+                  {COUNTS.map((k) => (
+                    <td key={k} className="py-2 pr-4 text-right tabular-nums">{n(r.counts[k])}</td>
+                  ))}
+                  <td className="py-2 pr-4 text-right tabular-nums">{n(r.problemCount)}</td>
+                  <td className="py-2 pr-4">{r.receivedBy ?? t("recent.system")}</td>
+                  <td className="py-2 whitespace-nowrap">
+                    <Link href={`/support/import?import=${r.id}`} className="text-sky-800 underline" aria-current={r.id === current ? "true" : undefined}>
+                      {t("recent.show")}
+                      <span className="sr-only"> {t("recent.showFor", { fileName: r.fileName })}</span>
+                    </Link>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
+
+export default async function MeterImportPage({ searchParams }: { searchParams: Params }) {
+  const staff = await requireStaff();
+  const requested = first((await searchParams).import) ?? null;
+  const [t, locale, recent, report] = await Promise.all([
+    getTranslations("meterImport"),
+    getLocale(),
+    listMeterImports(staff),
+    requested ? getMeterImport(staff, requested) : Promise.resolve(null),
+  ]);
+  const maxMb = MAX_IMPORT_FILE_BYTES / (1024 * 1024);
+  return (
+    <div>
+      <PageHeader title={t("title")} intro={t("intro")} />
+      {report ? (
+        <Report report={report} t={t} locale={locale} />
+      ) : requested ? (
+        <p role="alert" className="mb-6 rounded-md border border-red-700 bg-red-50 px-4 py-3 text-sm text-red-900">
+          {t("result.notFound")}
+        </p>
+      ) : null}
+      <div className="mb-8 grid gap-6 lg:grid-cols-2">
+        <section className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+          <MeterImportForm maxMb={maxMb} />
+        </section>
+        <section aria-labelledby="import-format-heading" className="rounded-lg border border-slate-200 bg-white p-5 text-sm text-slate-800 shadow-sm">
+          <h2 id="import-format-heading" className="mb-2 font-semibold text-slate-900">
+            {t("format.heading")}
+          </h2>
+          <p className="mb-2">{t("format.csv")}</p>
+          <pre className="mb-3 overflow-x-auto rounded bg-slate-100 p-2 text-xs">
+            {"metering_point;quantity;resolution;start;value;quality\n735999100000000010;ENERGY_KWH;PT1H;2025-01-01T00:00:00+01:00;1,234;measured\narea:SE3;OUTDOOR_TEMP_C;PT1H;2024-12-31T23:00:00Z;-4,5;"}
+          </pre>
+          <ul className="mb-2 list-disc space-y-1 pl-5">
+            <li>{t("format.quantities")}</li>
+            <li>{t("format.start")}</li>
+            <li>{t("format.quality")}</li>
+          </ul>
+          <p>{t("format.eloverblik")}</p>
+        </section>
+      </div>
+      <RecentImports rows={recent} t={t} locale={locale} current={report?.id ?? null} />
+    </div>
+  );
+}
