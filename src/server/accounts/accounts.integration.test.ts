@@ -2,11 +2,11 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createCustomer, createUser, DEFAULT_PASSWORD, uniqueEmail } from "@/fixtures/factories";
 import { authenticate } from "@/server/auth/authenticate";
 import { loadActor } from "@/server/auth/load-actor";
-import { isAppError } from "@/server/errors";
 import { getTestDb, resetDatabase } from "../../../tests/support/db";
 import { startMailSink, type MailSink } from "../../../scripts/lib/mail-sink";
 import { registerAccount } from "./register-account";
 import { isResetTokenUsable, requestPasswordReset, resetPassword } from "./password-reset";
+import { appFailure } from "../../../tests/support/actors";
 
 const db = getTestDb();
 let sink: MailSink;
@@ -20,16 +20,6 @@ beforeEach(async () => {
   await resetDatabase();
   sink.messages.length = 0;
 });
-
-async function failure(p: Promise<unknown>) {
-  try {
-    await p;
-  } catch (e) {
-    if (isAppError(e)) return { code: e.code, message: e.message, fieldErrors: e.fieldErrors };
-    throw e;
-  }
-  throw new Error("expected the call to fail");
-}
 
 const registration = (customerNumber: string, nationalId: string, email = uniqueEmail("new")) => ({
   email,
@@ -58,8 +48,8 @@ describe("a household registers on Mina sidor", () => {
   it("gets the same answer, and no account, whichever part is wrong", async () => {
     const customer = await createCustomer(db);
     const other = await createCustomer(db);
-    const wrongId = await failure(registerAccount(registration(customer.customerNumber, other.nationalId)));
-    const unknownNumber = await failure(registerAccount(registration("99999999", customer.nationalId)));
+    const wrongId = await appFailure(registerAccount(registration(customer.customerNumber, other.nationalId)));
+    const unknownNumber = await appFailure(registerAccount(registration("99999999", customer.nationalId)));
     expect(wrongId).toEqual({ code: "CONFLICT", message: "auth.noMatch", fieldErrors: undefined });
     expect(unknownNumber).toEqual(wrongId);
     expect(await db.user.count()).toBe(0);
@@ -69,10 +59,10 @@ describe("a household registers on Mina sidor", () => {
     const customer = await createCustomer(db);
     const first = registration(customer.customerNumber, customer.nationalId);
     await registerAccount(first);
-    const again = await failure(registerAccount(registration(customer.customerNumber, customer.nationalId)));
+    const again = await appFailure(registerAccount(registration(customer.customerNumber, customer.nationalId)));
     expect(again.message).toBe("auth.noMatch");
     const other = await createCustomer(db);
-    const sameEmail = await failure(registerAccount(registration(other.customerNumber, other.nationalId, first.email)));
+    const sameEmail = await appFailure(registerAccount(registration(other.customerNumber, other.nationalId, first.email)));
     expect(sameEmail.message).toBe("auth.noMatch");
     expect(await db.user.count()).toBe(1);
   });
@@ -81,7 +71,7 @@ describe("a household registers on Mina sidor", () => {
     const customer = await createCustomer(db);
     const last = Number(customer.nationalId.at(-1));
     const typo = customer.nationalId.slice(0, -1) + String((last + 1) % 10);
-    const result = await failure(registerAccount(registration(customer.customerNumber, typo)));
+    const result = await appFailure(registerAccount(registration(customer.customerNumber, typo)));
     expect(result).toMatchObject({ code: "VALIDATION", fieldErrors: { nationalId: ["validation.nationalId.checksum"] } });
   });
 
@@ -142,7 +132,7 @@ describe("forgotten password", () => {
     expect(await loadActor({ kind: "customer", id: user.id, sessionVersion: user.sessionVersion })).toBeNull();
     // The link cannot be used a second time.
     expect(await isResetTokenUsable(token)).toBe(false);
-    expect((await failure(resetPassword(token, "ett-tredje-losenord"))).code).toBe("NOT_FOUND");
+    expect((await appFailure(resetPassword(token, "ett-tredje-losenord"))).code).toBe("NOT_FOUND");
   });
 
   it("sends nothing for an unknown address, and answers the same", async () => {
@@ -157,6 +147,6 @@ describe("forgotten password", () => {
     const token = linkIn(sink.messages[0]!.text)!;
     await db.passwordResetToken.updateMany({ data: { expiresAt: new Date(Date.now() - 1000) } });
     expect(await isResetTokenUsable(token)).toBe(false);
-    expect((await failure(resetPassword(token, "mitt-nya-losenord"))).code).toBe("NOT_FOUND");
+    expect((await appFailure(resetPassword(token, "mitt-nya-losenord"))).code).toBe("NOT_FOUND");
   });
 });

@@ -1,17 +1,16 @@
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { TYPICAL_YEARLY_KWH } from "@/domain/consumption/typical-consumption";
-import { createCustomer, createInstallation, createMeterSeries, createUser, type CreatedUser } from "@/fixtures/factories";
+import { createCustomer, createInstallation, createMeterSeries, createUser } from "@/fixtures/factories";
 import type { Installation } from "@/generated/prisma/client";
 import type { CustomerActor } from "@/server/access/actor";
-import { loadActor } from "@/server/auth/load-actor";
-import { isAppError } from "@/server/errors";
 import { getTestDb, resetDatabase } from "../../../tests/support/db";
 import { exportConsumption } from "./export-consumption";
 import { getComparison } from "./get-comparison";
 import { getConsumption, type ConsumptionInput } from "./get-consumption";
 import { getMonthlyTotals } from "./get-monthly-totals";
 import { exportQuerySchema, type ConsumptionBucket } from "./schemas";
+import { appFailure, customerActorOf } from "../../../tests/support/actors";
 
 // The route handler reads the session through this module; the tests decide who is signed in.
 const session = vi.hoisted(() => ({ actor: null as CustomerActor | null }));
@@ -19,22 +18,6 @@ vi.mock("@/server/auth/session", () => ({ currentActor: async () => session.acto
 
 const db = getTestDb();
 const TZ = "Europe/Stockholm";
-
-async function actorOf(user: CreatedUser): Promise<CustomerActor> {
-  const actor = await loadActor({ kind: "customer", id: user.id, sessionVersion: user.sessionVersion });
-  if (actor?.kind !== "customer") throw new Error("expected a customer actor");
-  return actor;
-}
-
-async function failure(p: Promise<unknown>) {
-  try {
-    await p;
-  } catch (e) {
-    if (isAppError(e)) return { code: e.code, message: e.message };
-    throw e;
-  }
-  throw new Error("expected the call to fail");
-}
 
 let grid: Installation, second: Installation, heat: Installation, other: Installation, helsinki: Installation;
 let owner: CustomerActor, stranger: CustomerActor, restricted: CustomerActor, finn: CustomerActor;
@@ -116,10 +99,10 @@ beforeAll(async () => {
     generator: (day) => Array.from({ length: day.intervals }, () => 0.25),
   });
 
-  owner = await actorOf(await createUser(db, { memberships: [{ customerId: household.id, role: "ADMINISTRATOR" }] }));
-  stranger = await actorOf(await createUser(db, { memberships: [{ customerId: neighbour.id, role: "ADMINISTRATOR" }] }));
-  restricted = await actorOf(await createUser(db, { memberships: [{ customerId: household.id, role: "READ", installationIds: [grid.id] }] }));
-  finn = await actorOf(await createUser(db, { memberships: [{ customerId: finnish.id, role: "ADMINISTRATOR" }] }));
+  owner = await customerActorOf(await createUser(db, { memberships: [{ customerId: household.id, role: "ADMINISTRATOR" }] }));
+  stranger = await customerActorOf(await createUser(db, { memberships: [{ customerId: neighbour.id, role: "ADMINISTRATOR" }] }));
+  restricted = await customerActorOf(await createUser(db, { memberships: [{ customerId: household.id, role: "READ", installationIds: [grid.id] }] }));
+  finn = await customerActorOf(await createUser(db, { memberships: [{ customerId: finnish.id, role: "ADMINISTRATOR" }] }));
 });
 
 const year2025 = { quantity: "ENERGY_KWH" as const, from: "2025-01-01", toExclusive: "2026-01-01" };
@@ -234,13 +217,13 @@ describe("getConsumption", () => {
 
   it("refuses another customer's installation as NOT_FOUND, alone or mixed with one's own", async () => {
     const input = { ...year2025, granularity: "month" as const };
-    expect(await failure(getConsumption(stranger, { ...input, installationIds: [grid.id] }))).toMatchObject({ code: "NOT_FOUND" });
-    expect(await failure(getConsumption(stranger, { ...input, installationIds: [other.id, grid.id] }))).toMatchObject({ code: "NOT_FOUND" });
-    expect(await failure(getConsumption(owner, { ...input, installationIds: ["00000000-0000-4000-8000-000000000000"] }))).toMatchObject({ code: "NOT_FOUND" });
-    expect(await failure(getConsumption(owner, { ...input, installationIds: ["not-a-uuid"] }))).toMatchObject({ code: "NOT_FOUND" });
-    expect(await failure(getMonthlyTotals(stranger, { ...year2025, installationIds: [grid.id] }))).toMatchObject({ code: "NOT_FOUND" });
+    expect(await appFailure(getConsumption(stranger, { ...input, installationIds: [grid.id] }))).toMatchObject({ code: "NOT_FOUND" });
+    expect(await appFailure(getConsumption(stranger, { ...input, installationIds: [other.id, grid.id] }))).toMatchObject({ code: "NOT_FOUND" });
+    expect(await appFailure(getConsumption(owner, { ...input, installationIds: ["00000000-0000-4000-8000-000000000000"] }))).toMatchObject({ code: "NOT_FOUND" });
+    expect(await appFailure(getConsumption(owner, { ...input, installationIds: ["not-a-uuid"] }))).toMatchObject({ code: "NOT_FOUND" });
+    expect(await appFailure(getMonthlyTotals(stranger, { ...year2025, installationIds: [grid.id] }))).toMatchObject({ code: "NOT_FOUND" });
     // Naming another customer as the scope of "all" is refused too.
-    expect(await failure(getConsumption(stranger, { ...input, installationIds: "all", customerIds: [grid.customerId] }))).toMatchObject({ code: "NOT_FOUND" });
+    expect(await appFailure(getConsumption(stranger, { ...input, installationIds: "all", customerIds: [grid.customerId] }))).toMatchObject({ code: "NOT_FOUND" });
     const mine = await getConsumption(stranger, { ...input, installationIds: "all" });
     expect(mine.installations.map((i) => i.id)).toEqual([other.id]);
     expect(mine.total.value).toBe(8_760 * 5);
@@ -249,16 +232,16 @@ describe("getConsumption", () => {
   it("lets a member restricted to some installations see only those", async () => {
     const input = { ...year2025, granularity: "year" as const };
     expect((await getConsumption(restricted, { ...input, installationIds: [grid.id] })).total.value).toBe(8_759);
-    expect(await failure(getConsumption(restricted, { ...input, installationIds: [second.id] }))).toMatchObject({ code: "NOT_FOUND" });
-    expect(await failure(getConsumption(restricted, { ...input, installationIds: [grid.id, second.id] }))).toMatchObject({ code: "NOT_FOUND" });
+    expect(await appFailure(getConsumption(restricted, { ...input, installationIds: [second.id] }))).toMatchObject({ code: "NOT_FOUND" });
+    expect(await appFailure(getConsumption(restricted, { ...input, installationIds: [grid.id, second.id] }))).toMatchObject({ code: "NOT_FOUND" });
     const all = await getConsumption(restricted, { ...input, installationIds: "all" });
     expect(all.installations.map((i) => i.id)).toEqual([grid.id]);
     expect(all.total.value).toBe(8_759);
   });
 
   it("rejects malformed periods and hour views longer than a year", async () => {
-    expect(await failure(getConsumption(owner, { ...year2025, installationIds: [grid.id], from: "2025-02-01", toExclusive: "2025-01-01", granularity: "day" }))).toMatchObject({ code: "VALIDATION" });
-    expect(await failure(getConsumption(owner, { quantity: "ENERGY_KWH", installationIds: [grid.id], from: "2024-01-01", toExclusive: "2026-01-01", granularity: "hour" }))).toMatchObject({
+    expect(await appFailure(getConsumption(owner, { ...year2025, installationIds: [grid.id], from: "2025-02-01", toExclusive: "2025-01-01", granularity: "day" }))).toMatchObject({ code: "VALIDATION" });
+    expect(await appFailure(getConsumption(owner, { quantity: "ENERGY_KWH", installationIds: [grid.id], from: "2024-01-01", toExclusive: "2026-01-01", granularity: "hour" }))).toMatchObject({
       code: "VALIDATION",
       message: "PERIOD_TOO_LONG",
     });
@@ -333,7 +316,7 @@ describe("exportConsumption", () => {
   });
 
   it("refuses another customer's installation", async () => {
-    expect(await failure(exportConsumption(stranger, query({ installation: [grid.id] })))).toMatchObject({ code: "NOT_FOUND" });
+    expect(await appFailure(exportConsumption(stranger, query({ installation: [grid.id] })))).toMatchObject({ code: "NOT_FOUND" });
   });
 });
 

@@ -1,35 +1,18 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { createCustomer, createUser, type CreatedUser } from "@/fixtures/factories";
+import { createCustomer, createUser } from "@/fixtures/factories";
 import type { MembershipRole } from "@/generated/prisma/enums";
 import type { CustomerActor } from "@/server/access/actor";
-import { loadActor } from "@/server/auth/load-actor";
-import { isAppError } from "@/server/errors";
 import { getTestDb, resetDatabase } from "../../../tests/support/db";
 import { getCustomerDetails } from "./get-customer-details";
 import type { CustomerDetailsInput } from "./schemas";
 import { updateCustomerDetails } from "./update-customer-details";
+import { appFailure, customerActorOf } from "../../../tests/support/actors";
 
 const db = getTestDb();
 
 beforeEach(async () => {
   await resetDatabase();
 });
-
-async function actorOf(user: CreatedUser): Promise<CustomerActor> {
-  const actor = await loadActor({ kind: "customer", id: user.id, sessionVersion: user.sessionVersion });
-  if (actor?.kind !== "customer") throw new Error("expected a customer actor");
-  return actor;
-}
-
-async function failure(p: Promise<unknown>) {
-  try {
-    await p;
-  } catch (e) {
-    if (isAppError(e)) return { code: e.code, fieldErrors: e.fieldErrors };
-    throw e;
-  }
-  throw new Error("expected the call to fail");
-}
 
 /** A Swedish private customer and one member with the given role. */
 async function customerWithMember(role: MembershipRole = "ADMINISTRATOR") {
@@ -45,7 +28,7 @@ async function customerWithMember(role: MembershipRole = "ADMINISTRATOR") {
     invoiceEmail: null,
   });
   const user = await createUser(db, { memberships: [{ customerId: customer.id, role }] });
-  return { customer, user, actor: await actorOf(user) };
+  return { customer, user, actor: await customerActorOf(user) };
 }
 
 const validInput = (overrides: Partial<CustomerDetailsInput> = {}): CustomerDetailsInput => ({
@@ -87,7 +70,7 @@ describe("getCustomerDetails", () => {
   it("shows a company's organisation number in full", async () => {
     const company = await createCustomer(db, { kind: "COMPANY" });
     const user = await createUser(db, { memberships: [{ customerId: company.id, role: "READ" }] });
-    const details = await getCustomerDetails(await actorOf(user), company.id);
+    const details = await getCustomerDetails(await customerActorOf(user), company.id);
     expect(details.nationalIdDisplay).toBe(`${company.nationalId.slice(0, 6)}-${company.nationalId.slice(6)}`);
     expect(details.canEdit).toBe(false);
   });
@@ -95,14 +78,14 @@ describe("getCustomerDetails", () => {
   it("does not let customer A read customer B (NOT_FOUND)", async () => {
     const a = await customerWithMember();
     const b = await customerWithMember();
-    expect(await failure(getCustomerDetails(a.actor, b.customer.id))).toMatchObject({ code: "NOT_FOUND" });
-    expect(await failure(getCustomerDetails(a.actor, "not-a-uuid"))).toMatchObject({ code: "NOT_FOUND" });
+    expect(await appFailure(getCustomerDetails(a.actor, b.customer.id))).toMatchObject({ code: "NOT_FOUND" });
+    expect(await appFailure(getCustomerDetails(a.actor, "not-a-uuid"))).toMatchObject({ code: "NOT_FOUND" });
   });
 
   it("refuses a member whose membership was revoked after the actor was loaded", async () => {
     const { customer, user, actor } = await customerWithMember("FULL");
     await db.membership.updateMany({ where: { userId: user.id }, data: { revokedAt: new Date() } });
-    expect(await failure(getCustomerDetails(actor, customer.id))).toMatchObject({ code: "NOT_FOUND" });
+    expect(await appFailure(getCustomerDetails(actor, customer.id))).toMatchObject({ code: "NOT_FOUND" });
   });
 });
 
@@ -181,11 +164,12 @@ describe("updateCustomerDetails", () => {
   it("changes nothing when validation fails", async () => {
     const { customer, actor } = await customerWithMember();
     const before = await stored(customer.id);
-    const err = await failure(
+    const err = await appFailure(
       updateCustomerDetails(actor, customer.id, validInput({ invoiceStreet: "Nygatan 1", invoicePostalCode: "1234", phone: "12", email: "nope" })),
     );
     expect(err).toEqual({
       code: "VALIDATION",
+      message: "VALIDATION",
       fieldErrors: { invoicePostalCode: ["validation.postalCode"], phone: ["validation.phone"], email: ["validation.email"] },
     });
     expect(await stored(customer.id)).toEqual(before);
@@ -194,7 +178,7 @@ describe("updateCustomerDetails", () => {
 
   it("checks the postal code against the invoice country", async () => {
     const { customer, actor } = await customerWithMember();
-    expect(await failure(updateCustomerDetails(actor, customer.id, validInput({ invoiceCountry: "DK", invoicePostalCode: "931 30" })))).toMatchObject({
+    expect(await appFailure(updateCustomerDetails(actor, customer.id, validInput({ invoiceCountry: "DK", invoicePostalCode: "931 30" })))).toMatchObject({
       code: "VALIDATION",
       fieldErrors: { invoicePostalCode: ["validation.postalCode"] },
     });
@@ -205,8 +189,9 @@ describe("updateCustomerDetails", () => {
   it("refuses invoice delivery by e-mail without an invoice e-mail address", async () => {
     const { customer, actor } = await customerWithMember();
     const before = await stored(customer.id);
-    expect(await failure(updateCustomerDetails(actor, customer.id, validInput({ invoiceDelivery: "EMAIL", invoiceEmail: "  " })))).toEqual({
+    expect(await appFailure(updateCustomerDetails(actor, customer.id, validInput({ invoiceDelivery: "EMAIL", invoiceEmail: "  " })))).toEqual({
       code: "VALIDATION",
+      message: "VALIDATION",
       fieldErrors: { invoiceEmail: ["validation.required"] },
     });
     expect(await stored(customer.id)).toEqual(before);
@@ -216,9 +201,9 @@ describe("updateCustomerDetails", () => {
   it("refuses a READ member (FORBIDDEN) and changes nothing", async () => {
     const { customer, actor } = await customerWithMember("READ");
     const before = await stored(customer.id);
-    expect(await failure(updateCustomerDetails(actor, customer.id, validInput({ phone: "08-123 456 78" })))).toMatchObject({ code: "FORBIDDEN" });
+    expect(await appFailure(updateCustomerDetails(actor, customer.id, validInput({ phone: "08-123 456 78" })))).toMatchObject({ code: "FORBIDDEN" });
     // Invalid input from a reader is refused for the role, not for the input.
-    expect(await failure(updateCustomerDetails(actor, customer.id, validInput({ phone: "x" })))).toMatchObject({ code: "FORBIDDEN" });
+    expect(await appFailure(updateCustomerDetails(actor, customer.id, validInput({ phone: "x" })))).toMatchObject({ code: "FORBIDDEN" });
     expect(await stored(customer.id)).toEqual(before);
     expect(await auditRows()).toHaveLength(0);
   });
@@ -227,11 +212,11 @@ describe("updateCustomerDetails", () => {
     const a = await customerWithMember("ADMINISTRATOR");
     const b = await customerWithMember("ADMINISTRATOR");
     const before = await stored(b.customer.id);
-    expect(await failure(updateCustomerDetails(a.actor, b.customer.id, validInput({ phone: "08-123 456 78" })))).toMatchObject({ code: "NOT_FOUND" });
+    expect(await appFailure(updateCustomerDetails(a.actor, b.customer.id, validInput({ phone: "08-123 456 78" })))).toMatchObject({ code: "NOT_FOUND" });
 
     // Even an actor that claims B (a hand-built or stale actor) is checked against the memberships.
     const forged: CustomerActor = { ...a.actor, customers: [{ ...a.actor.customers[0]!, customerId: b.customer.id }] };
-    expect(await failure(updateCustomerDetails(forged, b.customer.id, validInput({ phone: "08-123 456 78" })))).toMatchObject({ code: "NOT_FOUND" });
+    expect(await appFailure(updateCustomerDetails(forged, b.customer.id, validInput({ phone: "08-123 456 78" })))).toMatchObject({ code: "NOT_FOUND" });
 
     expect(await stored(b.customer.id)).toEqual(before);
     expect(await auditRows()).toHaveLength(0);
@@ -246,11 +231,11 @@ describe("updateCustomerDetails", () => {
         { customerId: second.id, role: "READ" },
       ],
     });
-    const actor = await actorOf(user);
+    const actor = await customerActorOf(user);
     const input = validInput({ invoiceStreet: first.invoiceStreet, invoicePostalCode: first.invoicePostalCode, invoiceCity: first.invoiceCity, invoiceDelivery: "EINVOICE" });
     await updateCustomerDetails(actor, first.id, input);
     expect((await stored(first.id)).invoiceDelivery).toBe("EINVOICE");
-    expect(await failure(updateCustomerDetails(actor, second.id, input))).toMatchObject({ code: "FORBIDDEN" });
+    expect(await appFailure(updateCustomerDetails(actor, second.id, input))).toMatchObject({ code: "FORBIDDEN" });
     expect((await stored(second.id)).invoiceDelivery).toBe("PAPER");
   });
 });

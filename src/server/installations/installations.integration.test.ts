@@ -1,35 +1,18 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { addDays, intervalsInLocalDay, localDate } from "@/domain/time/zoned";
-import { createContract, createCustomer, createInstallation, createMeterSeries, createUser, uniqueMeteringPointId, type CreatedUser } from "@/fixtures/factories";
+import { createContract, createCustomer, createInstallation, createMeterSeries, createUser, uniqueMeteringPointId } from "@/fixtures/factories";
 import type { Customer, Installation } from "@/generated/prisma/client";
 import type { CustomerActor } from "@/server/access/actor";
-import { loadActor } from "@/server/auth/load-actor";
-import { isAppError } from "@/server/errors";
 import { getTestDb, resetDatabase } from "../../../tests/support/db";
 import { getInstallation } from "./get-installation";
 import { getStartOverview } from "./get-start-overview";
 import { listInstallations } from "./list-installations";
+import { appFailure, customerActorOf } from "../../../tests/support/actors";
 
 const db = getTestDb();
 const TZ = "Europe/Stockholm";
 const today = localDate(new Date(), TZ);
 const yesterday = addDays(today, -1);
-
-async function actorOf(user: CreatedUser): Promise<CustomerActor> {
-  const actor = await loadActor({ kind: "customer", id: user.id, sessionVersion: user.sessionVersion });
-  if (actor?.kind !== "customer") throw new Error("expected a customer actor");
-  return actor;
-}
-
-async function failure(p: Promise<unknown>) {
-  try {
-    await p;
-  } catch (e) {
-    if (isAppError(e)) return { code: e.code };
-    throw e;
-  }
-  throw new Error("expected the call to fail");
-}
 
 let companyA: Customer, privateB: Customer, companyC: Customer;
 let a1: Installation, a2: Installation, a3: Installation, b1: Installation, c1: Installation;
@@ -68,9 +51,9 @@ beforeAll(async () => {
   c1 = await createInstallation(db, { customerId: companyC.id, type: "DISTRICT_COOLING", street: "Kylvägen 1" });
   await createInstallation(db, { customerId: companyC.id, type: "ELECTRICITY_GRID", street: "Kylvägen 1" });
 
-  admin = await actorOf(await createUser(db, { memberships: [{ customerId: companyA.id, role: "ADMINISTRATOR" }] }));
-  household = await actorOf(await createUser(db, { memberships: [{ customerId: privateB.id, role: "FULL" }] }));
-  multi = await actorOf(
+  admin = await customerActorOf(await createUser(db, { memberships: [{ customerId: companyA.id, role: "ADMINISTRATOR" }] }));
+  household = await customerActorOf(await createUser(db, { memberships: [{ customerId: privateB.id, role: "FULL" }] }));
+  multi = await customerActorOf(
     await createUser(db, {
       memberships: [
         { customerId: companyA.id, role: "FULL" },
@@ -78,7 +61,7 @@ beforeAll(async () => {
       ],
     }),
   );
-  restricted = await actorOf(await createUser(db, { memberships: [{ customerId: companyA.id, role: "READ", installationIds: [a1.id, a3.id] }] }));
+  restricted = await customerActorOf(await createUser(db, { memberships: [{ customerId: companyA.id, role: "READ", installationIds: [a1.id, a3.id] }] }));
 
   // Contracts: open-ended, ending within 90 days, ending later, and already ended.
   await createContract(db, { installationId: a1.id, productName: "Nätavtal", startDate: "2020-01-01", endDate: null });
@@ -123,8 +106,8 @@ describe("listInstallations", () => {
   });
 
   it("refuses to list another customer's installations (NOT_FOUND)", async () => {
-    expect(await failure(listInstallations(household, { customerId: companyA.id }))).toEqual({ code: "NOT_FOUND" });
-    expect(await failure(listInstallations(admin, { customerId: privateB.id }))).toEqual({ code: "NOT_FOUND" });
+    expect(await appFailure(listInstallations(household, { customerId: companyA.id }))).toEqual({ code: "NOT_FOUND", message: "NOT_FOUND" });
+    expect(await appFailure(listInstallations(admin, { customerId: privateB.id }))).toEqual({ code: "NOT_FOUND", message: "NOT_FOUND" });
   });
 
   it("searches by metering point id, also as printed in groups and in part", async () => {
@@ -250,22 +233,22 @@ describe("getInstallation", () => {
   });
 
   it("is NOT_FOUND for another customer's installation, a malformed id and an unknown id", async () => {
-    expect(await failure(getInstallation(household, a1.id))).toEqual({ code: "NOT_FOUND" });
-    expect(await failure(getInstallation(admin, b1.id))).toEqual({ code: "NOT_FOUND" });
-    expect(await failure(getInstallation(admin, c1.id))).toEqual({ code: "NOT_FOUND" });
-    expect(await failure(getInstallation(admin, "1 OR 1=1"))).toEqual({ code: "NOT_FOUND" });
-    expect(await failure(getInstallation(admin, "00000000-0000-4000-8000-000000000000"))).toEqual({ code: "NOT_FOUND" });
+    expect(await appFailure(getInstallation(household, a1.id))).toEqual({ code: "NOT_FOUND", message: "NOT_FOUND" });
+    expect(await appFailure(getInstallation(admin, b1.id))).toEqual({ code: "NOT_FOUND", message: "NOT_FOUND" });
+    expect(await appFailure(getInstallation(admin, c1.id))).toEqual({ code: "NOT_FOUND", message: "NOT_FOUND" });
+    expect(await appFailure(getInstallation(admin, "1 OR 1=1"))).toEqual({ code: "NOT_FOUND", message: "NOT_FOUND" });
+    expect(await appFailure(getInstallation(admin, "00000000-0000-4000-8000-000000000000"))).toEqual({ code: "NOT_FOUND", message: "NOT_FOUND" });
   });
 
   it("is NOT_FOUND for a restricted member outside the granted installations", async () => {
     expect((await getInstallation(restricted, a1.id)).id).toBe(a1.id);
-    expect(await failure(getInstallation(restricted, a2.id))).toEqual({ code: "NOT_FOUND" });
+    expect(await appFailure(getInstallation(restricted, a2.id))).toEqual({ code: "NOT_FOUND", message: "NOT_FOUND" });
   });
 
   it("lets a multi-customer user open installations of each customer", async () => {
     expect((await getInstallation(multi, c1.id)).customer.customerNumber).toBe(companyC.customerNumber);
     expect((await getInstallation(multi, a3.id)).customer.customerNumber).toBe(companyA.customerNumber);
-    expect(await failure(getInstallation(multi, b1.id))).toEqual({ code: "NOT_FOUND" });
+    expect(await appFailure(getInstallation(multi, b1.id))).toEqual({ code: "NOT_FOUND", message: "NOT_FOUND" });
   });
 });
 
@@ -299,8 +282,8 @@ describe("getStartOverview", () => {
     const overview = await getStartOverview(household, privateB.id);
     expect(overview.latestMeterDay).toBeNull();
     expect(overview.contractsEndingSoon.map((c) => c.productName)).toEqual(["Rörligt elpris"]);
-    expect(await failure(getStartOverview(household, companyA.id))).toEqual({ code: "NOT_FOUND" });
-    expect(await failure(getStartOverview(admin, privateB.id))).toEqual({ code: "NOT_FOUND" });
+    expect(await appFailure(getStartOverview(household, companyA.id))).toEqual({ code: "NOT_FOUND", message: "NOT_FOUND" });
+    expect(await appFailure(getStartOverview(admin, privateB.id))).toEqual({ code: "NOT_FOUND", message: "NOT_FOUND" });
   });
 });
 
@@ -322,7 +305,7 @@ describe("a company with 500 installations", () => {
         startDate: new Date("2020-01-01T00:00:00Z"),
       })),
     });
-    const owner = await actorOf(await createUser(db, { memberships: [{ customerId: big.id, role: "READ" }] }));
+    const owner = await customerActorOf(await createUser(db, { memberships: [{ customerId: big.id, role: "READ" }] }));
 
     const timings: number[] = [];
     for (let run = 0; run < 5; run++) {

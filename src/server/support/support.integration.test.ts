@@ -22,6 +22,7 @@ import { fieldMessages, parseAuditFilter, voidUserSchema } from "./schemas";
 import { searchCustomers } from "./search-customers";
 import { sendResetLink } from "./send-reset-link";
 import { voidUserAccount } from "./void-user-account";
+import { appFailure } from "../../../tests/support/actors";
 
 const db = getTestDb();
 let sink: MailSink;
@@ -39,16 +40,6 @@ afterAll(async () => sink.stop());
 beforeEach(() => {
   sink.messages.length = 0;
 });
-
-async function failure(p: Promise<unknown>) {
-  try {
-    await p;
-  } catch (e) {
-    if (isAppError(e)) return { code: e.code, message: e.message, fieldErrors: e.fieldErrors };
-    throw e;
-  }
-  throw new Error("expected the call to fail");
-}
 
 /** A customer with an administrator who registered with the given (or a fresh) e-mail address. */
 async function household(options: { email?: string; name?: string } = {}) {
@@ -174,7 +165,7 @@ describe("voiding a user account", () => {
     // Before: the account works and blocks a second registration.
     const signIn = await authenticate("customer", { email: user.email!, password: DEFAULT_PASSWORD });
     expect(signIn.ok).toBe(true);
-    expect((await failure(registerAccount(registration))).code).toBe("CONFLICT");
+    expect((await appFailure(registerAccount(registration))).code).toBe("CONFLICT");
 
     await voidUserAccount(staff, { userId: user.id, reason: "Kunden kommer inte åt sin e-post", customerId: customer.id, ip: "10.0.0.7" });
 
@@ -205,7 +196,7 @@ describe("voiding a user account", () => {
   it("refuses an account that is already voided, with one audit entry only", async () => {
     const { user } = await household();
     await voidUserAccount(staff, { userId: user.id, reason: "Dubbelkonto" });
-    expect((await failure(voidUserAccount(staff, { userId: user.id, reason: "Igen" }))).code).toBe("CONFLICT");
+    expect((await appFailure(voidUserAccount(staff, { userId: user.id, reason: "Igen" }))).code).toBe("CONFLICT");
     expect(await db.auditLog.count({ where: { action: "support.accountVoided", targetId: user.id } })).toBe(1);
   });
 
@@ -232,10 +223,10 @@ describe("voiding a user account", () => {
 
   it("requires a reason and an existing user", async () => {
     const { user } = await household();
-    const noReason = await failure(voidUserAccount(staff, { userId: user.id, reason: "  " }));
+    const noReason = await appFailure(voidUserAccount(staff, { userId: user.id, reason: "  " }));
     expect(noReason).toMatchObject({ code: "VALIDATION", fieldErrors: { reason: ["support.reasonRequired"] } });
-    expect((await failure(voidUserAccount(staff, { userId: "00000000-0000-4000-8000-000000000000", reason: "Okänd" }))).code).toBe("NOT_FOUND");
-    expect((await failure(voidUserAccount(staff, { userId: "x", reason: "Okänd" }))).code).toBe("NOT_FOUND");
+    expect((await appFailure(voidUserAccount(staff, { userId: "00000000-0000-4000-8000-000000000000", reason: "Okänd" }))).code).toBe("NOT_FOUND");
+    expect((await appFailure(voidUserAccount(staff, { userId: "x", reason: "Okänd" }))).code).toBe("NOT_FOUND");
     expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).status).toBe("ACTIVE");
   });
 });
@@ -259,7 +250,7 @@ describe("sending a reset link", () => {
   it("refuses a voided account and sends nothing", async () => {
     const { user } = await household();
     await voidUserAccount(staff, { userId: user.id, reason: "Kunden har flyttat" });
-    expect((await failure(sendResetLink(staff, { userId: user.id }))).code).toBe("CONFLICT");
+    expect((await appFailure(sendResetLink(staff, { userId: user.id }))).code).toBe("CONFLICT");
     expect(sink.messages).toHaveLength(0);
     expect(await db.auditLog.count({ where: { action: "support.resetLinkSent", targetId: user.id } })).toBe(0);
   });
@@ -270,11 +261,11 @@ describe("a customer user calling the support functions", () => {
     const { customer, user } = await household();
     const actor = customerActor(user.id);
     const codes = await Promise.all([
-      failure(searchCustomers(actor, customer.customerNumber)),
-      failure(getCustomerForSupport(actor, customer.id)),
-      failure(voidUserAccount(actor, { userId: user.id, reason: "Försök" })),
-      failure(sendResetLink(actor, { userId: user.id })),
-      failure(listAuditLog(actor, { page: 1 })),
+      appFailure(searchCustomers(actor, customer.customerNumber)),
+      appFailure(getCustomerForSupport(actor, customer.id)),
+      appFailure(voidUserAccount(actor, { userId: user.id, reason: "Försök" })),
+      appFailure(sendResetLink(actor, { userId: user.id })),
+      appFailure(listAuditLog(actor, { page: 1 })),
     ]);
     expect(codes.map((c) => c.code)).toEqual(["FORBIDDEN", "FORBIDDEN", "FORBIDDEN", "FORBIDDEN", "FORBIDDEN"]);
     expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).status).toBe("ACTIVE");
