@@ -11,17 +11,22 @@ const sections = [
   { href: "/", key: "start" },
   { href: "/anlaggningar", key: "installations" },
   { href: "/forbrukning", key: "consumption" },
+  { href: "/fakturor", key: "invoices" },
   { href: "/kunduppgifter", key: "customer" },
+  { href: "/behorighet", key: "access" },
+  { href: "/mitt-konto", key: "myAccount" },
 ] as const;
 
 export default async function PortalLayout({ children }: { children: React.ReactNode }) {
   const actor = await requireCustomer();
-  const [active, t, tc, path] = await Promise.all([activeCustomer(actor), getTranslations("nav"), getTranslations("common"), currentPath()]);
+  const [active, t, tc, path, ta] = await Promise.all([activeCustomer(actor), getTranslations("nav"), getTranslations("common"), currentPath(), getTranslations("access")]);
+  // Förvaltning only for the people of a property management company.
+  const management = actor.managementCompanies?.length ? [{ href: "/forvaltning", label: ta("management.nav") }] : [];
   return (
     <AppFrame
       title={`${tc("company")} · ${tc("appName")}`}
       navLabel={t("label")}
-      nav={sections.map((s) => ({ href: s.href, label: t(s.key) }))}
+      nav={[...sections.map((s) => ({ href: s.href, label: t(s.key) })), ...management]}
       headerItems={
         <>
           {active ? <CustomerSwitcher customers={actor.customers} activeId={active.customerId} returnTo={path} /> : null}

@@ -12,6 +12,9 @@
  *                             Anna gets an (unused) reset link from support
  *   customer-details.spec.ts  Anna's phone number and invoice delivery – edited (other specs only
  *                             read Anna's name, customer number and installations)
+ *   access-management.spec.ts customer 4000001 – new users invited (one raised to Full), a new
+ *                             management company (556036-0793) invited for 3 installations, with
+ *                             its own new people; no existing user's access changes
  *
  * Read-only everywhere: Anna (sign-in), ekonomi@/drift@/las@norrsken, forvaltare@, support@.
  * Failed sign-ins are also counted per client address (LOGIN_MAX_FAILURES × 4 = 20 within 15

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { can, permissions, type Role } from "./permissions";
 
 const expected: Record<Role, string[]> = {
-  ADMINISTRATOR: ["view", "download", "export", "changeCustomerDetails", "registerServiceInterest", "decideThirdPartyRequests", "signAddOns", "manageUsers"],
+  ADMINISTRATOR: ["view", "download", "export", "changeCustomerDetails", "registerServiceInterest", "decideThirdPartyRequests", "signAddOns", "manageUsers", "inviteManagementCompany"],
   FULL: ["view", "download", "export", "changeCustomerDetails", "registerServiceInterest", "decideThirdPartyRequests"],
   READ: ["view", "download", "export"],
 };

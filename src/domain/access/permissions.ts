@@ -10,7 +10,8 @@ export type Permission =
   | "registerServiceInterest"
   | "decideThirdPartyRequests"
   | "signAddOns"
-  | "manageUsers";
+  | "manageUsers"
+  | "inviteManagementCompany";
 
 const matrix: Record<Permission, readonly Role[]> = {
   view: ["ADMINISTRATOR", "FULL", "READ"],
@@ -21,6 +22,8 @@ const matrix: Record<Permission, readonly Role[]> = {
   decideThirdPartyRequests: ["ADMINISTRATOR", "FULL"],
   signAddOns: ["ADMINISTRATOR"],
   manageUsers: ["ADMINISTRATOR"],
+  // Letting a property management company in is managing users, at company scale.
+  inviteManagementCompany: ["ADMINISTRATOR"],
 };
 
 export function can(role: Role, permission: Permission): boolean {

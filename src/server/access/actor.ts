@@ -10,12 +10,21 @@ export type CustomerAccess = {
   installationIds: string[];
 };
 
+/** The user's place in a property management company (förvaltningsbolag). */
+export type ManagementMembership = {
+  managementCompanyId: string;
+  companyName: string;
+  role: "ADMINISTRATOR" | "MANAGER";
+};
+
 export type CustomerActor = {
   kind: "customer";
   userId: string;
   name: string;
   email: string | null;
   customers: CustomerAccess[];
+  /** Management companies the user belongs to (absent where an actor is built by hand). */
+  managementCompanies?: ManagementMembership[];
 };
 
 export type StaffActor = { kind: "staff"; staffId: string; name: string; email: string; role: "SUPPORT" | "ADMIN" };

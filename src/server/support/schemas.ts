@@ -23,6 +23,20 @@ export const KNOWN_AUDIT_ACTIONS = [
   "support.resetLinkSent",
   "customer.detailsChanged",
   "meter.importReceived",
+  "access.customerAdded",
+  "access.userInvited",
+  "access.invitationAccepted",
+  "access.invitationRevoked",
+  "access.roleChanged",
+  "access.memberRemoved",
+  "access.managementCompanyInvited",
+  "access.managementCompanyRegistered",
+  "access.managementClientRegistered",
+  "access.managementGrantRevoked",
+  "access.managerInvited",
+  "access.managerAccessGranted",
+  "access.managerAccessRevoked",
+  "access.managerRemoved",
 ] as const;
 
 const isoDate = z

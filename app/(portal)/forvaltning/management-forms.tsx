@@ -1,0 +1,68 @@
+"use client";
+import { useTranslations } from "next-intl";
+import { useActionState } from "react";
+import { Field, SelectField } from "@/components/ui/field";
+import { FormMessage, SubmitButton } from "@/components/ui/form-status";
+import { idle } from "@/server/actions/action-state";
+import { grantManagerAccessAction, inviteManagerAction, registerManagementClientAction } from "@/server/actions/access-actions";
+import { InstallationPicker, RolePicker, type Choice } from "../behorighet/access-forms";
+
+export function InviteManagerForm({ managementCompanyId }: { managementCompanyId: string }) {
+  const t = useTranslations("access.management");
+  const [state, action] = useActionState(inviteManagerAction, idle);
+  const v = state.status === "error" ? (state.values ?? {}) : {};
+  const e = state.fieldErrors ?? {};
+  return (
+    <form action={action} noValidate className="max-w-md" key={state.status === "ok" ? `ok-${state.messageValues?.email}` : "form"}>
+      <FormMessage state={state} />
+      <input type="hidden" name="managementCompanyId" value={managementCompanyId} />
+      <Field label={t("managerEmail")} name="email" type="email" autoComplete="off" required defaultValue={v.email} errors={e.email} />
+      <SubmitButton pendingLabel={t("pending")}>{t("inviteSubmit")}</SubmitButton>
+    </form>
+  );
+}
+
+export function RegisterClientForm({ managementCompanyId }: { managementCompanyId: string }) {
+  const t = useTranslations("access.management");
+  const [state, action] = useActionState(registerManagementClientAction, idle);
+  const v = state.status === "error" ? (state.values ?? {}) : {};
+  const e = state.fieldErrors ?? {};
+  return (
+    <form action={action} noValidate className="max-w-md">
+      <FormMessage state={state} />
+      <input type="hidden" name="managementCompanyId" value={managementCompanyId} />
+      <Field label={t("clientCustomerNumber")} name="customerNumber" inputMode="numeric" required defaultValue={v.customerNumber} errors={e.customerNumber} />
+      <Field label={t("clientNationalId")} name="nationalId" required hint={t("clientNationalIdHint")} defaultValue={v.nationalId} errors={e.nationalId} />
+      <SubmitButton pendingLabel={t("pending")}>{t("registerSubmit")}</SubmitButton>
+    </form>
+  );
+}
+
+/** Gives one of the company's people access to one client: Full or Read, all or some installations. */
+export function GrantAccessForm({
+  managementCompanyId,
+  grantId,
+  members,
+  choices,
+}: {
+  managementCompanyId: string;
+  grantId: string;
+  members: { id: string; label: string }[];
+  choices: Choice[];
+}) {
+  const t = useTranslations("access.management");
+  const [state, action] = useActionState(grantManagerAccessAction, idle);
+  const v = state.status === "error" ? (state.values ?? {}) : {};
+  const e = state.fieldErrors ?? {};
+  return (
+    <form action={action} noValidate>
+      <FormMessage state={state} />
+      <input type="hidden" name="managementCompanyId" value={managementCompanyId} />
+      <input type="hidden" name="grantId" value={grantId} />
+      <SelectField label={t("grantMember")} name="memberId" defaultValue={v.memberId} errors={e.memberId} options={members.map((m) => ({ value: m.id, label: m.label }))} className="mb-4 max-w-md" />
+      <RolePicker options={["FULL", "READ"]} defaultValue={v.role ?? "FULL"} errors={e.role} />
+      <InstallationPicker choices={choices} values={v} errors={e.installationIds} legend={t("grantScope")} allHint={t("grantAllHint", { count: choices.length })} />
+      <SubmitButton pendingLabel={t("pending")}>{t("grantSubmit")}</SubmitButton>
+    </form>
+  );
+}

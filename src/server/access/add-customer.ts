@@ -1,0 +1,57 @@
+import "server-only";
+import { parseAnyNationalId, parseNationalId } from "@/domain/identity";
+import type { CustomerActor } from "@/server/access/actor";
+import { writeAudit } from "@/server/audit/write-audit";
+import { db } from "@/server/db/client";
+import { AppError } from "@/server/errors";
+import { parseInput } from "./parse-input";
+import { addCustomerSchema, type AddCustomerInput } from "./schemas";
+
+/**
+ * One answer for every refusal (numbers that do not match, or a customer that already has an
+ * administrator), so the form never tells which customer numbers exist or who runs them. The
+ * message suggests asking the customer's administrator for an invitation.
+ */
+const refused = () => new AppError("CONFLICT", "access.errors.addCustomerRefused");
+
+/**
+ * A signed-in user adds another customer to their login (seed 001: "+ Lägg till ny kund") with its
+ * customer number and organisation number, or personal identity number for a household's second
+ * customer number; both must belong to the same customer. The user becomes the customer's
+ * administrator, which is only possible while the customer has none: otherwise access comes by
+ * invitation from that administrator.
+ */
+export async function addCustomer(actor: CustomerActor, input: AddCustomerInput, meta: { ip?: string | null } = {}): Promise<{ customerId: string }> {
+  const { customerNumber, nationalId } = parseInput(addCustomerSchema, input);
+  // A typo in the number gets a precise message at the field; everything after that is one answer.
+  const anyMarket = parseAnyNationalId(nationalId);
+  if (!anyMarket.ok) throw new AppError("VALIDATION", undefined, { nationalId: [`validation.nationalId.${anyMarket.reason === "empty" ? "format" : anyMarket.reason}`] });
+
+  return db.$transaction(async (tx) => {
+    const customer = await tx.customer.findUnique({ where: { customerNumber }, select: { id: true, market: true, nationalId: true, customerNumber: true } });
+    const id = customer ? parseNationalId(customer.market, nationalId) : null;
+    if (!customer || !id?.ok || id.value.normalized !== customer.nationalId) throw refused();
+    // Serialises two users adding the same customer at the same moment.
+    await tx.$queryRaw`SELECT id FROM "Customer" WHERE id = ${customer.id}::uuid FOR UPDATE`;
+
+    const existing = await tx.membership.findUnique({ where: { userId_customerId: { userId: actor.userId, customerId: customer.id } } });
+    if (existing && !existing.revokedAt && !existing.managementGrantId) throw new AppError("CONFLICT", "access.errors.alreadyYours");
+    const administrators = await tx.membership.count({ where: { customerId: customer.id, role: "ADMINISTRATOR", revokedAt: null, user: { status: "ACTIVE" } } });
+    if (administrators > 0) throw refused();
+
+    const data = { role: "ADMINISTRATOR" as const, allInstallations: true, managementGrantId: null, revokedAt: null };
+    const membership = existing
+      ? await tx.membership.update({ where: { id: existing.id }, data })
+      : await tx.membership.create({ data: { ...data, userId: actor.userId, customerId: customer.id } });
+    await tx.membershipInstallation.deleteMany({ where: { membershipId: membership.id } });
+    await writeAudit(tx, actor, {
+      action: "access.customerAdded",
+      targetType: "User",
+      targetId: actor.userId,
+      customerId: customer.id,
+      details: { email: actor.email, customerNumber: customer.customerNumber, role: "ADMINISTRATOR" },
+      ipAddress: meta.ip ?? null,
+    });
+    return { customerId: customer.id };
+  });
+}

@@ -1,0 +1,103 @@
+import "server-only";
+import { formatOrganisationNumber, parseOrganisationNumber } from "@/domain/access/organisation-number";
+import type { CustomerActor } from "@/server/access/actor";
+import { accessTo } from "@/server/access/scope";
+import { writeAudit } from "@/server/audit/write-audit";
+import { db } from "@/server/db/client";
+import { AppError } from "@/server/errors";
+import { newInvitationToken } from "./invitation-token";
+import { customerWhereActorMay } from "./membership-where";
+import { parseInput } from "./parse-input";
+import { inviteManagementCompanySchema, type InviteManagementCompanyInput } from "./schemas";
+import { sendInvitationMail } from "./send-invitation-mail";
+
+/**
+ * A customer's administrator invites a property management company (förvaltningsbolag) by its
+ * organisation number and a contact address, letting it see all or chosen installations (seed 001).
+ * The grant waits (PENDING) until someone at the company accepts the mailed link; a company that is
+ * new to the portal is registered then. An earlier unused invitation for the same company and
+ * customer stops working, and the new choice of installations replaces the old one.
+ */
+export async function inviteManagementCompany(
+  actor: CustomerActor,
+  input: InviteManagementCompanyInput,
+  meta: { locale?: string | null; ip?: string | null } = {},
+): Promise<{ invitationId: string; grantId: string }> {
+  accessTo(actor, input.customerId, "inviteManagementCompany");
+  const { customerId, organisationNumber: typed, email, scope, installationIds } = parseInput(inviteManagementCompanySchema, input);
+  const org = parseOrganisationNumber(typed);
+  if (!org.ok) {
+    const key = org.reason === "personal" ? "access.errors.notOrganisationNumber" : `validation.nationalId.${org.reason === "empty" ? "format" : org.reason}`;
+    throw new AppError("VALIDATION", undefined, { organisationNumber: [key] });
+  }
+  const organisationNumber = org.value.normalized;
+  const selected = scope === "selected" ? [...new Set(installationIds)] : [];
+  const { token, tokenHash, expiresAt } = newInvitationToken();
+
+  const result = await db.$transaction(async (tx) => {
+    const customer = await tx.customer.findFirst({
+      where: { id: customerId, ...customerWhereActorMay(actor, "inviteManagementCompany") },
+      select: { id: true, name: true, customerNumber: true },
+    });
+    if (!customer) throw new AppError("NOT_FOUND");
+    if (selected.length && (await tx.installation.count({ where: { id: { in: selected }, customerId } })) !== selected.length) {
+      throw new AppError("VALIDATION", undefined, { installationIds: ["validation.invalid"] });
+    }
+    // A company new to the portal gets a row now, named by its number until it registers.
+    const company = await tx.managementCompany.upsert({
+      where: { organisationNumber },
+      create: { organisationNumber, name: formatOrganisationNumber(organisationNumber) },
+      update: {},
+    });
+    const existing = await tx.managementGrant.findUnique({ where: { managementCompanyId_customerId: { managementCompanyId: company.id, customerId } } });
+    if (existing?.status === "ACTIVE") throw new AppError("CONFLICT", "access.errors.companyAlreadyActive");
+    const grantData = { status: "PENDING" as const, allInstallations: selected.length === 0, grantedByUserId: actor.userId, acceptedAt: null, revokedAt: null };
+    const grant = existing
+      ? await tx.managementGrant.update({ where: { id: existing.id }, data: grantData })
+      : await tx.managementGrant.create({ data: { ...grantData, managementCompanyId: company.id, customerId } });
+    await tx.managementGrantInstallation.deleteMany({ where: { grantId: grant.id } });
+    if (selected.length) await tx.managementGrantInstallation.createMany({ data: selected.map((installationId) => ({ grantId: grant.id, installationId })) });
+
+    const now = new Date();
+    await tx.invitation.updateMany({
+      where: { kind: "MANAGEMENT_COMPANY", customerId, managementCompanyId: company.id, acceptedAt: null, revokedAt: null },
+      data: { revokedAt: now },
+    });
+    const invitation = await tx.invitation.create({
+      data: {
+        kind: "MANAGEMENT_COMPANY",
+        tokenHash,
+        email,
+        customerId,
+        managementCompanyId: company.id,
+        organisationNumber,
+        allInstallations: selected.length === 0,
+        installationIds: selected,
+        invitedByUserId: actor.userId,
+        expiresAt,
+      },
+    });
+    await writeAudit(tx, actor, {
+      action: "access.managementCompanyInvited",
+      targetType: "ManagementGrant",
+      targetId: grant.id,
+      customerId,
+      details: { organisationNumber, email, installations: selected.length === 0 ? "all" : selected.length },
+      ipAddress: meta.ip ?? null,
+    });
+    return { invitationId: invitation.id, grantId: grant.id, customer };
+  });
+
+  await sendInvitationMail({
+    kind: "MANAGEMENT_COMPANY",
+    to: email,
+    token,
+    locale: meta.locale,
+    inviterName: actor.name,
+    customerName: result.customer.name,
+    customerNumber: result.customer.customerNumber,
+    organisationNumber,
+    scheme: org.value.scheme,
+  });
+  return { invitationId: result.invitationId, grantId: result.grantId };
+}

@@ -1,0 +1,44 @@
+import "server-only";
+import { can } from "@/domain/access/permissions";
+import type { CustomerActor } from "@/server/access/actor";
+import { writeAudit } from "@/server/audit/write-audit";
+import { db } from "@/server/db/client";
+import { AppError } from "@/server/errors";
+import { customerWhereActorMay } from "./membership-where";
+import { parseInput } from "./parse-input";
+import { membershipIdSchema } from "./schemas";
+
+/**
+ * An administrator removes a user's access to a customer (Ta bort behörighet). The membership is
+ * revoked, not deleted (the log keeps who had access); it stops working on the user's next request,
+ * because every request reads memberships afresh. The last administrator cannot be removed.
+ */
+export async function removeMember(actor: CustomerActor, input: { membershipId: string }, meta: { ip?: string | null } = {}): Promise<void> {
+  if (!actor.customers.some((c) => can(c.role, "manageUsers"))) throw new AppError("FORBIDDEN");
+  const { membershipId } = parseInput(membershipIdSchema, input);
+
+  await db.$transaction(async (tx) => {
+    const membership = await tx.membership.findFirst({
+      where: { id: membershipId, revokedAt: null, managementGrantId: null, customer: customerWhereActorMay(actor, "manageUsers") },
+      include: { user: { select: { email: true } } },
+    });
+    if (!membership) throw new AppError("NOT_FOUND");
+    if (membership.role === "ADMINISTRATOR") {
+      // Two administrators demoting each other at once must not both succeed.
+      await tx.$queryRaw`SELECT id FROM "Customer" WHERE id = ${membership.customerId}::uuid FOR UPDATE`;
+      const others = await tx.membership.count({
+        where: { customerId: membership.customerId, id: { not: membership.id }, role: "ADMINISTRATOR", revokedAt: null, user: { status: "ACTIVE" } },
+      });
+      if (others === 0) throw new AppError("CONFLICT", "access.errors.lastAdministrator");
+    }
+    await tx.membership.update({ where: { id: membership.id }, data: { revokedAt: new Date() } });
+    await writeAudit(tx, actor, {
+      action: "access.memberRemoved",
+      targetType: "User",
+      targetId: membership.userId,
+      customerId: membership.customerId,
+      details: { email: membership.user.email, role: membership.role },
+      ipAddress: meta.ip ?? null,
+    });
+  });
+}

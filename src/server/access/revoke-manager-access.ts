@@ -1,0 +1,30 @@
+import "server-only";
+import type { CustomerActor } from "@/server/access/actor";
+import { writeAudit } from "@/server/audit/write-audit";
+import { db } from "@/server/db/client";
+import { AppError } from "@/server/errors";
+import { companyWhereActorAdministers } from "./membership-where";
+import { parseInput } from "./parse-input";
+import { membershipIdSchema } from "./schemas";
+
+/** A management company's administrator ends one manager's access to one client. */
+export async function revokeManagerAccess(actor: CustomerActor, input: { membershipId: string }, meta: { ip?: string | null } = {}): Promise<void> {
+  if (!(actor.managementCompanies ?? []).some((m) => m.role === "ADMINISTRATOR")) throw new AppError("FORBIDDEN");
+  const { membershipId } = parseInput(membershipIdSchema, input);
+  await db.$transaction(async (tx) => {
+    const membership = await tx.membership.findFirst({
+      where: { id: membershipId, revokedAt: null, managementGrant: { managementCompany: companyWhereActorAdministers(actor) } },
+      include: { user: { select: { email: true } }, managementGrant: { select: { managementCompany: { select: { name: true } } } } },
+    });
+    if (!membership) throw new AppError("NOT_FOUND");
+    await tx.membership.update({ where: { id: membership.id }, data: { revokedAt: new Date() } });
+    await writeAudit(tx, actor, {
+      action: "access.managerAccessRevoked",
+      targetType: "User",
+      targetId: membership.userId,
+      customerId: membership.customerId,
+      details: { email: membership.user.email, role: membership.role, companyName: membership.managementGrant?.managementCompany.name ?? null },
+      ipAddress: meta.ip ?? null,
+    });
+  });
+}
