@@ -1,4 +1,5 @@
 import "server-only";
+import { accessTo } from "@/server/access/scope";
 import ExcelJS from "exceljs";
 import { addDays } from "@/domain/time/zoned";
 import { translator } from "@/i18n/translator";
@@ -30,8 +31,8 @@ type Row = {
  * so the repeated autumn hour is unambiguous), UTC start, value, unit, values present, values
  * expected, status (missing / incomplete / estimated). CSV is UTF-8 with a BOM (Excel then reads
  * å, ä, ö right) and `;` between fields when the decimal separator is a comma; Excel gets real
- * numbers and ISO dates as text. Access is getConsumption's: someone else's installation is
- * NOT_FOUND.
+ * numbers and ISO dates as text. Access is getConsumption's (someone else's installation is
+ * NOT_FOUND), plus the export permission on each customer involved.
  */
 export async function exportConsumption(actor: CustomerActor, query: ExportQuery): Promise<ExportFile> {
   const quantity = quantityOfSlug(query.quantity) ?? "ENERGY_KWH";
@@ -43,6 +44,8 @@ export async function exportConsumption(actor: CustomerActor, query: ExportQuery
     toExclusive: addDays(query.to, 1),
     granularity: query.granularity,
   });
+  // Seeing is not always exporting: the level on every customer involved must allow export.
+  for (const customerId of new Set(result.installations.map((i) => i.customerId))) accessTo(actor, customerId, "export");
   const t = await translator(query.lang, "consumption");
   const status = (b: ConsumptionBucket) =>
     [
