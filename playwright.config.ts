@@ -36,7 +36,7 @@ export default defineConfig({
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
   // A production build on a fresh embedded database with the demo data and a local mail sink.
   webServer: {
-    command: `node --import tsx scripts/start.ts --fresh --data ${E2E_DATA_DIR}`,
+    command: `node --import ./scripts/lib/outside-next.mjs --import tsx scripts/start.ts --fresh --data ${E2E_DATA_DIR}`,
     url: `http://localhost:${port}/logga-in`,
     timeout: 240_000,
     reuseExistingServer: false,

@@ -55,12 +55,20 @@ export default async function InstallationPage({ params }: Props) {
         title={i.name ?? i.street}
         intro={`${t(`type.${i.type}`)} · ${i.street}, ${i.postalCode} ${i.city}`}
         actions={
-          <Link
-            href={`/forbrukning?anl=${i.id}`}
-            className="rounded-md bg-sky-800 px-4 py-2 font-medium text-white hover:bg-sky-900 focus:outline-none focus:ring-2 focus:ring-sky-600 focus:ring-offset-2"
-          >
-            {tConsumption("showConsumption")}
-          </Link>
+          <div className="flex flex-wrap gap-3">
+            <Link
+              href={`/forbrukning?anl=${i.id}`}
+              className="rounded-md bg-sky-800 px-4 py-2 font-medium text-white hover:bg-sky-900 focus:outline-none focus:ring-2 focus:ring-sky-600 focus:ring-offset-2"
+            >
+              {tConsumption("showConsumption")}
+            </Link>
+            <Link
+              href={`/fakturor?anl=${i.meteringPointId}`}
+              className="rounded-md border border-slate-400 bg-white px-4 py-2 font-medium text-slate-900 hover:bg-slate-50 focus:outline-none focus:ring-2 focus:ring-sky-600 focus:ring-offset-2"
+            >
+              {(await getTranslations("invoices"))("invoicesForInstallation")}
+            </Link>
+          </div>
         }
       />
 

@@ -1,0 +1,286 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { cache } from "react";
+import { Card, PageHeader } from "@/components/ui/page-header";
+import type { InvoiceExplanation, LineExplanation } from "@/domain/billing/explain";
+import { formatMeteringPointId } from "@/domain/identity";
+import { formatDate, formatMoney } from "@/lib/format";
+import { requireCustomer } from "@/server/auth/session";
+import { isAppError } from "@/server/errors";
+import { explainInvoice } from "@/server/invoices/explain-invoice";
+import type { InvoiceDetail } from "@/server/invoices/get-invoice";
+import { ExplanationSection, lineName } from "../explanation-section";
+import { formatDecimal, formatUnitPrice, periodDates, unitLabel } from "../format";
+import { invoiceListHref, invoicePdfHref } from "../list-params";
+import { StatusBadge } from "../status-badge";
+
+type Props = { params: Promise<{ id: string }> };
+
+// Shared by the metadata and the page within one request. Out of scope, unknown and malformed ids
+// all become the same 404, so the page never tells whether another customer's invoice exists.
+const load = cache(async (id: string): Promise<{ invoice: InvoiceDetail; explanation: InvoiceExplanation }> => {
+  const actor = await requireCustomer();
+  try {
+    return await explainInvoice(actor, id);
+  } catch (error) {
+    if (isAppError(error) && error.code === "NOT_FOUND") notFound();
+    throw error;
+  }
+});
+
+const kindOf = (invoice: InvoiceDetail) => (invoice.kind === "CREDIT_NOTE" ? "CREDIT_NOTE" : invoice.corrects ? "CORRECTION" : "INVOICE");
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { invoice } = await load((await params).id);
+  const t = await getTranslations("invoices");
+  return { title: t(`detailTitle.${kindOf(invoice)}`, { number: invoice.invoiceNumber }) };
+}
+
+const link = "font-medium text-sky-800 underline underline-offset-2 hover:text-sky-950";
+const button =
+  "rounded-md bg-sky-800 px-4 py-2 font-medium text-white hover:bg-sky-900 focus:outline-none focus:ring-2 focus:ring-sky-600 focus:ring-offset-2";
+const secondaryButton =
+  "rounded-md border border-slate-400 bg-white px-4 py-2 font-medium text-slate-900 hover:bg-slate-50 focus:outline-none focus:ring-2 focus:ring-sky-600 focus:ring-offset-2";
+const dl = "grid gap-x-6 gap-y-2 text-slate-900 sm:grid-cols-[max-content_1fr]";
+const dt = "font-medium text-slate-700";
+const th = "px-3 py-2 font-semibold";
+const td = "px-3 py-2";
+
+export default async function InvoicePage({ params }: Props) {
+  const { invoice, explanation } = await load((await params).id);
+  const t = await getTranslations("invoices");
+  const ti = await getTranslations("installations");
+  const locale = await getLocale();
+  const money = (minor: number) => formatMoney(minor, invoice.currency, locale);
+  const period = periodDates(invoice.periodStart, invoice.periodEnd, locale);
+  const kind = kindOf(invoice);
+  const i = invoice.installation;
+
+  return (
+    <>
+      <p className="mb-2 text-sm">
+        <Link href={invoiceListHref({ customer: invoice.customer.id })} className={link}>
+          <span aria-hidden="true">← </span>
+          {t("backToList")}
+        </Link>
+      </p>
+      <PageHeader
+        title={t(`detailTitle.${kind}`, { number: invoice.invoiceNumber })}
+        intro={`${t("period", period)} · ${money(invoice.totalAmountMinor)}`}
+        actions={
+          <div className="flex flex-wrap gap-3">
+            <a href={invoicePdfHref(invoice.id)} className={button}>
+              {t("openPdf")}
+            </a>
+            <a href={invoicePdfHref(invoice.id, true)} className={secondaryButton}>
+              {t("downloadPdf")}
+            </a>
+          </div>
+        }
+      />
+
+      <div className="grid gap-6">
+        <Card title={t("overviewTitle")}>
+          <dl className={dl}>
+            <dt className={dt}>{t("statusLabel")}</dt>
+            <dd>
+              <StatusBadge status={invoice.paymentStatus} label={t(`status.${invoice.paymentStatus}`)} />
+            </dd>
+            <dt className={dt}>{t("totalLabel")}</dt>
+            <dd className="font-semibold tabular-nums">{money(invoice.totalAmountMinor)}</dd>
+            <dt className={dt}>{t("invoiceDateLabel")}</dt>
+            <dd className="tabular-nums">{formatDate(invoice.invoiceDate, locale)}</dd>
+            {invoice.kind === "INVOICE" ? (
+              <>
+                <dt className={dt}>{t("dueDateLabel")}</dt>
+                <dd className="tabular-nums">{formatDate(invoice.dueDate, locale)}</dd>
+              </>
+            ) : null}
+            <dt className={dt}>{t("periodLabel")}</dt>
+            <dd className="tabular-nums">{t("period", period)}</dd>
+            <dt className={dt}>{t(`referenceLabel.${invoice.customer.market}`)}</dt>
+            <dd className="font-mono tabular-nums">{invoice.paymentReference}</dd>
+            <dt className={dt}>{t("customerLabel")}</dt>
+            <dd>
+              {invoice.customer.name} ({invoice.customer.customerNumber})
+            </dd>
+            {i ? (
+              <>
+                <dt className={dt}>{t("installationLabel")}</dt>
+                <dd>
+                  <Link href={`/anlaggningar/${i.id}`} className={link}>
+                    {i.name ?? i.street}
+                  </Link>
+                  <span className="block text-slate-700">
+                    {ti(`type.${i.type}`)} · {i.street}, {i.postalCode} {i.city}
+                  </span>
+                </dd>
+                <dt className={dt}>{t("meteringPointLabel")}</dt>
+                <dd className="font-mono tabular-nums">{formatMeteringPointId(i.meteringPointId)}</dd>
+              </>
+            ) : null}
+            {invoice.contract ? (
+              <>
+                <dt className={dt}>{t("contractLabel")}</dt>
+                <dd>
+                  {invoice.contract.productName} ({invoice.contract.contractNumber})
+                </dd>
+              </>
+            ) : null}
+          </dl>
+        </Card>
+
+        {invoice.corrects || invoice.correctedBy.length ? (
+          <Card title={t("correctionsTitle")}>
+            {invoice.corrects ? (
+              <p className="text-slate-900">
+                {t.rich("correctsThis", {
+                  kind: t(`relatedKind.${invoice.corrects.kind}`),
+                  number: invoice.corrects.invoiceNumber,
+                  link: (chunks) => (
+                    <Link href={`/fakturor/${invoice.corrects!.id}`} className={link}>
+                      {chunks}
+                    </Link>
+                  ),
+                  period: t("period", periodDates(invoice.corrects.periodStart, invoice.corrects.periodEnd, locale)),
+                })}
+              </p>
+            ) : null}
+            {invoice.correctedBy.length ? (
+              <>
+                <p className="text-slate-900">{t("correctedByThis")}</p>
+                <ul className="mt-2 list-disc pl-6 text-slate-900">
+                  {invoice.correctedBy.map((r) => (
+                    <li key={r.id}>
+                      {t(`relatedKind.${r.kind}`)}{" "}
+                      <Link href={`/fakturor/${r.id}`} className={link}>
+                        {r.invoiceNumber}
+                      </Link>{" "}
+                      ({formatDate(r.invoiceDate, locale)}, {money(r.totalAmountMinor)}, {t(`status.${r.paymentStatus}`)})
+                    </li>
+                  ))}
+                </ul>
+              </>
+            ) : null}
+          </Card>
+        ) : null}
+
+        <Card title={t("linesTitle")}>
+          <Lines invoice={invoice} explanation={explanation} locale={locale} />
+        </Card>
+
+        <ExplanationSection invoice={invoice} explanation={explanation} locale={locale} />
+
+        <Card title={t("paymentsTitle")}>
+          {invoice.payments.length === 0 ? (
+            <p className="text-slate-800">{invoice.totalAmountMinor > 0 ? t("noPayments") : t("noPaymentsCredit")}</p>
+          ) : (
+            <div className="overflow-x-auto">
+              <table className="min-w-full divide-y divide-slate-200 text-left text-sm">
+                <caption className="sr-only">{t("paymentsCaption")}</caption>
+                <thead className="bg-slate-100 text-slate-900">
+                  <tr>
+                    <th scope="col" className={th}>{t("paymentDate")}</th>
+                    <th scope="col" className={`${th} text-right`}>{t("paymentAmount")}</th>
+                    <th scope="col" className={th}>{t("paymentReference")}</th>
+                  </tr>
+                </thead>
+                <tbody className="divide-y divide-slate-200 text-slate-900">
+                  {invoice.payments.map((p, n) => (
+                    <tr key={n}>
+                      <th scope="row" className={`${td} font-normal tabular-nums`}>{formatDate(p.paidOn, locale)}</th>
+                      <td className={`${td} text-right tabular-nums`}>{formatMoney(p.amountMinor, p.currency, locale)}</td>
+                      <td className={`${td} font-mono tabular-nums`}>{p.reference}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </Card>
+      </div>
+    </>
+  );
+}
+
+/** The invoice lines, in the sections of a Danish aconto bill when it is one. */
+async function Lines({ invoice, explanation, locale }: { invoice: InvoiceDetail; explanation: InvoiceExplanation; locale: string }) {
+  const t = await getTranslations("invoices");
+  const money = (minor: number) => formatMoney(minor, invoice.currency, locale);
+  const quarterly = explanation.lines.some((l) => l.section !== "regular");
+  const groups: { title: string | null; lines: LineExplanation[] }[] = quarterly
+    ? [
+        {
+          title: t("section.settlement", {
+            period: t("period", periodDates(explanation.aconto?.settledPeriod?.from ?? invoice.periodStart, explanation.aconto?.settledPeriod?.to ?? invoice.periodEnd, locale)),
+          }),
+          lines: explanation.lines.filter((l) => l.section === "settlement"),
+        },
+        { title: t("section.prepaid"), lines: explanation.lines.filter((l) => l.section === "prepaid") },
+        {
+          title: explanation.aconto?.nextPeriod
+            ? t("section.nextAcontoPeriod", { period: t("period", periodDates(explanation.aconto.nextPeriod.from, explanation.aconto.nextPeriod.to, locale)) })
+            : t("section.nextAconto"),
+          lines: explanation.lines.filter((l) => l.section === "nextAconto"),
+        },
+      ].filter((g) => g.lines.length)
+    : [{ title: null, lines: explanation.lines }];
+
+  return (
+    <div className="overflow-x-auto">
+      <table className="min-w-full divide-y divide-slate-200 text-left text-sm">
+        <caption className="sr-only">{t("linesCaption")}</caption>
+        <thead className="bg-slate-100 text-slate-900">
+          <tr>
+            <th scope="col" className={th}>{t("colDescription")}</th>
+            <th scope="col" className={`${th} text-right`}>{t("colQuantity")}</th>
+            <th scope="col" className={th}>{t("colUnit")}</th>
+            <th scope="col" className={`${th} text-right`}>{t("colUnitPrice")}</th>
+            <th scope="col" className={`${th} text-right`}>{t("colAmount")}</th>
+            <th scope="col" className={`${th} text-right`}>{t("colVat")}</th>
+          </tr>
+        </thead>
+        {groups.map((group, g) => (
+          <tbody key={g} className="divide-y divide-slate-200 text-slate-900">
+            {group.title ? (
+              <tr>
+                <th scope="colgroup" colSpan={6} className={`${td} bg-sky-50 font-semibold text-sky-900`}>
+                  {group.title}
+                </th>
+              </tr>
+            ) : null}
+            {group.lines.map((line) => (
+              <tr key={line.position}>
+                <th scope="row" className={`${td} font-normal`}>{lineName(line, locale, t)}</th>
+                <td className={`${td} text-right tabular-nums`}>{formatDecimal(line.quantity, locale, 0, 4)}</td>
+                <td className={td}>{unitLabel(line.unit, t)}</td>
+                <td className={`${td} whitespace-nowrap text-right tabular-nums`}>{formatUnitPrice(line, invoice.currency, locale, t)}</td>
+                <td className={`${td} whitespace-nowrap text-right tabular-nums`}>{money(line.amountMinor)}</td>
+                <td className={`${td} text-right tabular-nums`}>{formatDecimal(line.vatRate, locale, 0, 2)} %</td>
+              </tr>
+            ))}
+          </tbody>
+        ))}
+        <tfoot className="border-t-2 border-slate-300 text-slate-900">
+          <tr>
+            <th scope="row" colSpan={4} className={`${td} text-right font-medium`}>{t("sumNet")}</th>
+            <td className={`${td} text-right tabular-nums`}>{money(invoice.netAmountMinor)}</td>
+            <td />
+          </tr>
+          <tr>
+            <th scope="row" colSpan={4} className={`${td} text-right font-medium`}>{t("sumVat")}</th>
+            <td className={`${td} text-right tabular-nums`}>{money(invoice.vatAmountMinor)}</td>
+            <td />
+          </tr>
+          <tr>
+            <th scope="row" colSpan={4} className={`${td} text-right font-semibold`}>{t("sumTotal")}</th>
+            <td className={`${td} text-right font-semibold tabular-nums`}>{money(invoice.totalAmountMinor)}</td>
+            <td />
+          </tr>
+        </tfoot>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,219 @@
+// "Förklaring av fakturan": the explain module's findings (src/domain/billing/explain.ts) in the
+// reader's language. The module decides what is said and computes the figures; this component
+// only picks the message and formats the values.
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { Card } from "@/components/ui/page-header";
+import type { InvoiceExplanation, LineExplanation } from "@/domain/billing/explain";
+import { formatDate, formatMoney } from "@/lib/format";
+import type { InvoiceDetail } from "@/server/invoices/get-invoice";
+import { formatDecimal, formatKwhPrice, formatUnitPrice, periodDates, unitLabel } from "./format";
+
+type Translate = Awaited<ReturnType<typeof getTranslations<"invoices">>>;
+
+const h3 = "mb-2 mt-5 text-base font-semibold text-slate-900";
+const link = "font-medium text-sky-800 underline underline-offset-2 hover:text-sky-950";
+
+/** A line's name in the reader's language: Swedish as stored, English from the billing run or by code. */
+export function lineName(line: LineExplanation, locale: string, t: Translate): string {
+  if (locale !== "en") return line.description;
+  if (line.texts?.en) return line.texts.en;
+  const key = `lineName.${line.code}` as const;
+  return t.has(key) ? t(key) : line.description;
+}
+
+function lineMessageKey(line: LineExplanation): string {
+  if (line.section === "prepaid") return "ACONTO_DEDUCTION";
+  if (line.section === "nextAconto") return "ACONTO_NEXT";
+  return line.messageKey;
+}
+
+export async function ExplanationSection({ invoice, explanation: e, locale }: { invoice: InvoiceDetail; explanation: InvoiceExplanation; locale: string }) {
+  const t = await getTranslations("invoices");
+  const money = (minor: number) => formatMoney(minor, invoice.currency, locale);
+  const period = (from: string, to: string) => t("period", periodDates(from, to, locale));
+  const kwh = (value: string) => formatDecimal(value, locale, 0, 3);
+  const summaryKey = e.summary.outcome === "pay" ? (invoice.paymentStatus === "PAID" ? "paid" : "pay") : e.summary.outcome;
+
+  return (
+    <div id="forklaring">
+      <Card title={t("explain.title")}>
+        <p className="max-w-prose text-slate-800">{t("explain.intro")}</p>
+        <p className="mt-3 max-w-prose font-medium text-slate-900">
+          {t(`explain.summary.${summaryKey}`, {
+            period: period(invoice.periodStart, invoice.periodEnd),
+            total: money(e.summary.totalAmountMinor),
+            vat: money(e.summary.vatAmountMinor),
+            dueDate: formatDate(invoice.dueDate, locale),
+          })}
+        </p>
+
+        <h3 className={h3}>{t("explain.breakdownTitle")}</h3>
+        <dl className="grid max-w-md grid-cols-[1fr_auto] gap-x-6 gap-y-1 text-slate-900">
+          {e.breakdown.map((b) => (
+            <div key={b.category} className="contents">
+              <dt>{t(`explain.category.${b.category}`)}</dt>
+              <dd className="text-right tabular-nums">{money(b.amountMinor)}</dd>
+            </div>
+          ))}
+        </dl>
+
+        <h3 className={h3}>{t("explain.linesTitle")}</h3>
+        <ul className="max-w-prose space-y-3 text-slate-900">
+          {e.lines.map((line) => (
+            <li key={line.position}>
+              <span className="font-semibold">{lineName(line, locale, t)}.</span>{" "}
+              {t(`explain.line.${lineMessageKey(line)}` as "explain.line.OTHER", {
+                quantity: formatDecimal(line.quantity, locale, 0, 4),
+                unit: unitLabel(line.unit, t),
+                price: formatUnitPrice(line, invoice.currency, locale, t),
+                description: lineName(line, locale, t),
+              })}{" "}
+              {t("explain.amount", { amount: money(line.amountMinor) })}
+              {line.recipient !== "unknown" ? ` ${t("explain.receives", { recipient: t(`explain.recipient.${line.recipient}`) })}` : ""}
+              {line.peaks ? (
+                <>
+                  <span className="mt-1 block text-sm text-slate-700">{t("explain.peaksTitle")}</span>
+                  <ul className="list-disc pl-6 text-sm text-slate-700">
+                    {line.peaks.map((p) => (
+                      <li key={`${p.localDate}-${p.localHour}`}>
+                        {t("explain.peak", { date: formatDate(p.localDate, locale), hour: `${String(p.localHour).padStart(2, "0")}:00`, kWh: kwh(p.kWh) })}
+                      </li>
+                    ))}
+                  </ul>
+                </>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+
+        {e.spot.length ? (
+          <>
+            <h3 className={h3}>{t("explain.spotTitle")}</h3>
+            {e.spot.map((s) => (
+              <div key={s.position} className="max-w-prose space-y-2 text-slate-900">
+                <p>
+                  {t(`explain.spot.${s.comparison ?? "unknown"}`, {
+                    weighted: formatKwhPrice(s.weightedAverage, invoice.currency, locale, t),
+                    plain: s.plainAverage ? formatKwhPrice(s.plainAverage, invoice.currency, locale, t) : "",
+                    difference: s.difference ? formatKwhPrice(s.difference, invoice.currency, locale, t) : "",
+                  })}
+                </p>
+                {s.negativeIntervals > 0 ? <p>{t(s.intervalKind === "quarterHour" ? "explain.spot.negativeQuarter" : "explain.spot.negative", { count: s.negativeIntervals })}</p> : null}
+              </div>
+            ))}
+          </>
+        ) : null}
+
+        {e.billingPower ? (
+          <p className="mt-3 max-w-prose text-slate-900">{t("explain.billingPower", { kW: formatDecimal(e.billingPower.kW, locale, 0, 3), date: formatDate(e.billingPower.date, locale) })}</p>
+        ) : null}
+
+        <h3 className={h3}>{t("explain.vatTitle")}</h3>
+        {e.vat.map((v) => (
+          <p key={v.ratePercent} className="text-slate-900">
+            {t("explain.vat", { rate: formatDecimal(v.ratePercent, locale, 0, 2), net: money(v.netMinor), vat: money(v.vatMinor) })}
+          </p>
+        ))}
+
+        {e.aconto ? (
+          <>
+            <h3 className={h3}>{t("explain.acontoTitle")}</h3>
+            <div className="max-w-prose space-y-2 text-slate-900">
+              {e.aconto.settledPeriod ? (
+                <p>
+                  {t("explain.aconto.settled", {
+                    period: period(e.aconto.settledPeriod.from, e.aconto.settledPeriod.to),
+                    prepaid: money(e.aconto.prepaidAmountMinor),
+                    prepaidKwh: e.aconto.prepaidKwh ? kwh(e.aconto.prepaidKwh.replace(/^-/, "")) : "none",
+                    actualKwh: e.aconto.actualKwh ? kwh(e.aconto.actualKwh) : "none",
+                    actual: money(e.aconto.actualAmountMinor),
+                  })}{" "}
+                  {t(`explain.aconto.${e.aconto.outcome}`, { difference: money(Math.abs(e.aconto.differenceMinor)) })}
+                </p>
+              ) : null}
+              {e.aconto.nextPeriod ? (
+                <p>
+                  {t("explain.aconto.next", {
+                    period: period(e.aconto.nextPeriod.from, e.aconto.nextPeriod.to),
+                    amount: money(e.aconto.nextAmountMinor),
+                    kWh: e.aconto.nextKwh ? kwh(e.aconto.nextKwh) : "none",
+                  })}
+                </p>
+              ) : null}
+              {e.aconto.expectedYearlyKwh !== null ? (
+                <p>
+                  {t("explain.aconto.expected", { kWh: formatDecimal(String(e.aconto.expectedYearlyKwh), locale) })}{" "}
+                  {e.aconto.basisSource === "contract"
+                    ? t("explain.aconto.contractBasis")
+                    : e.aconto.basis
+                      ? t("explain.aconto.basis", {
+                          basisKwh: formatDecimal(String(e.aconto.basis.kWh), locale),
+                          days: e.aconto.basis.days,
+                          kWh: formatDecimal(String(e.aconto.expectedYearlyKwh), locale),
+                        })
+                      : null}
+                </p>
+              ) : null}
+            </div>
+          </>
+        ) : null}
+
+        {e.correction && invoice.corrects ? (
+          <>
+            <h3 className={h3}>{t("explain.correctionTitle")}</h3>
+            <div className="max-w-prose space-y-2 text-slate-900">
+              <p>
+                {t.rich(e.correction.role === "creditNote" ? "explain.correction.creditNote" : "explain.correction.rebill", {
+                  number: e.correction.original.invoiceNumber,
+                  link: (chunks) => (
+                    <Link href={`/fakturor/${invoice.corrects!.id}`} className={link}>
+                      {chunks}
+                    </Link>
+                  ),
+                  period: period(e.correction.original.periodStart, e.correction.original.periodEnd),
+                  amount: money(e.correction.original.totalAmountMinor),
+                })}{" "}
+                {e.correction.replacedByInvoiceNumber ? t("explain.correction.replacedBy", { number: e.correction.replacedByInvoiceNumber }) : null}
+              </p>
+              {e.correction.role === "rebill" ? (
+                <p>
+                  {t("explain.correction.difference", {
+                    original: money(e.correction.original.totalAmountMinor),
+                    difference: e.correction.differenceMinor > 0 ? "more" : e.correction.differenceMinor < 0 ? "less" : "same",
+                    amount: money(Math.abs(e.correction.differenceMinor)),
+                  })}
+                </p>
+              ) : null}
+              {e.correction.reasons.map((reason) => (
+                <p key={reason}>{t(`explain.correction.reason.${reason}`)}</p>
+              ))}
+              {e.correction.consumptionChange ? (
+                <p>{t("explain.correction.consumption", { before: kwh(e.correction.consumptionChange.before), after: kwh(e.correction.consumptionChange.after) })}</p>
+              ) : null}
+              {e.correction.paidOnEarlierVersionsMinor ? (
+                <p>
+                  {e.correction.toRefundMinor
+                    ? t("explain.correction.refundEarlier", { paid: money(e.correction.paidOnEarlierVersionsMinor), refund: money(e.correction.toRefundMinor) })
+                    : t("explain.correction.paidEarlier", { paid: money(e.correction.paidOnEarlierVersionsMinor), toPay: money(e.correction.toPayMinor ?? 0) })}
+                </p>
+              ) : null}
+            </div>
+          </>
+        ) : null}
+
+        {e.nextInvoice ? (
+          <>
+            <h3 className={h3}>{t("explain.nextTitle")}</h3>
+            <p className="text-slate-900">
+              {t(e.nextInvoice.source === "estimate" ? "explain.next.estimate" : e.nextInvoice.invoiceDate ? "explain.next.billing" : "explain.next.billingDueOnly", {
+                invoiceDate: e.nextInvoice.invoiceDate ? formatDate(e.nextInvoice.invoiceDate, locale) : "",
+                dueDate: formatDate(e.nextInvoice.dueDate, locale),
+              })}
+            </p>
+          </>
+        ) : null}
+      </Card>
+    </div>
+  );
+}

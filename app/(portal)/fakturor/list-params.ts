@@ -1,0 +1,130 @@
+// Query parameters of the invoice list, Swedish slugs like the installation list:
+//   ?flik=obetalda                      the "Obetalda fakturor" tab (default: all invoices)
+//   &nr=  &anl=  &fastighet=  &adress=  invoice number, metering point, property name, address
+//   &status=obetald|forfallen|betald|krediterad
+//   &fran=YYYY-MM-DD&till=YYYY-MM-DD    invoice date, both days included
+//   &belopp-fran=&belopp-till=          total incl. VAT in kronor/kroner/euro as typed ("1 250,50")
+//   &kund=<customer id>|alla            &sida=N
+// `anl` is the metering point id: the installation page links here with ?anl=<metering point>.
+import { parseMajorAmount } from "@/domain/billing/amount-input";
+import type { InvoiceStatusFilter, ListInvoicesOptions } from "@/server/invoices/list-invoices";
+
+export type SearchParams = Record<string, string | string[] | undefined>;
+
+export const statusSlugs: Record<InvoiceStatusFilter, string> = { unpaid: "obetald", overdue: "forfallen", paid: "betald", credited: "krediterad" };
+const statusOfSlug = new Map(Object.entries(statusSlugs).map(([status, slug]) => [slug, status as InvoiceStatusFilter]));
+
+export type InvoiceListParams = {
+  tab: "all" | "unpaid";
+  invoiceNumber: string;
+  meteringPoint: string;
+  property: string;
+  address: string;
+  status: InvoiceStatusFilter | undefined;
+  from: string;
+  to: string;
+  amountFrom: string;
+  amountTo: string;
+  /** A customer id of the actor's, or "all". */
+  customer: string;
+  page: number;
+};
+
+/** Fields whose text could not be used, with the message key (invoices.errors.*) to show. */
+export type FilterErrors = Partial<Record<"from" | "to" | "amountFrom" | "amountTo", string>>;
+
+const first = (v: string | string[] | undefined) => ((Array.isArray(v) ? v[0] : v) ?? "").trim();
+
+function validDate(s: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
+}
+
+/** Reads the list's query; unknown values fall back to the default instead of failing. */
+export function parseInvoiceListParams(sp: SearchParams, customerIds: string[], defaultCustomer: string): InvoiceListParams {
+  const kund = first(sp.kund);
+  const page = Number.parseInt(first(sp.sida), 10);
+  return {
+    tab: first(sp.flik) === "obetalda" ? "unpaid" : "all",
+    invoiceNumber: first(sp.nr).slice(0, 40),
+    meteringPoint: first(sp.anl).slice(0, 40),
+    property: first(sp.fastighet).slice(0, 100),
+    address: first(sp.adress).slice(0, 100),
+    status: statusOfSlug.get(first(sp.status)),
+    from: first(sp.fran).slice(0, 10),
+    to: first(sp.till).slice(0, 10),
+    amountFrom: first(sp["belopp-fran"]).slice(0, 30),
+    amountTo: first(sp["belopp-till"]).slice(0, 30),
+    customer: kund === "alla" ? "all" : customerIds.includes(kund) ? kund : defaultCustomer,
+    page: Number.isFinite(page) && page > 0 ? page : 1,
+  };
+}
+
+/**
+ * The server function's options for the params, and the fields that could not be used (a typo in
+ * an amount is pointed out, and that one filter is left out, rather than showing nothing).
+ */
+export function listOptions(p: InvoiceListParams): { options: ListInvoicesOptions; errors: FilterErrors } {
+  const errors: FilterErrors = {};
+  const options: ListInvoicesOptions = {
+    customerId: p.customer,
+    tab: p.tab,
+    invoiceNumber: p.invoiceNumber || undefined,
+    meteringPoint: p.meteringPoint || undefined,
+    property: p.property || undefined,
+    address: p.address || undefined,
+    status: p.status,
+    page: p.page,
+  };
+  if (p.from) {
+    if (validDate(p.from)) options.invoiceDateFrom = p.from;
+    else errors.from = "invoices.errors.date";
+  }
+  if (p.to) {
+    if (validDate(p.to)) options.invoiceDateTo = p.to;
+    else errors.to = "invoices.errors.date";
+  }
+  if (options.invoiceDateFrom && options.invoiceDateTo && options.invoiceDateFrom > options.invoiceDateTo) {
+    errors.to = "invoices.errors.dateOrder";
+    delete options.invoiceDateFrom;
+    delete options.invoiceDateTo;
+  }
+  for (const [field, key] of [["amountFrom", "amountMinMinor"], ["amountTo", "amountMaxMinor"]] as const) {
+    if (!p[field]) continue;
+    const parsed = parseMajorAmount(p[field]);
+    if (parsed.ok) options[key] = parsed.minor;
+    else errors[field] = "invoices.errors.amount";
+  }
+  if (options.amountMinMinor !== undefined && options.amountMaxMinor !== undefined && options.amountMinMinor > options.amountMaxMinor) {
+    errors.amountTo = "invoices.errors.amountOrder";
+    delete options.amountMinMinor;
+    delete options.amountMaxMinor;
+  }
+  return { options, errors };
+}
+
+/** True when any filter (not the tab, customer or page) is set. */
+export function hasFilters(p: InvoiceListParams): boolean {
+  return [p.invoiceNumber, p.meteringPoint, p.property, p.address, p.status ?? "", p.from, p.to, p.amountFrom, p.amountTo].some((v) => v !== "");
+}
+
+export function invoiceListHref(p: Partial<InvoiceListParams>): string {
+  const sp = new URLSearchParams();
+  if (p.tab === "unpaid") sp.set("flik", "obetalda");
+  if (p.invoiceNumber) sp.set("nr", p.invoiceNumber);
+  if (p.meteringPoint) sp.set("anl", p.meteringPoint);
+  if (p.property) sp.set("fastighet", p.property);
+  if (p.address) sp.set("adress", p.address);
+  if (p.status) sp.set("status", statusSlugs[p.status]);
+  if (p.from) sp.set("fran", p.from);
+  if (p.to) sp.set("till", p.to);
+  if (p.amountFrom) sp.set("belopp-fran", p.amountFrom);
+  if (p.amountTo) sp.set("belopp-till", p.amountTo);
+  if (p.customer) sp.set("kund", p.customer === "all" ? "alla" : p.customer);
+  if (p.page && p.page > 1) sp.set("sida", String(p.page));
+  const query = sp.toString();
+  return query ? `/fakturor?${query}` : "/fakturor";
+}
+
+export const invoicePdfHref = (id: string, download = false) => `/api/fakturor/${id}/pdf${download ? "?ladda-ner=1" : ""}`;
