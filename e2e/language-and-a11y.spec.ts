@@ -17,7 +17,7 @@ test("English is chosen on the sign-in page and kept after reload and sign-in", 
 
   await page.getByLabel("E-mail address").fill(ANNA.email);
   await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await page.waitForURL((url) => url.pathname === "/");
   const nav = page.getByRole("navigation", { name: "Main menu" });
   await expect(nav.getByRole("link", { name: "Installations" })).toBeVisible();

@@ -3,11 +3,14 @@
 //   --fresh        start from an empty database (the data folder is removed first)
 //   --data <dir>   where PGlite and the mail sink keep their files (default .data)
 // With DATABASE_URL set, that PostgreSQL server is used instead of PGlite; with SMTP_URL set,
-// mail goes there instead of the local sink.
+// mail goes there instead of the local sink; with ELEG_ISSUER set, e-legitimation goes to that
+// broker instead of the local test provider (port ELEG_PORT, default 3901 or a free one), which
+// runs only beside the embedded database unless ELEG_LOCAL_PROVIDER=1.
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
+import type { ElegProvider } from "./lib/eleg-provider";
 import { startEmbeddedDb, type EmbeddedDb } from "./lib/embedded-db";
 import { startMailSink, type MailSink } from "./lib/mail-sink";
 import { applyMigrations } from "./lib/migrate";
@@ -24,6 +27,7 @@ mkdirSync(dataDir, { recursive: true });
 
 let embedded: EmbeddedDb | undefined;
 let sink: MailSink | undefined;
+let eleg: ElegProvider | undefined;
 const env: NodeJS.ProcessEnv = { ...process.env, PORT: port };
 
 if (!env.DATABASE_URL) {
@@ -44,6 +48,25 @@ if (!env.AUTH_SECRET && !env.NEXTAUTH_SECRET) {
 }
 env.APP_URL ??= `http://localhost:${port}`;
 env.NEXTAUTH_URL ??= env.APP_URL;
+// The test provider lets anyone be any test person: only next to the embedded demo database, or
+// when asked for explicitly (ELEG_LOCAL_PROVIDER=1), never silently beside a real database.
+if (!env.ELEG_ISSUER && (embedded || env.ELEG_LOCAL_PROVIDER === "1")) {
+  // Loaded only when needed: oidc-provider announces itself (and its Node version wish) on import.
+  const { startElegProvider } = await import("./lib/eleg-provider");
+  eleg = await startElegProvider({
+    appUrl: env.APP_URL,
+    port: env.ELEG_PORT ? Number(env.ELEG_PORT) : undefined,
+    clientId: env.ELEG_CLIENT_ID || undefined,
+    clientSecret: env.ELEG_CLIENT_SECRET || undefined,
+  });
+  env.ELEG_ISSUER = eleg.issuer;
+  env.ELEG_CLIENT_ID = eleg.clientId;
+  env.ELEG_CLIENT_SECRET = eleg.clientSecret;
+  env.ELEG_PROVIDER_NAME ||= "BankID (test)";
+  console.log(`E-legitimation: local test provider at ${eleg.issuer} (choose a test person; see README)`);
+} else if (!env.ELEG_ISSUER) {
+  console.log("E-legitimation is off: set ELEG_ISSUER, ELEG_CLIENT_ID and ELEG_CLIENT_SECRET (see .env.example).");
+}
 
 const applied = await applyMigrations(env.DATABASE_URL, { log: (l) => console.log(l) });
 if (!applied.length) console.log("Database schema is up to date.");
@@ -58,6 +81,7 @@ async function shutdown(code: number) {
   stopping = true;
   child.kill("SIGTERM");
   await sink?.stop().catch(() => {});
+  await eleg?.stop().catch(() => {});
   await embedded?.stop().catch(() => {});
   process.exit(code);
 }

@@ -20,7 +20,7 @@ export async function submitSignIn(page: Page, email: string, password: string):
   await page.getByLabel("E-postadress").fill(email);
   await page.getByLabel("Lösenord").fill(password);
   const answered = page.waitForResponse((r) => r.url().includes("/api/auth/callback/") && r.request().method() === "POST");
-  await page.getByRole("button", { name: "Logga in" }).click();
+  await page.getByRole("button", { name: "Logga in", exact: true }).click();
   await answered;
 }
 

@@ -2,6 +2,8 @@ import "server-only";
 import { z } from "zod";
 
 // Validated once at start-up; a missing or malformed variable stops the server with its name.
+const emptyAsUndefined = (v: unknown) => (v === "" ? undefined : v);
+
 const schema = z.object({
   DATABASE_URL: z.string().url("must be a postgresql:// URL"),
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters (openssl rand -base64 32)"),
@@ -12,6 +14,17 @@ const schema = z.object({
   RESET_TOKEN_TTL_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(60),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
+  // E-legitimation broker (OpenID Connect). Unset: no e-legitimation (the start script runs a local
+  // provider with test persons and sets these).
+  ELEG_ISSUER: z.preprocess(emptyAsUndefined, z.string().url("must be the broker's issuer URL").optional()),
+  ELEG_CLIENT_ID: z.preprocess(emptyAsUndefined, z.string().min(1).optional()),
+  ELEG_CLIENT_SECRET: z.preprocess(emptyAsUndefined, z.string().min(1).optional()),
+  ELEG_PROVIDER_NAME: z.preprocess(emptyAsUndefined, z.string().min(1).max(60).default("BankID")),
+}).superRefine((v, ctx) => {
+  if (!v.ELEG_ISSUER) return;
+  for (const key of ["ELEG_CLIENT_ID", "ELEG_CLIENT_SECRET"] as const) {
+    if (!v[key]) ctx.addIssue({ code: "custom", path: [key], message: "is required when ELEG_ISSUER is set" });
+  }
 });
 
 export type Env = z.infer<typeof schema>;

@@ -1,5 +1,6 @@
 // Query parameters of the consumption page, Swedish slugs like the installation list:
 //   ?anl=<id>&anl=<id> | ?anl=alla   installations (default: the active customer's first)
+//   ?grupp=<id>                       one of the user's installation groups (instead of anl)
 //   &storhet=energi|volym|framledning|retur|flode|effekt
 //   &niva=ar|manad|dygn|timme        granularity (default månad)
 //   &fran=YYYY-MM-DD&till=YYYY-MM-DD  period, both days included
@@ -44,6 +45,8 @@ export type PageParams = {
   installations: string[] | "all" | null;
   /** True when an `anl` value was not even shaped like an id (answered with 404 like a foreign id). */
   malformedInstallation: boolean;
+  /** An installation group id (a malformed one counts as malformedInstallation). */
+  group: string | null;
   quantity: ConsumptionQuantity;
   granularity: PeriodGranularity;
   from: string | undefined;
@@ -57,9 +60,11 @@ export type PageParams = {
 export function parsePageParams(sp: SearchParams): PageParams {
   const anl = all(sp.anl).flatMap((v) => v.split(",")).map((v) => v.trim()).filter(Boolean);
   const ids = anl.filter((v) => v !== "alla");
+  const group = first(sp.grupp).trim();
   return {
     installations: anl.includes("alla") ? "all" : ids.length ? [...new Set(ids)] : null,
-    malformedInstallation: ids.some((id) => !UUID.test(id)),
+    malformedInstallation: ids.some((id) => !UUID.test(id)) || (group !== "" && !UUID.test(group)),
+    group: group ? group.toLowerCase() : null,
     quantity: quantityOf.get(first(sp.storhet)) ?? "ENERGY_KWH",
     granularity: granularityOf.get(first(sp.niva)) ?? "month",
     from: validDate(first(sp.fran)),
@@ -89,6 +94,8 @@ export function jumpPeriod(granularity: PeriodGranularity, jump: PageParams["jum
 
 export type HrefState = {
   installations: string[] | "all";
+  /** When set, the address names the group instead of its installations. */
+  group?: string | null;
   quantity: ConsumptionQuantity;
   granularity: PeriodGranularity;
   from: string;
@@ -99,7 +106,8 @@ export type HrefState = {
 
 export function consumptionHref(s: HrefState): string {
   const sp = new URLSearchParams();
-  if (s.installations === "all") sp.append("anl", "alla");
+  if (s.group) sp.set("grupp", s.group);
+  else if (s.installations === "all") sp.append("anl", "alla");
   else for (const id of s.installations) sp.append("anl", id);
   if (s.quantity !== "ENERGY_KWH") sp.set("storhet", quantitySlugs[s.quantity]);
   sp.set("niva", granularitySlugs[s.granularity]);

@@ -12,6 +12,8 @@ import { formatNumber } from "@/lib/format";
 import { activeCustomer, requireCustomer } from "@/server/auth/session";
 import { getComparison, type Comparison } from "@/server/consumption/get-comparison";
 import { listConsumptionInstallations, type ConsumptionChoice } from "@/server/consumption/list-consumption-installations";
+import { getGroupInstallationIds } from "@/server/groups/get-group-installation-ids";
+import { listGroups } from "@/server/groups/list-groups";
 import { CONSUMPTION_QUANTITIES, QUANTITY_SLUGS, type ConsumptionQuantity } from "@/server/consumption/schemas";
 import { isAppError } from "@/server/errors";
 import { ConsumptionChart, type ChartRow } from "./consumption-chart";
@@ -40,6 +42,7 @@ export default async function ConsumptionPage({ searchParams }: { searchParams: 
   const active = await activeCustomer(actor);
   const t = await getTranslations("consumption");
   const ti = await getTranslations("installations");
+  const tg = await getTranslations("groups");
   const locale = await getLocale();
   if (!active) {
     return (
@@ -52,12 +55,27 @@ export default async function ConsumptionPage({ searchParams }: { searchParams: 
 
   const p = parsePageParams(await searchParams);
   if (p.malformedInstallation) notFound();
+  // ?grupp=<id>: one of the user's installation groups, as far as the user can still see it.
+  const groups = await listGroups(actor);
+  const group = p.group ? groups.find((g) => g.id === p.group) : undefined;
+  if (p.group && !group) notFound();
+  const groupIds = group ? await getGroupInstallationIds(actor, group.id) : null;
+  if (group && groupIds?.length === 0) {
+    return (
+      <>
+        <PageHeader title={t("title")} intro={t("intro")} />
+        <p role="status" className="text-slate-800">
+          {tg("consumption.empty", { name: group.name })}
+        </p>
+      </>
+    );
+  }
 
   // The installations to choose from: the active customer's, or those of the customer that owns
   // the installations in the address (a link from an installation of another customer number).
   let customerId = active.customerId;
   let choices = await listConsumptionInstallations(actor, customerId);
-  const wanted = Array.isArray(p.installations) ? p.installations : null;
+  const wanted = groupIds ?? (Array.isArray(p.installations) ? p.installations : null);
   if (wanted && !wanted.every((id) => choices.some((c) => c.id === id))) {
     let owner: { customerId: string; list: ConsumptionChoice[] } | null = null;
     for (const c of actor.customers) {
@@ -68,9 +86,14 @@ export default async function ConsumptionPage({ searchParams }: { searchParams: 
         break;
       }
     }
-    if (!owner) notFound();
-    customerId = owner.customerId;
-    choices = owner.list;
+    if (owner) {
+      customerId = owner.customerId;
+      choices = owner.list;
+    } else if (groupIds) {
+      // A group may span customer numbers: offer the installations of every customer it touches.
+      const lists = await Promise.all(actor.customers.map((c) => listConsumptionInstallations(actor, c.customerId)));
+      choices = lists.filter((list) => list.some((x) => groupIds.includes(x.id))).flat();
+    } else notFound();
   }
   if (choices.length === 0) {
     return (
@@ -81,7 +104,7 @@ export default async function ConsumptionPage({ searchParams }: { searchParams: 
     );
   }
 
-  const selection: string[] | "all" = p.installations === "all" ? "all" : (wanted ?? [choices[0]!.id]);
+  const selection: string[] | "all" = p.installations === "all" && !group ? "all" : (wanted ?? [choices[0]!.id]);
   const selected = selection === "all" ? choices : choices.filter((c) => selection.includes(c.id));
   const offered = CONSUMPTION_QUANTITIES.filter((q) => q === "ENERGY_KWH" || selected.some((c) => c.quantities.includes(q)));
   const quantity: ConsumptionQuantity = offered.includes(p.quantity) ? p.quantity : "ENERGY_KWH";
@@ -116,7 +139,7 @@ export default async function ConsumptionPage({ searchParams }: { searchParams: 
     else throw error;
   }
 
-  const state: HrefState = { installations: selection, quantity, granularity, from: period.from, to: period.to, previousYear: p.previousYear, typical: p.typical };
+  const state: HrefState = { installations: selection, group: group?.id, quantity, granularity, from: period.from, to: period.to, previousYear: p.previousYear, typical: p.typical };
   const href = (over: Partial<HrefState>) => consumptionHref({ ...state, ...over });
   const range = (pp: Period) => (pp.from === pp.to ? dateLabel(pp.from, locale) : t("period.range", { from: dateLabel(pp.from, locale), to: dateLabel(pp.to, locale) }));
   const anchor = period.to < yesterday ? period.to : yesterday;
@@ -124,8 +147,9 @@ export default async function ConsumptionPage({ searchParams }: { searchParams: 
   const after = shiftPeriod(period, 1);
   const quantityName = t(`quantity.${quantity}`);
   const per = t(`granularity.per.${granularity}`);
-  const selectionText =
-    selection === "all"
+  const selectionText = group
+    ? tg("consumption.showing", { name: group.name, count: selected.length })
+    : selection === "all"
       ? t("selection.allShort", { count: choices.length })
       : selected.length === 1
         ? `${selected[0]!.name ?? selected[0]!.street} (${formatMeteringPointId(selected[0]!.meteringPointId)})`
@@ -142,6 +166,24 @@ export default async function ConsumptionPage({ searchParams }: { searchParams: 
         {/* Keyed by the shown state: after a tab or quick-period link the fields start from it again. */}
         <Form key={consumptionHref(state)} action="/forbrukning" className="grid gap-4 lg:grid-cols-2">
           <input type="hidden" name="niva" value={granularitySlug(granularity)} />
+          {groups.length ? (
+            <div>
+              <label htmlFor="consumption-group" className={label}>
+                {tg("consumption.label")}
+              </label>
+              <p id="consumption-group-hint" className="mt-0.5 text-sm text-slate-600">
+                {tg("consumption.hint")}
+              </p>
+              <select id="consumption-group" name="grupp" defaultValue={group?.id ?? ""} aria-describedby="consumption-group-hint" className={input}>
+                <option value="">{tg("consumption.none")}</option>
+                {groups.map((g) => (
+                  <option key={g.id} value={g.id}>
+                    {g.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+          ) : null}
           {choices.length > 1 ? (
             <fieldset className="lg:row-span-3">
               <legend className={label}>{t("selection.installations")}</legend>
@@ -578,7 +620,13 @@ async function JumpForm({ granularity, state, today, locale }: { granularity: Pe
   const monthName = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "sv-SE", { month: "long", timeZone: "UTC" });
   const hidden = (
     <>
-      {state.installations === "all" ? <input type="hidden" name="anl" value="alla" /> : state.installations.map((id) => <input key={id} type="hidden" name="anl" value={id} />)}
+      {state.group ? (
+        <input type="hidden" name="grupp" value={state.group} />
+      ) : state.installations === "all" ? (
+        <input type="hidden" name="anl" value="alla" />
+      ) : (
+        state.installations.map((id) => <input key={id} type="hidden" name="anl" value={id} />)
+      )}
       {state.quantity !== "ENERGY_KWH" ? <input type="hidden" name="storhet" value={quantitySlug(state.quantity)} /> : null}
       <input type="hidden" name="niva" value={granularitySlug(granularity)} />
       {state.previousYear ? <input type="hidden" name="fjol" value="1" /> : null}

@@ -3,6 +3,8 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { currentActor } from "@/server/auth/session";
+import { elegConfig } from "@/server/eleg/config";
+import { ElegSignInButton } from "./eleg-sign-in-button";
 import { SignInForm } from "./sign-in-form";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -15,16 +17,34 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const t = await getTranslations("auth");
   const params = await searchParams;
   const notice = params.registrerad ? t("registered") : params.losenord ? t("resetDone") : params.utloggad ? t("sessionExpired") : undefined;
+  const eleg = elegConfig();
+  const te = await getTranslations("eleg");
+  // Set by the e-legitimation sign-in: a person without an account, or a failed or cancelled attempt.
+  const elegError = params.fel === "eleg-okand" ? te("signIn.unknownPerson") : params.error && params.error !== "CredentialsSignin" ? te("signIn.failed") : undefined;
   return (
     <div>
       <h1 className="mb-2 text-2xl font-semibold">{t("signInTitle")}</h1>
       <p className="mb-6 text-slate-700">{t("signInIntro")}</p>
+      {elegError ? (
+        <p role="alert" className="mb-4 rounded-md border border-red-700 bg-red-50 px-4 py-3 text-sm text-red-900">
+          {elegError}
+        </p>
+      ) : null}
       <SignInForm provider="customer" redirectTo="/" notice={notice} />
       <p className="mt-4 text-sm">
         <Link href="/glomt-losenord" className="text-sky-800 underline">
           {t("forgot")}
         </Link>
       </p>
+      {eleg ? (
+        <section aria-labelledby="eleg-sign-in" className="mt-8 border-t border-slate-200 pt-6">
+          <h2 id="eleg-sign-in" className="font-semibold">
+            {te("signIn.title")}
+          </h2>
+          <p className="mb-3 mt-1 text-sm text-slate-700">{te("signIn.intro")}</p>
+          <ElegSignInButton label={te("signIn.button")} pendingLabel={te("signIn.redirecting")} />
+        </section>
+      ) : null}
       <div className="mt-8 border-t border-slate-200 pt-6">
         <h2 className="font-semibold">{t("newUser")}</h2>
         <p className="mt-1 text-sm">

@@ -1,7 +1,11 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
+import type { OAuthConfig } from "next-auth/providers/oauth";
 import { z } from "zod";
+import { elegConfig, type ElegConfig } from "@/server/eleg/config";
+import { findUserByPersonalIdNumber } from "@/server/eleg/find-user-by-personal-id-number";
+import { personalIdNumberFromClaims } from "@/server/eleg/personal-id-number";
 import { env } from "@/server/env";
 import { authenticate, type Principal } from "./authenticate";
 
@@ -29,15 +33,52 @@ function provider(scope: "customer" | "staff") {
   });
 }
 
+/** What the e-legitimation provider's profile step hands on: a portal user, or nobody. */
+type ElegProfile = { id: string; kind: "customer" | null; sv: number };
+
+/** Where a person without a portal account is sent: /logga-in explains what to do. */
+export const ELEG_UNKNOWN_PERSON_REDIRECT = "/logga-in?fel=eleg-okand";
+
+/**
+ * E-legitimation (BankID, Freja, MitID) through an OpenID Connect broker: the person is matched to
+ * an active portal user by personal identity number, and the session gets the same principal as a
+ * password sign-in, so `loadActor` treats both alike. See docs/decisions/007-e-legitimation.md.
+ */
+function elegProvider(config: ElegConfig): OAuthConfig<Record<string, unknown>> {
+  return {
+    id: "eleg",
+    name: config.providerName,
+    type: "oauth",
+    wellKnown: `${config.issuer}/.well-known/openid-configuration`,
+    issuer: config.issuer,
+    clientId: config.clientId,
+    clientSecret: config.clientSecret,
+    // Every sign-in is a fresh identification, never a silent one from the broker's own session.
+    authorization: { params: { scope: "openid profile", prompt: "login" } },
+    idToken: true,
+    checks: ["pkce", "state", "nonce"],
+    async profile(claims) {
+      const match = await findUserByPersonalIdNumber(personalIdNumberFromClaims(claims));
+      const profile: ElegProfile = match ? { id: match.id, kind: "customer", sv: match.sessionVersion } : { id: "unmatched", kind: null, sv: 0 };
+      return profile as unknown as { id: string };
+    },
+  };
+}
+
 export function authOptions(): NextAuthOptions {
   const maxAge = env().SESSION_MAX_AGE_MINUTES * 60;
+  const eleg = elegConfig();
   return {
     secret: env().AUTH_SECRET,
-    providers: [provider("customer"), provider("staff")],
+    providers: [provider("customer"), provider("staff"), ...(eleg ? [elegProvider(eleg)] : [])],
     session: { strategy: "jwt", maxAge, updateAge: 60 },
     jwt: { maxAge },
     pages: { signIn: "/logga-in", error: "/logga-in" },
     callbacks: {
+      async signIn({ user, account }) {
+        if (account?.provider === "eleg" && (user as unknown as ElegProfile).kind !== "customer") return ELEG_UNKNOWN_PERSON_REDIRECT;
+        return true;
+      },
       async jwt({ token, user }) {
         if (user) {
           const u = user as unknown as { id: string; kind: Principal["kind"]; sv: number };

@@ -1,18 +1,13 @@
 import "server-only";
 import type { InstallationStatus, InstallationType, Prisma } from "@/generated/prisma/client";
 import type { CustomerActor } from "@/server/access/actor";
-import { accessTo, installationScope } from "@/server/access/scope";
 import { db } from "@/server/db/client";
+import { installationSearchWhere, type InstallationSearchParams } from "./installation-search-where";
 
 export const INSTALLATIONS_PAGE_SIZE = 25;
 const MAX_PAGE_SIZE = 100;
 
-export type ListInstallationsOptions = {
-  /** One of the actor's customers, or "all" (the default) for every customer the actor may see. */
-  customerId?: string | "all";
-  /** Free text: metering point id, name, street, city, property designation or meter number. */
-  q?: string;
-  type?: InstallationType;
+export type ListInstallationsOptions = InstallationSearchParams & {
   /** 1-based. */
   page?: number;
   pageSize?: number;
@@ -62,15 +57,10 @@ const listSelect = {
  * customer number and name come from the actor, which already holds them.
  */
 export async function listInstallations(actor: CustomerActor, options: ListInstallationsOptions = {}): Promise<InstallationList> {
-  const customerIds = options.customerId && options.customerId !== "all" ? [accessTo(actor, options.customerId).customerId] : undefined;
   const pageSize = Math.min(Math.max(1, Math.trunc(options.pageSize ?? INSTALLATIONS_PAGE_SIZE)), MAX_PAGE_SIZE);
   const requestedPage = Math.max(1, Math.trunc(Number.isFinite(options.page) ? options.page! : 1));
 
-  const and: Prisma.InstallationWhereInput[] = [installationScope(actor, customerIds)];
-  if (options.type) and.push({ type: options.type });
-  const search = searchWhere(options.q);
-  if (search) and.push(search);
-  const where: Prisma.InstallationWhereInput = { AND: and };
+  const where = installationSearchWhere(actor, options);
 
   const fetchPage = (page: number) =>
     db.installation.findMany({
@@ -103,21 +93,4 @@ export async function listInstallations(actor: CustomerActor, options: ListInsta
     pageSize,
     pageCount,
   };
-}
-
-function searchWhere(q: string | undefined): Prisma.InstallationWhereInput | null {
-  const text = q?.trim().slice(0, 100);
-  if (!text) return null;
-  const contains = (value: string) => ({ contains: value, mode: "insensitive" as const });
-  const or: Prisma.InstallationWhereInput[] = [
-    { name: contains(text) },
-    { street: contains(text) },
-    { city: contains(text) },
-    { propertyDesignation: contains(text) },
-    { meterNumber: contains(text) },
-  ];
-  // Metering point ids are printed in groups ("735999 1000 0000 0010") but stored as 18 digits.
-  const compact = text.replace(/[\s-]+/g, "");
-  or.push({ meteringPointId: { contains: /^\d+$/.test(compact) ? compact : text } });
-  return { OR: or };
 }

@@ -1,0 +1,19 @@
+import "server-only";
+import { z } from "zod";
+import type { InstallationSearchParams } from "@/server/installations/installation-search-where";
+
+/** More than any customer has today, and what the consumption page accepts in one selection. */
+export const MAX_GROUP_SIZE = 1000;
+
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export const groupNameSchema = z.string().trim().min(1, "groups.nameRequired").max(60, "groups.nameTooLong");
+
+/** Installations to put in a group: picked one by one, or everything a search matches. */
+export type GroupSelection = { installationIds: string[] } | { search: InstallationSearchParams };
+
+export type GroupSummary = { id: string; name: string; memberCount: number };
+
+export function nameFieldErrors(error: z.ZodError): Record<string, string[]> {
+  return { name: error.issues.map((i) => i.message) };
+}
