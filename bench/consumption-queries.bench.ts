@@ -13,7 +13,6 @@
 //   - one row per value (series, instant, value, quality): size, monthly totals, a year of hours.
 //
 // BENCH_CONSUMPTION_DB=postgres|pglite runs only one of the two; BENCH_REPS sets the repetitions.
-import { register } from "node:module";
 import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { addDays, addYears, localDate } from "../src/domain/time/zoned";
@@ -21,13 +20,6 @@ import { startEmbeddedDb } from "../scripts/lib/embedded-db";
 import { applyMigrations } from "../scripts/lib/migrate";
 import { median, report, round } from "./lib";
 
-// The server functions start with `import "server-only"`, which throws outside React Server
-// Components; outside Next it is an empty module (as in the tests).
-register(
-  `data:text/javascript,${encodeURIComponent(
-    `export async function resolve(s, c, n) { return s === "server-only" ? { url: "data:text/javascript,export{}", shortCircuit: true } : n(s, c); }`,
-  )}`,
-);
 
 const ADMIN_URL = process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const REPS = Number(process.env.BENCH_REPS ?? 7);

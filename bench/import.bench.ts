@@ -9,7 +9,6 @@
 // a smaller import into embedded PGlite.
 //
 // BENCH_IMPORT_DB=postgres|pglite runs only one of the two; BENCH_REPS sets the repetitions (3).
-import { register } from "node:module";
 import { randomUUID } from "node:crypto";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
@@ -20,13 +19,6 @@ import { startEmbeddedDb } from "../scripts/lib/embedded-db";
 import { applyMigrations } from "../scripts/lib/migrate";
 import { median, report, round } from "./lib";
 
-// The server functions start with `import "server-only"`, which throws outside React Server
-// Components; outside Next it is an empty module (as in the tests).
-register(
-  `data:text/javascript,${encodeURIComponent(
-    `export async function resolve(s, c, n) { return s === "server-only" ? { url: "data:text/javascript,export{}", shortCircuit: true } : n(s, c); }`,
-  )}`,
-);
 
 const ADMIN_URL = process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const REPS = Number(process.env.BENCH_REPS ?? 3);

@@ -2,17 +2,9 @@
 // Imports a meter-value file (CSV as in docs/meter-value-csv.md, or Eloverblik JSON) into
 // DATABASE_URL as one import: all or nothing by default, or with --store-valid the valid part is
 // stored and the rest reported. Prints the report; exits 1 when the file was rejected.
-import { register } from "node:module";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 
-// The server functions start with `import "server-only"`, which throws outside React Server
-// Components; outside Next it is an empty module (as in the tests and benchmarks).
-register(
-  `data:text/javascript,${encodeURIComponent(
-    `export async function resolve(s, c, n) { return s === "server-only" ? { url: "data:text/javascript,export{}", shortCircuit: true } : n(s, c); }`,
-  )}`,
-);
 
 const USAGE = "Usage: npm run import -- <file> [--store-valid] [--format csv|eloverblik] [--json]";
 const FORMATS = { csv: "CSV", eloverblik: "ELOVERBLIK_JSON" } as const;

@@ -2,25 +2,17 @@ import "server-only";
 // Internal to src/server/consumption: turns MeterDay rows into buckets through the aggregation core,
 // and adds buckets of several installations together.
 import { aggregateSeries } from "@/domain/consumption/aggregate";
-import { localDate, localDays } from "@/domain/time/zoned";
-import { Prisma } from "@/generated/prisma/client";
+import { localDate } from "@/domain/time/zoned";
 import type { Resolution } from "@/generated/prisma/enums";
 import { db } from "@/server/db/client";
+import { loadSeriesDays, periodLayout, placeSeriesDays, type SeriesDayRow } from "@/server/metering/read-series";
 import type { ConsumptionBucket, ConsumptionGranularity, ConsumptionTotal } from "./schemas";
 
-export type DayRow = { seriesId: string; day: string; values: number[]; quality: number[] };
-
-const dbDate = (iso: string) => new Date(`${iso}T00:00:00Z`);
+export type DayRow = SeriesDayRow;
 
 /** The MeterDay rows of some series over local days [from, toExclusive), in day order. */
 export async function loadDayRows(seriesIds: string[], from: string, toExclusive: string): Promise<DayRow[]> {
-  if (seriesIds.length === 0 || from >= toExclusive) return [];
-  // Raw SQL: the arrays come back as float8[] with NaN intact, and the day as text (no Date churn).
-  return db.$queryRaw<DayRow[]>(Prisma.sql`
-    SELECT "seriesId"::text AS "seriesId", to_char(day, 'YYYY-MM-DD') AS day, "values", quality
-    FROM "MeterDay"
-    WHERE "seriesId" = ANY(${seriesIds}::uuid[]) AND day >= ${dbDate(from)}::date AND day < ${dbDate(toExclusive)}::date
-    ORDER BY "seriesId", day`);
+  return loadSeriesDays(db, seriesIds, from, toExclusive);
 }
 
 /**
@@ -34,32 +26,6 @@ export function effectiveEnd(toExclusive: string, timeZone: string, now = new Da
 }
 
 const STEP_MS: Record<Resolution, number> = { PT15M: 900_000, PT1H: 3_600_000 };
-
-type Layout = { offsets: Map<string, { at: number; length: number }>; n: number; startMs: number };
-const layouts = new Map<string, Layout>();
-
-/**
- * Where each local day's values go in the period's array. The same for every installation in a
- * zone, so a selection of hundreds computes the calendar once (a small cache, newest kept).
- */
-function layoutOf(from: string, end: string, timeZone: string, resolution: Resolution): Layout {
-  const key = `${from}|${end}|${timeZone}|${resolution}`;
-  const hit = layouts.get(key);
-  if (hit) return hit;
-  const step = STEP_MS[resolution];
-  const days = localDays(from, end, timeZone);
-  const offsets = new Map<string, { at: number; length: number }>();
-  let n = 0;
-  for (const d of days) {
-    const length = Math.round((d.endsAt.getTime() - d.startsAt.getTime()) / step);
-    offsets.set(d.date, { at: n, length });
-    n += length;
-  }
-  const layout = { offsets, n, startMs: days[0]!.startsAt.getTime() };
-  if (layouts.size >= 32) layouts.delete(layouts.keys().next().value!);
-  layouts.set(key, layout);
-  return layout;
-}
 
 /**
  * Buckets of one series over local days [from, toExclusive). Days without a row count as missing;
@@ -83,21 +49,11 @@ export function seriesBuckets(options: {
   const end = effectiveEnd(options.toExclusive, timeZone, options.now);
   if (from >= end) return [];
   const step = STEP_MS[resolution];
-  const { offsets, n, startMs } = layoutOf(from, end, timeZone, resolution);
-  const values = new Float64Array(n).fill(Number.NaN);
+  const layout = periodLayout(from, end, timeZone, resolution);
+  const { n, startMs } = layout;
   // Prefix sums of estimated flags: estimated values of any index range in O(1).
   const flags = new Uint8Array(n);
-  for (const row of rows) {
-    const place = offsets.get(row.day);
-    if (!place) continue;
-    const len = Math.min(place.length, row.values.length);
-    for (let i = 0; i < len; i++) {
-      const v = row.values[i]!;
-      values[place.at + i] = v;
-      const q = row.quality[i];
-      if ((q === 1 || q === 2) && !Number.isNaN(v)) flags[place.at + i] = 1;
-    }
-  }
+  const values = placeSeriesDays(rows, layout, flags);
   const estimatedBefore = new Uint32Array(n + 1);
   for (let i = 0; i < n; i++) estimatedBefore[i + 1] = estimatedBefore[i]! + flags[i]!;
 
