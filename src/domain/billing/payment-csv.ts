@@ -12,6 +12,7 @@
  */
 
 import type { Currency } from "./price-list";
+import { splitCsvLine } from "../csv/split-line";
 
 export type PaymentRow = { reference: string; amountMinor: number; currency: Currency; paidOn: string; line: number };
 export type PaymentProblem = { line?: number; field?: string; code: string; message: string; reference?: string };
@@ -36,35 +37,13 @@ export function parseAmountMinor(text: string): number | null {
   return Number.isSafeInteger(minor) && minor > 0 ? minor : null;
 }
 
-function split(line: string, separator: string): string[] {
-  const out: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i]!;
-    if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"' && field === "") quoted = true;
-    else if (ch === separator) {
-      out.push(field);
-      field = "";
-    } else field += ch;
-  }
-  out.push(field);
-  return out.map((f) => f.trim());
-}
-
 export function parsePaymentCsv(text: string): ParsedPayments {
   const problems: PaymentProblem[] = [];
   const lines = text.replace(/^\uFEFF/, "").split(/\r?\n/);
   const headerIndex = lines.findIndex((l) => l.replace(/[;,\s]/g, "") !== "");
   if (headerIndex < 0) return { rows: [], problems: [{ code: "EMPTY_FILE", message: "The file has no header row and no payments." }], received: 0 };
   const separator = lines[headerIndex]!.includes(";") ? ";" : ",";
-  const header = split(lines[headerIndex]!, separator).map((h) => h.toLowerCase());
+  const header = splitCsvLine(lines[headerIndex]!, separator).map((h) => h.toLowerCase());
   const columns = new Map(header.map((h, i) => [h, i]));
   const missing = HEADER.filter((h) => !columns.has(h));
   const unknown = header.filter((h) => !(HEADER as readonly string[]).includes(h));
@@ -83,7 +62,7 @@ export function parsePaymentCsv(text: string): ParsedPayments {
     if (raw.replace(/[;,\s]/g, "") === "") continue;
     received++;
     const lineNo = i + 1;
-    const f = split(raw, separator);
+    const f = splitCsvLine(raw, separator);
     if (f.length !== header.length) {
       problems.push({ line: lineNo, code: "FIELD_COUNT", message: `Line has ${f.length} fields, the header ${header.length}${separator === "," ? " (a decimal comma must be quoted in a comma-separated file)" : ""}.` });
       continue;

@@ -10,6 +10,7 @@
 
 import { formatMicro, parseDecimal } from "./money";
 import type { Currency } from "./price-list";
+import { splitCsvLine } from "../csv/split-line";
 
 export const SPOT_PRICE_AREAS: Readonly<Record<string, { currency: Currency; timeZone: string }>> = {
   SE1: { currency: "SEK", timeZone: "Europe/Stockholm" },
@@ -77,28 +78,6 @@ export function convertSpotPrice(price: string, unit: string, areaCurrency: Curr
   return formatMicro(scaled / rule.den);
 }
 
-function splitLine(line: string, separator: string): string[] {
-  const out: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i]!;
-    if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"' && field === "") quoted = true;
-    else if (ch === separator) {
-      out.push(field);
-      field = "";
-    } else field += ch;
-  }
-  out.push(field);
-  return out.map((f) => f.trim());
-}
-
 /** Parses and checks a spot-price CSV file; every problem is reported with its line. */
 export function parseSpotPriceCsv(text: string, options: { maxProblems?: number } = {}): ParsedSpotPrices {
   const maxProblems = options.maxProblems ?? 100;
@@ -112,7 +91,7 @@ export function parseSpotPriceCsv(text: string, options: { maxProblems?: number 
   const headerIndex = lines.findIndex((l) => l.replace(/[;,\s]/g, "") !== "");
   if (headerIndex < 0) return { rows: [], problems: [{ code: "EMPTY_FILE", message: "The file has no header row and no prices." }], problemCount: 1, received: 0 };
   const separator = lines[headerIndex]!.includes(";") ? ";" : ",";
-  const header = splitLine(lines[headerIndex]!, separator).map((h) => h.toLowerCase());
+  const header = splitCsvLine(lines[headerIndex]!, separator).map((h) => h.toLowerCase());
   const columns = new Map<string, number>();
   header.forEach((h, i) => {
     if (columns.has(h)) add({ line: headerIndex + 1, code: "DUPLICATE_COLUMN", message: `Column ${h} is given twice.` });
@@ -134,7 +113,7 @@ export function parseSpotPriceCsv(text: string, options: { maxProblems?: number 
     if (raw.replace(/[;,\s]/g, "") === "") continue;
     const lineNo = i + 1;
     received++;
-    const fields = splitLine(raw, separator);
+    const fields = splitCsvLine(raw, separator);
     if (fields.length !== header.length) {
       add({ line: lineNo, code: "FIELD_COUNT", message: `Line has ${fields.length} fields, the header ${header.length}${separator === "," ? " (a decimal comma must be quoted in a comma-separated file)" : ""}.` });
       continue;
