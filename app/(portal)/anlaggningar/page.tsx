@@ -11,6 +11,7 @@ import { listInstallations } from "@/server/installations/list-installations";
 import { formatMeteringPointId } from "@/domain/identity";
 import { installationTypes, isPlainList, listHref, parseListParams, typeSlugs, type SearchParams } from "./list-params";
 import { SelectionForm } from "./selection-form";
+import { Pagination } from "@/components/ui/pagination";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("installations"))("title") };
@@ -192,23 +193,7 @@ export default async function InstallationsPage({ searchParams }: { searchParams
                 </tbody>
               </table>
             </div>
-            {result.pageCount > 1 ? (
-              <nav aria-label={t("pagination")} className="mt-4 flex flex-wrap items-center gap-4">
-                {result.page > 1 ? (
-                  <Link href={listHref({ ...params, page: result.page - 1 })} rel="prev" className={link}>
-                    {tc("previous")}
-                  </Link>
-                ) : null}
-                <span className="text-slate-800" aria-current="page">
-                  {tc("page", { page: result.page, pages: result.pageCount })}
-                </span>
-                {result.page < result.pageCount ? (
-                  <Link href={listHref({ ...params, page: result.page + 1 })} rel="next" className={link}>
-                    {tc("next")}
-                  </Link>
-                ) : null}
-              </nav>
-            ) : null}
+            <Pagination page={result.page} pageCount={result.pageCount} hrefFor={(page) => listHref({ ...params, page })} label={t("pagination")} />
           </SelectionForm>
         </>
       )}

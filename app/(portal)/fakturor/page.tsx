@@ -10,6 +10,7 @@ import { activeCustomer, requireCustomer } from "@/server/auth/session";
 import { INVOICE_STATUS_FILTERS, listInvoices, type InvoiceListItem } from "@/server/invoices/list-invoices";
 import { hasFilters, invoiceListHref, invoicePdfHref, listOptions, parseInvoiceListParams, statusSlugs, type SearchParams } from "./list-params";
 import { StatusBadge } from "./status-badge";
+import { Pagination } from "@/components/ui/pagination";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("invoices"))("title") };
@@ -185,23 +186,7 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Pro
               </tbody>
             </table>
           </div>
-          {result.pageCount > 1 ? (
-            <nav aria-label={t("pagination")} className="mt-4 flex flex-wrap items-center gap-4">
-              {result.page > 1 ? (
-                <Link href={invoiceListHref({ ...params, page: result.page - 1 })} rel="prev" className={link}>
-                  {tc("previous")}
-                </Link>
-              ) : null}
-              <span className="text-slate-800" aria-current="page">
-                {tc("page", { page: result.page, pages: result.pageCount })}
-              </span>
-              {result.page < result.pageCount ? (
-                <Link href={invoiceListHref({ ...params, page: result.page + 1 })} rel="next" className={link}>
-                  {tc("next")}
-                </Link>
-              ) : null}
-            </nav>
-          ) : null}
+          <Pagination page={result.page} pageCount={result.pageCount} hrefFor={(page) => invoiceListHref({ ...params, page })} label={t("pagination")} />
         </>
       )}
     </>
