@@ -12,6 +12,9 @@ const nextConfig: NextConfig = {
   // `npm test` type-checks the whole repository with tsc first; checking again here only costs time.
   typescript: { ignoreBuildErrors: true },
   // Staff upload meter-value files of up to 50 MB through a server action (default limit 1 MB).
+  // Render <title> and metadata in the initial <head> for every client, not streamed in later:
+  // screen readers and accessibility checks read the title as soon as the page arrives.
+  htmlLimitedBots: /.*/,
   experimental: { serverActions: { bodySizeLimit: "51mb" }, proxyClientMaxBodySize: "51mb" },
 };
 

@@ -34,6 +34,7 @@ test("English is chosen on the sign-in page and kept after reload and sign-in", 
 });
 
 async function expectNoAxeViolations(page: Page) {
+  await expect(page).toHaveTitle(/\S/);
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
   const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(" ")}  ${n.failureSummary?.split("\n").join(" ") ?? ""}`).join("\n")}`);
   expect(summary, `axe violations on ${page.url()}`).toEqual([]);
