@@ -4,7 +4,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/generated/prisma/client";
 
 export const defaultOmit = {
-  user: { passwordHash: true },
+  user: { passwordHash: true, personalIdNumber: true },
   staffUser: { passwordHash: true },
   customer: { nationalId: true, firstLoginPinHash: true },
 } as const;

@@ -50,7 +50,7 @@ describe("registerAuthorisedPerson", () => {
   it("creates an e-legitimation-only user with the chosen level, audited", async () => {
     const result = await registerAuthorisedPerson(admin, { customerId: company.id, name: " Erik Eleg ", personalIdNumber: dashed(erik.personalIdNumber), role: "FULL" }, { ip: "127.0.0.1" });
     expect(result).toMatchObject({ linkedExistingUser: false, restoredMembership: false });
-    const user = await db.user.findUniqueOrThrow({ where: { id: result.userId }, omit: { passwordHash: false }, include: { memberships: true } });
+    const user = await db.user.findUniqueOrThrow({ where: { id: result.userId }, omit: { passwordHash: false, personalIdNumber: false }, include: { memberships: true } });
     expect(user).toMatchObject({ name: "Erik Eleg", email: null, passwordHash: null, personalIdNumber: erik.personalIdNumber, status: "ACTIVE" });
     expect(user.memberships.map((m) => [m.customerId, m.role, m.allInstallations, m.revokedAt])).toEqual([[company.id, "FULL", true, null]]);
     const audit = await db.auditLog.findFirstOrThrow({ where: { action: "access.authorisedPerson.registered", targetId: user.id } });
@@ -130,7 +130,7 @@ describe("registerAuthorisedPerson", () => {
     const voided = await createUser(db, { email: null, name: "Olle Okänd", personalIdNumber: olle.personalIdNumber, status: "VOIDED", password: null });
     const result = await registerAuthorisedPerson(admin, { customerId: company.id, name: "Olle Okänd", personalIdNumber: olle.personalIdNumber, role: "READ" });
     expect(result.userId).not.toBe(voided.id);
-    expect((await db.user.findUniqueOrThrow({ where: { id: voided.id } })).personalIdNumber).toBeNull();
+    expect((await db.user.findUniqueOrThrow({ where: { id: voided.id }, omit: { personalIdNumber: false } })).personalIdNumber).toBeNull();
   });
 
   it("lists the authorised persons per administered customer, masked", async () => {
@@ -172,7 +172,7 @@ describe("signatures", () => {
     const user = await createUser(db, { name: "Eva Ekonom", memberships: [{ customerId: company.id, role: "ADMINISTRATOR" }] });
     const linkText = "Jag kopplar min e-legitimation till mitt konto.";
     const signature = await recordSignature({ userId: user.id, purpose: LINK_PURPOSE, payloadHash: payloadHashOf(linkText), payload: { text: linkText } }, { personalIdNumber: eva.personalIdNumber, provider: PROVIDER });
-    expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).personalIdNumber).toBe(eva.personalIdNumber);
+    expect((await db.user.findUniqueOrThrow({ where: { id: user.id }, omit: { personalIdNumber: false } })).personalIdNumber).toBe(eva.personalIdNumber);
     expect(await findUserByPersonalIdNumber(eva.personalIdNumber)).toMatchObject({ id: user.id });
     expect(await db.auditLog.count({ where: { action: "user.eleg.linked", targetId: user.id, customerId: company.id } })).toBe(1);
     expect(await findSignature(user.id, LINK_PURPOSE, payloadHashOf(linkText), new Date(Date.now() - 60_000))).toMatchObject({ id: signature.id, personalIdNumber: eva.personalIdNumber, provider: PROVIDER });
