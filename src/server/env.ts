@@ -20,6 +20,10 @@ const schema = z.object({
   ELEG_CLIENT_ID: z.preprocess(emptyAsUndefined, z.string().min(1).optional()),
   ELEG_CLIENT_SECRET: z.preprocess(emptyAsUndefined, z.string().min(1).optional()),
   ELEG_PROVIDER_NAME: z.preprocess(emptyAsUndefined, z.string().min(1).max(60).default("BankID")),
+  // Third-party API (/api/v1): lifetime of access tokens, and requests per API client and minute.
+  API_TOKEN_TTL_SECONDS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(60).max(24 * 3600).default(900)),
+  API_RATE_LIMIT_PER_MINUTE: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).default(120)),
+  API_TOKEN_RATE_LIMIT_PER_MINUTE: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).default(30)),
 }).superRefine((v, ctx) => {
   if (!v.ELEG_ISSUER) return;
   for (const key of ["ELEG_CLIENT_ID", "ELEG_CLIENT_SECRET"] as const) {

@@ -7,6 +7,7 @@ export const defaultOmit = {
   user: { passwordHash: true, personalIdNumber: true },
   staffUser: { passwordHash: true },
   customer: { nationalId: true, firstLoginPinHash: true },
+  thirdParty: { webhookSecret: true },
 } as const;
 
 export function createPrismaClient(connectionString: string) {
