@@ -5,7 +5,10 @@
 // With DATABASE_URL set, that PostgreSQL server is used instead of PGlite; with SMTP_URL set,
 // mail goes there instead of the local sink; with ELEG_ISSUER set, e-legitimation goes to that
 // broker instead of the local test provider (port ELEG_PORT, default 3901 or a free one), which
-// runs only beside the embedded database unless ELEG_LOCAL_PROVIDER=1.
+// runs only beside the embedded database unless ELEG_LOCAL_PROVIDER=1. Beside the embedded
+// database a local webhook receiver (port WEBHOOK_SINK_PORT, default 3902 or a free one) keeps the
+// demo third party's webhooks in <data>/webhooks/. The background worker (scripts/worker.ts) runs
+// as a second process beside the web server.
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
@@ -13,6 +16,7 @@ import path from "node:path";
 import type { ElegProvider } from "./lib/eleg-provider";
 import { startEmbeddedDb, type EmbeddedDb } from "./lib/embedded-db";
 import { startMailSink, type MailSink } from "./lib/mail-sink";
+import { DEFAULT_WEBHOOK_SINK_PORT, startWebhookSink, type WebhookSink } from "./lib/webhook-sink";
 import { applyMigrations } from "./lib/migrate";
 import { seedIfEmpty } from "./lib/seed";
 
@@ -28,6 +32,7 @@ mkdirSync(dataDir, { recursive: true });
 let embedded: EmbeddedDb | undefined;
 let sink: MailSink | undefined;
 let eleg: ElegProvider | undefined;
+let webhooks: WebhookSink | undefined;
 const env: NodeJS.ProcessEnv = { ...process.env, PORT: port };
 
 if (!env.DATABASE_URL) {
@@ -68,20 +73,29 @@ if (!env.ELEG_ISSUER && (embedded || env.ELEG_LOCAL_PROVIDER === "1")) {
   console.log("E-legitimation is off: set ELEG_ISSUER, ELEG_CLIENT_ID and ELEG_CLIENT_SECRET (see .env.example).");
 }
 
+if (embedded) {
+  const dir = path.join(dataDir, "webhooks");
+  webhooks = await startWebhookSink({ port: env.WEBHOOK_SINK_PORT ? Number(env.WEBHOOK_SINK_PORT) : DEFAULT_WEBHOOK_SINK_PORT, dir });
+  console.log(`Webhooks of the demo third party go to ${webhooks.url}/energismart and are kept in ${path.relative(process.cwd(), dir)}/`);
+}
+
 const applied = await applyMigrations(env.DATABASE_URL, { log: (l) => console.log(l) });
 if (!applied.length) console.log("Database schema is up to date.");
-if (await seedIfEmpty(env.DATABASE_URL)) console.log("Demo data created (see README for the logins).");
+if (await seedIfEmpty(env.DATABASE_URL, { webhookUrl: webhooks ? `${webhooks.url}/energismart` : null })) console.log("Demo data created (see README for the logins).");
 
 const nextBin = path.resolve("node_modules/next/dist/bin/next");
 const child = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", port], { stdio: "inherit", env });
+const worker = spawn(process.execPath, ["--import", "./scripts/lib/outside-next.mjs", "--import", "tsx", "scripts/worker.ts"], { stdio: "inherit", env });
 
 let stopping = false;
 async function shutdown(code: number) {
   if (stopping) return;
   stopping = true;
   child.kill("SIGTERM");
+  worker.kill("SIGTERM");
   await sink?.stop().catch(() => {});
   await eleg?.stop().catch(() => {});
+  await webhooks?.stop().catch(() => {});
   await embedded?.stop().catch(() => {});
   process.exit(code);
 }

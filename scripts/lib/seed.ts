@@ -53,13 +53,13 @@ export function formatSummary(summary: DemoSummary, elapsedMs?: number): string[
  */
 export async function seedIfEmpty(
   url: string,
-  options: Pick<SeedDemoOptions, "large" | "log"> = {},
+  options: Pick<SeedDemoOptions, "large" | "log" | "webhookUrl"> = {},
 ): Promise<boolean> {
   const db = createPrismaClient(url);
   try {
     if ((await db.customer.count()) > 0) return false;
     const started = performance.now();
-    const summary = await seedDemo(db, { large: options.large, log: options.log });
+    const summary = await seedDemo(db, { large: options.large, log: options.log, webhookUrl: options.webhookUrl });
     for (const line of formatSummary(summary, performance.now() - started)) options.log?.(line);
     return true;
   } finally {

@@ -118,7 +118,7 @@ export async function applyConsentEvent(
       data: { consentRequest: resource, transition: { from: current.state, to, event: event.type, actor: actor.kind, at: at.toISOString() } },
     };
     await tx.webhookDelivery.create({
-      data: { thirdPartyId: current.thirdPartyId, eventId: record.id, type: payload.type, payload: payload as unknown as Prisma.InputJsonObject, nextAttemptAt: at },
+      data: { thirdPartyId: current.thirdPartyId, eventId: record.id, type: payload.type, payload: payload as unknown as Prisma.InputJsonObject, nextAttemptAt: at, createdAt: at },
     });
   }
   return { request: resource, eventId: record.id };

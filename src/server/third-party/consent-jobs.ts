@@ -9,6 +9,7 @@ import { db } from "@/server/db/client";
 import { env } from "@/server/env";
 import { formatMeteringPointId } from "@/domain/identity";
 import { translator } from "@/i18n/translator";
+import { formatDate } from "@/lib/format";
 import { sendMail } from "@/server/mail/send-mail";
 import { applyConsentEvent, TransitionRefused } from "./apply-consent-event";
 import { lastValidDay } from "./approve-consent-requests";
@@ -93,7 +94,7 @@ export async function sendConsentNotices(now: Date = new Date()): Promise<{ newR
           company: r.thirdParty.name,
           meteringPoint: formatMeteringPointId(r.installation.meteringPointId),
           address: `${r.installation.street}, ${r.installation.city}`,
-          date: lastValidDay((kind === "new" ? r.answerBy : r.validTo)!, r.installation.timeZone),
+          date: formatDate(lastValidDay((kind === "new" ? r.answerBy : r.validTo)!, r.installation.timeZone), to.locale === "en" ? "en" : "sv", "long"),
           link: `${env().APP_URL}/tredjepartsatkomst`,
         };
         await sendMail({ to: to.email!, subject: t(`mail.${kind}.subject`, values), text: t(`mail.${kind}.body`, values) }).catch((error) =>

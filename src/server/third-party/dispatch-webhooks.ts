@@ -30,6 +30,8 @@ export async function dispatchWebhooks(options: { now?: Date; limit?: number; fe
     now,
     options.limit ?? 50,
   );
+  // RETURNING gives no order: send in the order the events happened.
+  claimed.sort((a, b) => (BigInt(a.eventId) < BigInt(b.eventId) ? -1 : 1));
   const result: DispatchResult = { attempted: claimed.length, delivered: 0, retrying: 0, failed: 0 };
   if (claimed.length === 0) return result;
 
