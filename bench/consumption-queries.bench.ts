@@ -16,9 +16,8 @@
 import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { addDays, addYears, localDate } from "../src/domain/time/zoned";
-import { startEmbeddedDb } from "../scripts/lib/embedded-db";
 import { applyMigrations } from "../scripts/lib/migrate";
-import { median, report, round } from "./lib";
+import { report, round, timed, withBenchDatabase } from "./lib";
 
 
 const ADMIN_URL = process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
@@ -27,16 +26,7 @@ const TZ = "Europe/Stockholm";
 
 type Kind = "postgres" | "pglite";
 
-async function timed(fn: () => Promise<unknown>, reps = REPS, warmup = 2): Promise<{ median: number; min: number; max: number }> {
-  for (let i = 0; i < warmup; i++) await fn();
-  const times: number[] = [];
-  for (let i = 0; i < reps; i++) {
-    const start = process.hrtime.bigint();
-    await fn();
-    times.push(Number(process.hrtime.bigint() - start) / 1e6);
-  }
-  return { median: round(median(times)), min: round(Math.min(...times)), max: round(Math.max(...times)) };
-}
+const timedReps = (fn: () => Promise<unknown>, reps = REPS, warmup = 2) => timed(fn, reps, warmup);
 
 async function serverReachable(): Promise<boolean> {
   const c = new pg.Client({ connectionString: ADMIN_URL, connectionTimeoutMillis: 2_000 });
@@ -49,33 +39,7 @@ async function serverReachable(): Promise<boolean> {
   }
 }
 
-async function withDatabase(kind: Kind, body: (url: string) => Promise<void>): Promise<void> {
-  if (kind === "pglite") {
-    const embedded = await startEmbeddedDb();
-    try {
-      await body(embedded.url);
-    } finally {
-      await embedded.stop();
-    }
-    return;
-  }
-  const name = `mina_sidor_bench_q_${process.pid}`;
-  const admin = new pg.Client({ connectionString: ADMIN_URL });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
-  const u = new URL(ADMIN_URL);
-  u.pathname = `/${name}`;
-  try {
-    await body(u.toString());
-  } finally {
-    const c = new pg.Client({ connectionString: ADMIN_URL });
-    await c.connect();
-    await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await c.end();
-  }
-}
+const withDatabase = (kind: Kind, body: (url: string) => Promise<void>) => withBenchDatabase(kind, `mina_sidor_bench_q_${process.pid}`, body);
 
 async function benchOn(kind: Kind, url: string): Promise<void> {
   const target = { monthly: kind === "postgres" ? 1_000 : 3_000, hourYear: 150 };
@@ -127,7 +91,7 @@ async function benchOn(kind: Kind, url: string): Promise<void> {
 
   // ---- The chosen layout, through the server functions --------------------------------------
   let monthsResult: Awaited<ReturnType<typeof getMonthlyTotals>> | undefined;
-  const monthly = await timed(async () => {
+  const monthly = await timedReps(async () => {
     monthsResult = await getMonthlyTotals(actor, { installationIds: "all", quantity: "ENERGY_KWH", ...year });
   });
   report({
@@ -142,24 +106,24 @@ async function benchOn(kind: Kind, url: string): Promise<void> {
     meetsTarget: monthly.median <= target.monthly,
   });
 
-  const perInstallation = await timed(() => getMonthlyTotals(actor, { installationIds: "all", quantity: "ENERGY_KWH", ...year, perInstallation: true }));
+  const perInstallation = await timedReps(() => getMonthlyTotals(actor, { installationIds: "all", quantity: "ENERGY_KWH", ...year, perInstallation: true }));
   report({ case: "monthly-totals.500x1y.perInstallation", db: kind, medianMs: perInstallation.median, targetMs: target.monthly, meetsTarget: perInstallation.median <= target.monthly });
 
-  const pageMonth = await timed(() => getConsumption(actor, { installationIds: "all", quantity: "ENERGY_KWH", ...year, granularity: "month", perInstallation: false }));
+  const pageMonth = await timedReps(() => getConsumption(actor, { installationIds: "all", quantity: "ENERGY_KWH", ...year, granularity: "month", perInstallation: false }));
   report({ case: "getConsumption.500x1y.month (aggregated page view)", db: kind, medianMs: pageMonth.median, targetMs: target.monthly, meetsTarget: pageMonth.median <= target.monthly });
-  const exportMonth = await timed(() => getConsumption(actor, { installationIds: "all", quantity: "ENERGY_KWH", ...year, granularity: "month" }), 3, 1);
+  const exportMonth = await timedReps(() => getConsumption(actor, { installationIds: "all", quantity: "ENERGY_KWH", ...year, granularity: "month" }), 3, 1);
   report({ case: "getConsumption.500x1y.month with per-installation rows (export)", db: kind, medianMs: exportMonth.median, targetMs: null, meetsTarget: null });
 
   let hours = 0;
-  const hourYear = await timed(async () => {
+  const hourYear = await timedReps(async () => {
     const r = await getConsumption(actor, { installationIds: [oneGrid.id], quantity: "ENERGY_KWH", ...year, granularity: "hour" });
     hours = r.buckets.length;
   });
   report({ case: "getConsumption.1x1y.hour", db: kind, medianMs: hourYear.median, minMs: hourYear.min, maxMs: hourYear.max, buckets: hours, targetMs: target.hourYear, meetsTarget: hourYear.median <= target.hourYear });
 
-  const dayAll = await timed(() => getConsumption(actor, { installationIds: "all", quantity: "ENERGY_KWH", ...year, granularity: "day", perInstallation: false }), 3, 1);
+  const dayAll = await timedReps(() => getConsumption(actor, { installationIds: "all", quantity: "ENERGY_KWH", ...year, granularity: "day", perInstallation: false }), 3, 1);
   report({ case: "getConsumption.500x1y.day (aggregated page view, informational)", db: kind, medianMs: dayAll.median, targetMs: null, meetsTarget: null });
-  const hourMonthAll = await timed(
+  const hourMonthAll = await timedReps(
     () => getConsumption(actor, { installationIds: "all", quantity: "ENERGY_KWH", from: addDays(today, -31), toExclusive: today, granularity: "hour", perInstallation: false }),
     3,
     1,
@@ -169,12 +133,12 @@ async function benchOn(kind: Kind, url: string): Promise<void> {
   // ---- Alternatives on the same data ---------------------------------------------------------
   const params = [seriesIds, from, today];
   const where = `"seriesId" = ANY($1::uuid[]) AND day >= $2::date AND day < $3::date`;
-  const sumOnly = await timed(() =>
+  const sumOnly = await timedReps(() =>
     db.$queryRawUnsafe(`SELECT date_trunc('month', day::timestamp) AS m, sum(sum) FROM "MeterDay" WHERE ${where} GROUP BY 1 ORDER BY 1`, ...params),
   );
   report({ case: "alt.monthly.storedSumOnly (no quality counts)", db: kind, medianMs: sumOnly.median, ratioToChosen: round(sumOnly.median / monthly.median) });
 
-  const unnest = await timed(
+  const unnest = await timedReps(
     () =>
       db.$queryRawUnsafe(
         `SELECT date_trunc('month', d.day::timestamp) AS m, sum(v) FILTER (WHERE v <> 'NaN'::float8), count(*) FILTER (WHERE v <> 'NaN'::float8)
@@ -188,7 +152,7 @@ async function benchOn(kind: Kind, url: string): Promise<void> {
   report({ case: "alt.monthly.unnestArrays (no stored sum)", db: kind, medianMs: unnest.median, ratioToChosen: round(unnest.median / monthly.median) });
 
   // A month rollup: fast to read, but one more table to keep right on every import and revision.
-  const rollupBuild = await timed(
+  const rollupBuild = await timedReps(
     async () => {
       await db.$executeRawUnsafe(`DROP TABLE IF EXISTS bench_meter_month`);
       await db.$executeRawUnsafe(
@@ -204,7 +168,7 @@ async function benchOn(kind: Kind, url: string): Promise<void> {
     1,
     0,
   );
-  const rollup = await timed(() =>
+  const rollup = await timedReps(() =>
     db.$queryRawUnsafe(
       `SELECT month, sum(total), sum(intervals - missing), sum(estimated) FROM bench_meter_month WHERE series_id = ANY($1::uuid[]) AND month >= date_trunc('month', $2::date) AND month < $3::date GROUP BY 1 ORDER BY 1`,
       ...params,
@@ -213,7 +177,7 @@ async function benchOn(kind: Kind, url: string): Promise<void> {
   report({ case: "alt.monthly.rollupTable", db: kind, medianMs: rollup.median, buildMs: rollupBuild.median, ratioToChosen: round(rollup.median / monthly.median), note: "whole months only; partial months still need day rows" });
 
   // One row per value.
-  const rowBuild = await timed(
+  const rowBuild = await timedReps(
     async () => {
       await db.$executeRawUnsafe(`DROP TABLE IF EXISTS bench_meter_value`);
       await db.$executeRawUnsafe(`CREATE TABLE bench_meter_value (series_id uuid NOT NULL, starts_at timestamptz NOT NULL, value float8 NOT NULL, quality smallint NOT NULL)`);
@@ -236,7 +200,7 @@ async function benchOn(kind: Kind, url: string): Promise<void> {
     )
   )[0]!;
   const fromInstant = new Date(`${from}T00:00:00Z`).toISOString();
-  const rowMonthly = await timed(
+  const rowMonthly = await timedReps(
     () =>
       db.$queryRawUnsafe(
         `SELECT date_trunc('month', starts_at AT TIME ZONE '${TZ}') AS m, sum(value) FILTER (WHERE quality <> 3), count(*) FILTER (WHERE quality <> 3)
@@ -248,10 +212,10 @@ async function benchOn(kind: Kind, url: string): Promise<void> {
     1,
   );
   const oneSeries = (await db.meterSeries.findFirstOrThrow({ where: { installationId: oneGrid.id, quantity: "ENERGY_KWH" }, select: { id: true } })).id;
-  const rowHours = await timed(() =>
+  const rowHours = await timedReps(() =>
     db.$queryRawUnsafe(`SELECT starts_at, value, quality FROM bench_meter_value WHERE series_id = $1::uuid ORDER BY starts_at`, oneSeries),
   );
-  const dayHours = await timed(() =>
+  const dayHours = await timedReps(() =>
     db.$queryRawUnsafe(`SELECT day, "values", quality FROM "MeterDay" WHERE "seriesId" = $1::uuid ORDER BY day`, oneSeries),
   );
   report({

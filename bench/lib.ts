@@ -20,6 +20,54 @@ export async function timeMedian(fn: () => unknown | Promise<unknown>, repetitio
   return median(times);
 }
 
+/** Median, minimum and maximum in ms of `reps` runs after `warmup` unmeasured ones. */
+export async function timed(fn: () => Promise<unknown>, reps: number, warmup = 2): Promise<{ median: number; min: number; max: number }> {
+  for (let i = 0; i < warmup; i++) await fn();
+  const times: number[] = [];
+  for (let i = 0; i < reps; i++) {
+    const start = process.hrtime.bigint();
+    await fn();
+    times.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  return { median: round(median(times)), min: round(Math.min(...times)), max: round(Math.max(...times)) };
+}
+
+export type BenchDbKind = "postgres" | "pglite";
+
+/**
+ * Runs `body` with the URL of a throwaway database: a new database `name` on the PostgreSQL server
+ * at TEST_POSTGRES_URL (dropped afterwards), or an in-memory PGlite.
+ */
+export async function withBenchDatabase(kind: BenchDbKind, name: string, body: (url: string) => Promise<void>): Promise<void> {
+  const { startEmbeddedDb } = await import("../scripts/lib/embedded-db");
+  if (kind === "pglite") {
+    const embedded = await startEmbeddedDb();
+    try {
+      await body(embedded.url);
+    } finally {
+      await embedded.stop();
+    }
+    return;
+  }
+  const { default: pg } = await import("pg");
+  const adminUrl = process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE "${name}"`);
+  await admin.end();
+  const u = new URL(adminUrl);
+  u.pathname = `/${name}`;
+  try {
+    await body(u.toString());
+  } finally {
+    const c = new pg.Client({ connectionString: adminUrl });
+    await c.connect();
+    await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await c.end();
+  }
+}
+
 export function report(line: BenchLine): void {
   console.log(JSON.stringify(line));
 }

@@ -10,57 +10,15 @@
 // PostgreSQL server and ≤ 1 000 ms on PGlite, end to end through the route handler.
 //
 // BENCH_THIRD_PARTY_DB=postgres|pglite runs only one of the two; BENCH_REPS sets the repetitions.
-import pg from "pg";
 import { addYears, localDate } from "../src/domain/time/zoned";
-import { startEmbeddedDb } from "../scripts/lib/embedded-db";
 import { applyMigrations } from "../scripts/lib/migrate";
-import { median, report, round } from "./lib";
+import { report, round, timed, withBenchDatabase, type BenchDbKind } from "./lib";
 
 process.env.API_RATE_LIMIT_PER_MINUTE = "1000000";
 process.env.AUTH_SECRET ??= "bench-secret-bench-secret-bench-secret-1234";
 
-const ADMIN_URL = process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const REPS = Number(process.env.BENCH_REPS ?? 9);
-type Kind = "postgres" | "pglite";
-
-async function timed(fn: () => Promise<unknown>, reps = REPS, warmup = 2) {
-  for (let i = 0; i < warmup; i++) await fn();
-  const times: number[] = [];
-  for (let i = 0; i < reps; i++) {
-    const start = process.hrtime.bigint();
-    await fn();
-    times.push(Number(process.hrtime.bigint() - start) / 1e6);
-  }
-  return { medianMs: round(median(times)), minMs: round(Math.min(...times)), maxMs: round(Math.max(...times)) };
-}
-
-async function withDatabase(kind: Kind, body: (url: string) => Promise<void>) {
-  if (kind === "pglite") {
-    const embedded = await startEmbeddedDb();
-    try {
-      await body(embedded.url);
-    } finally {
-      await embedded.stop();
-    }
-    return;
-  }
-  const name = `mina_sidor_bench_tp_${process.pid}`;
-  const admin = new pg.Client({ connectionString: ADMIN_URL });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
-  const u = new URL(ADMIN_URL);
-  u.pathname = `/${name}`;
-  try {
-    await body(u.toString());
-  } finally {
-    const c = new pg.Client({ connectionString: ADMIN_URL });
-    await c.connect();
-    await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await c.end();
-  }
-}
+type Kind = BenchDbKind;
 
 async function benchOn(kind: Kind, url: string) {
   await applyMigrations(url);
@@ -122,25 +80,25 @@ async function benchOn(kind: Kind, url: string) {
       if (response.status !== 200) throw new Error(`${response.status} ${text}`);
       bytes = text.length;
       values = (JSON.parse(text) as { valueCount: number }).valueCount;
-    });
-    const direct = await timed(() => fetchMeterValues(s.actor, s.id, { from, to: today, resolution: c.resolution }));
+    }, REPS);
+    const direct = await timed(() => fetchMeterValues(s.actor, s.id, { from, to: today, resolution: c.resolution }), REPS);
     const floor = await timed(async () => {
       const rows = await loadSeriesDays(db, [s.seriesId], from, today);
       JSON.stringify(rows.map((r) => r.values));
-    });
+    }, REPS);
     report({
       case: `third-party-api.meter-values.${c.name}`,
       db: kind,
       values,
       responseKiB: round(bytes / 1024, 1),
-      httpMedianMs: http.medianMs,
-      httpMinMs: http.minMs,
-      httpMaxMs: http.maxMs,
-      fetchMeterValuesMedianMs: direct.medianMs,
-      floorReadAndSerialiseMedianMs: floor.medianMs,
-      overheadOverFloor: round(http.medianMs / Math.max(floor.medianMs, 0.01), 2),
+      httpMedianMs: http.median,
+      httpMinMs: http.min,
+      httpMaxMs: http.max,
+      fetchMeterValuesMedianMs: direct.median,
+      floorReadAndSerialiseMedianMs: floor.median,
+      overheadOverFloor: round(http.median / Math.max(floor.median, 0.01), 2),
       targetMs: c.name === "year-of-hours" ? target : null,
-      meetsTarget: c.name === "year-of-hours" ? http.medianMs <= target : null,
+      meetsTarget: c.name === "year-of-hours" ? http.median <= target : null,
     });
   }
   const deliveries = await db.dataDelivery.count();
@@ -153,6 +111,6 @@ export async function run(): Promise<void> {
   const only = process.env.BENCH_THIRD_PARTY_DB as Kind | undefined;
   for (const kind of ["postgres", "pglite"] as const) {
     if (only && only !== kind) continue;
-    await withDatabase(kind, (url) => benchOn(kind, url));
+    await withBenchDatabase(kind, `mina_sidor_bench_tp_${process.pid}`, (url) => benchOn(kind, url));
   }
 }
