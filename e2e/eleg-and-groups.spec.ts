@@ -9,6 +9,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { ELEG_TEST_PERSONS, type ElegTestPerson } from "../src/fixtures/eleg-test-persons";
 import { signIn, signOut } from "./support/auth";
+import { actAtProvider } from "./support/eleg";
 import { NORRSKEN, NORRSKEN_ADMIN, NORRSKEN_READER } from "./support/personas";
 
 const { erik, eva, petra, olle } = ELEG_TEST_PERSONS;
@@ -17,14 +18,6 @@ const ELEG_BUTTON = "Logga in med BankID / e-legitimation";
 const NOT_FOUND_TITLE = "Sidan finns inte";
 const dashed = (p: string) => `${p.slice(0, 8)}-${p.slice(8)}`;
 const masked = (p: string) => `${p.slice(0, 8)}-****`;
-
-/** On the provider's page: choose the test person and confirm ("Legitimera" or "Signera"). */
-async function actAtProvider(page: Page, person: ElegTestPerson, button: "Legitimera" | "Signera" | "Avbryt") {
-  await page.waitForURL((url) => url.pathname.startsWith("/interaction/"));
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText(button === "Signera" ? "Signera med e-legitimation" : /e-legitimation/);
-  await page.getByLabel("Testperson").selectOption(person.personalIdNumber);
-  await page.getByRole("button", { name: button, exact: true }).click();
-}
 
 /** /logga-in → the provider → back to the portal, as the chosen test person. */
 async function signInWithEleg(page: Page, person: ElegTestPerson) {
