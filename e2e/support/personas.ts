@@ -15,8 +15,23 @@
  *   access-management.spec.ts customer 4000001 – new users invited (one raised to Full), a new
  *                             management company (556036-0793) invited for 3 installations, with
  *                             its own new people; no existing user's access changes
+ *   third-party-admin.spec.ts admin@ registers the third party "Testenergi E2E AB" (559321-7648)
+ *                             and creates, rotates and revokes its API client; support@ REJECTS
+ *                             the demo's one NEEDS_REVIEW request (Värmeanalys Norr AB,
+ *                             VA-2026-298, Fastighets AB Norrsken): it never reaches the customer,
+ *                             so Norrsken's requests waiting for an answer stay as seeded
+ *   third-party-access.spec.ts Anna's pending request from Värmeanalys Norr AB (district heating,
+ *                             VA-2026-311) is DECLINED (after an approval cancelled at the provider
+ *                             and one signed by the wrong person, which change nothing); her
+ *                             Solkollen consent, her ended consents and her sharing log are only
+ *                             read. ekonomi@ invites a new address to 4000001 as Läs (a user made
+ *                             here, who only looks); Norrsken's Energismart requests and consents
+ *                             are only looked at (decline and end steps opened and cancelled)
+ *   third-party-story.spec.ts Energismart (through the API) asks for Anna's grid installation; Anna
+ *                             approves it, Energismart fetches a week, Anna ends it again
  *
- * Read-only everywhere: Anna (sign-in), ekonomi@/drift@/las@norrsken, forvaltare@, support@.
+ * Read-only everywhere: Anna (sign-in), ekonomi@/drift@/las@norrsken, forvaltare@, support@, and the
+ * demo third parties' register entries and API clients.
  * Failed sign-ins are also counted per client address (LOGIN_MAX_FAILURES × 4 = 20 within 15
  * minutes locks every customer sign-in from 127.0.0.1): the suite stays well below that.
  */

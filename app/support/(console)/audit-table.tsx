@@ -14,7 +14,12 @@ export function actionLabel(t: T, action: string): string {
 function detailValue(value: unknown): string {
   if (Array.isArray(value)) return value.map(detailValue).join(", ");
   if (value === null || value === undefined) return "–";
-  if (typeof value === "object") return JSON.stringify(value);
+  // A nested record (the before and after of a change) as "key: value" pairs rather than JSON.
+  if (typeof value === "object") {
+    return Object.entries(value as Record<string, unknown>)
+      .map(([k, v]) => `${k}: ${detailValue(v)}`)
+      .join(", ");
+  }
   return String(value);
 }
 

@@ -1,6 +1,6 @@
 import { NavLink } from "./nav-link";
 
-export type NavItem = { href: string; label: string; exact?: boolean; alsoCurrentFor?: string[] };
+export type NavItem = { href: string; label: React.ReactNode; exact?: boolean; alsoCurrentFor?: string[]; notCurrentFor?: string[] };
 
 /** The signed-in page frame shared by the customer portal and the support console. */
 export function AppFrame({ title, headerItems, navLabel, nav, children }: { title: string; headerItems: React.ReactNode; navLabel: string; nav: NavItem[]; children: React.ReactNode }) {
@@ -17,7 +17,7 @@ export function AppFrame({ title, headerItems, navLabel, nav, children }: { titl
           <ul className="flex flex-row flex-wrap gap-1 md:flex-col">
             {nav.map((item) => (
               <li key={item.href}>
-                <NavLink href={item.href} exact={item.exact} alsoCurrentFor={item.alsoCurrentFor}>
+                <NavLink href={item.href} exact={item.exact} alsoCurrentFor={item.alsoCurrentFor} notCurrentFor={item.notCurrentFor}>
                   {item.label}
                 </NavLink>
               </li>

@@ -1,8 +1,7 @@
 import "server-only";
 import type { z } from "zod";
+import { isTranslationKey } from "@/server/actions/action-state";
 import { AppError } from "@/server/errors";
-
-const KEY = /^[a-z]+\.[A-Za-z0-9_.]+$/;
 
 /**
  * Validates a server function's input with its schema (the same one the form action uses, so a
@@ -14,7 +13,7 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
   if (parsed.success) return parsed.data;
   const fieldErrors: Record<string, string[]> = {};
   for (const issue of parsed.error.issues) {
-    (fieldErrors[String(issue.path[0] ?? "_form")] ??= []).push(KEY.test(issue.message) ? issue.message : "validation.invalid");
+    (fieldErrors[String(issue.path[0] ?? "_form")] ??= []).push(isTranslationKey(issue.message) ? issue.message : "validation.invalid");
   }
   throw new AppError("VALIDATION", undefined, fieldErrors);
 }

@@ -5,7 +5,7 @@ import { z } from "zod";
 import type { Actor, CustomerActor, StaffActor } from "@/server/access/actor";
 import { currentActor } from "@/server/auth/session";
 import { isAppError } from "@/server/errors";
-import type { ActionState } from "./action-state";
+import { isTranslationKey, type ActionState } from "./action-state";
 
 /** Maps zod issues to translation keys per field (the form translates them). */
 export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
@@ -13,7 +13,7 @@ export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
   for (const issue of error.issues) {
     const field = String(issue.path[0] ?? "_form");
     // A message that is a translation key ("validation.email", "support.reasonRequired") is kept.
-    const key = /^[a-z]+\.[A-Za-z0-9_.]+$/.test(issue.message) ? issue.message : keyFor(issue);
+    const key = isTranslationKey(issue.message) ? issue.message : keyFor(issue);
     (out[field] ??= []).push(key);
   }
   return out;
@@ -52,7 +52,7 @@ function wrap<A, S extends z.ZodType>(resolve: (a: Actor | null) => Resolved<A>,
       return (await handler(parsed.data, { actor: resolved.actor, ip })) ?? { status: "ok", message: "common.saved" };
     } catch (error) {
       unstable_rethrow(error); // redirect() and notFound() are control flow, not failures
-      if (isAppError(error)) return { status: "error", message: /^[a-z]+\.[A-Za-z0-9_.]+$/.test(error.message) ? error.message : `errors.${error.code}`, fieldErrors: error.fieldErrors, values };
+      if (isAppError(error)) return { status: "error", message: isTranslationKey(error.message) ? error.message : `errors.${error.code}`, fieldErrors: error.fieldErrors, values };
       console.error("action failed", error);
       return { status: "error", message: "errors.INTERNAL", values };
     }

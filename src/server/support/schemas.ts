@@ -37,6 +37,18 @@ export const KNOWN_AUDIT_ACTIONS = [
   "access.managerAccessGranted",
   "access.managerAccessRevoked",
   "access.managerRemoved",
+  "thirdParty.registered",
+  "thirdParty.updated",
+  "thirdParty.webhookSecretRotated",
+  "thirdParty.apiClientCreated",
+  "thirdParty.apiClientSecretRotated",
+  "thirdParty.apiClientRevoked",
+  "thirdParty.webhookResent",
+  "thirdParty.request.reviewApproved",
+  "thirdParty.request.reviewRejected",
+  "thirdParty.request.declined",
+  "thirdParty.consent.approved",
+  "thirdParty.consent.terminated",
 ] as const;
 
 const isoDate = z

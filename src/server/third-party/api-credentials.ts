@@ -2,7 +2,7 @@ import "server-only";
 // OAuth 2.0 client credentials for third parties (RFC 6749 section 4.4). Client secrets and access
 // tokens are random 256-bit values, stored only as their sha256: with that much entropy a fast hash
 // is as safe as a slow one and keeps every API call cheap. A client may have several live secrets
-// at once, which is how a secret is rotated without downtime (./manage-api-clients.ts).
+// at once, which is how a secret is rotated without downtime (rotateApiClientSecret in ./manage-third-parties.ts).
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { db } from "@/server/db/client";
 import { env } from "@/server/env";

@@ -66,7 +66,9 @@ export async function dispatchWebhooks(options: { now?: Date; limit?: number; fe
         await response.body?.cancel().catch(() => {});
         if (statusCode < 200 || statusCode >= 300) error = `HTTP ${statusCode}`;
       } catch (e) {
-        error = e instanceof Error ? `${e.name}: ${(e as Error & { cause?: { code?: string } }).cause?.code ?? e.message}` : String(e);
+        // fetch() reports "fetch failed"; the reason (refused, DNS, TLS, timeout) is in its cause.
+        const cause = (e as Error & { cause?: { code?: string; message?: string } }).cause;
+        error = e instanceof Error ? [e.name === "TimeoutError" ? "Timed out" : e.message, cause?.code ?? cause?.message].filter(Boolean).join(": ") : String(e);
       }
     }
     const attempts = row.attempts + 1;

@@ -3,6 +3,7 @@ import "server-only";
 // register needs the staff ADMIN role; every change is audited. Secrets are shown once, when made:
 // client secrets are stored only as sha256, webhook secrets are kept for signing but never listed.
 import type { StaffActor } from "@/server/access/actor";
+import { parseInput } from "@/server/access/parse-input";
 import { writeAudit } from "@/server/audit/write-audit";
 import { db } from "@/server/db/client";
 import { AppError } from "@/server/errors";
@@ -15,30 +16,16 @@ import {
   type CreateThirdPartyInput,
   type UpdateThirdPartyInput,
 } from "./staff-schemas";
-import type { z } from "zod";
 
 function requireAdmin(actor: StaffActor) {
   if (actor.role !== "ADMIN") throw new AppError("FORBIDDEN", "thirdPartyAdmin.errors.adminOnly");
-}
-
-function parse<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  const parsed = schema.safeParse(input);
-  if (!parsed.success) {
-    const fieldErrors: Record<string, string[]> = {};
-    for (const issue of parsed.error.issues) {
-      const key = /^[a-z]+[A-Za-z]*\.[A-Za-z0-9_.]+$/.test(issue.message) ? issue.message : "validation.invalid";
-      (fieldErrors[String(issue.path[0] ?? "_form")] ??= []).push(key);
-    }
-    throw new AppError("VALIDATION", "errors.VALIDATION", fieldErrors);
-  }
-  return parsed.data;
 }
 
 const hintOf = (secret: string) => `${secret.slice(0, 8)}…`;
 
 export async function createThirdParty(actor: StaffActor, input: CreateThirdPartyInput): Promise<{ id: string; webhookSecret: string }> {
   requireAdmin(actor);
-  const data = parse(createThirdPartySchema, input);
+  const data = parseInput(createThirdPartySchema, input);
   const webhookSecret = newWebhookSecret();
   return db.$transaction(async (tx) => {
     if (await tx.thirdParty.findUnique({ where: { organisationNumber: data.organisationNumber }, select: { id: true } })) {
@@ -55,7 +42,7 @@ export async function createThirdParty(actor: StaffActor, input: CreateThirdPart
 
 export async function updateThirdParty(actor: StaffActor, input: UpdateThirdPartyInput): Promise<void> {
   requireAdmin(actor);
-  const data = parse(updateThirdPartySchema, input);
+  const data = parseInput(updateThirdPartySchema, input);
   await db.$transaction(async (tx) => {
     const before = await tx.thirdParty.findUnique({ where: { id: data.thirdPartyId }, select: { name: true, contactEmail: true, contactPhone: true, webhookUrl: true, status: true } });
     if (!before) throw new AppError("NOT_FOUND");
@@ -78,7 +65,7 @@ export async function rotateWebhookSecret(actor: StaffActor, thirdPartyId: strin
 
 export async function createApiClient(actor: StaffActor, input: { thirdPartyId: string; name: string }): Promise<{ apiClientId: string; clientId: string; clientSecret: string }> {
   requireAdmin(actor);
-  const data = parse(createApiClientSchema, input);
+  const data = parseInput(createApiClientSchema, input);
   const clientId = newClientId();
   const clientSecret = newClientSecret();
   return db.$transaction(async (tx) => {
@@ -99,7 +86,7 @@ export async function createApiClient(actor: StaffActor, input: { thirdPartyId: 
  */
 export async function rotateApiClientSecret(actor: StaffActor, input: { apiClientId: string; graceHours: number | string }, now: Date = new Date()): Promise<{ clientSecret: string; previousValidUntil: Date }> {
   requireAdmin(actor);
-  const data = parse(rotateSecretSchema, input);
+  const data = parseInput(rotateSecretSchema, input);
   const clientSecret = newClientSecret();
   const previousValidUntil = new Date(now.getTime() + data.graceHours * 3600_000);
   await db.$transaction(async (tx) => {

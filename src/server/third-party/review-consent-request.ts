@@ -1,9 +1,11 @@
 import "server-only";
 import type { StaffActor } from "@/server/access/actor";
+import { parseInput } from "@/server/access/parse-input";
 import { writeAudit } from "@/server/audit/write-audit";
 import { db } from "@/server/db/client";
 import { AppError } from "@/server/errors";
 import { TransitionRefused } from "./apply-consent-event";
+import { reviewSchema } from "./staff-schemas";
 import { applyRuleOutcome } from "./submit-consent-request";
 
 export type ReviewDecision = { requestId: string; decision: "validate" } | { requestId: string; decision: "reject"; reason: string };
@@ -12,7 +14,8 @@ export type ReviewDecision = { requestId: string; decision: "validate" } | { req
  * Staff decide a request the rules sent to the review queue (NEEDS_REVIEW): pass it on to the
  * customer, or reject it with a reason the third party receives. Audited under the customer.
  */
-export async function reviewConsentRequest(actor: StaffActor, input: ReviewDecision, now: Date = new Date()) {
+export async function reviewConsentRequest(actor: StaffActor, raw: ReviewDecision, now: Date = new Date()) {
+  const input = parseInput(reviewSchema, raw);
   return db.$transaction(async (tx) => {
     const request = await tx.consentRequest.findUnique({ where: { id: input.requestId }, select: { id: true, state: true, customerId: true, reasonCode: true } });
     if (!request) throw new AppError("NOT_FOUND");

@@ -32,16 +32,17 @@ export const thirdPartyFields = {
   webhookUrl: webhookUrlSchema,
 };
 
-export const createThirdPartySchema = z
-  .object({ organisationNumber: z.string().trim().min(1, "validation.required").max(20, "validation.tooLong"), ...thirdPartyFields })
-  .transform((v, ctx) => {
-    const org = parseOrganisationNumber(v.organisationNumber);
-    if (!org.ok) {
-      ctx.addIssue({ code: "custom", path: ["organisationNumber"], message: "thirdPartyAdmin.errors.organisationNumber" });
-      return z.NEVER;
-    }
-    return { ...v, organisationNumber: org.value.normalized };
-  });
+export const createThirdPartySchema = z.object({
+  // Checked on the field, so its message shows together with the other fields' (normalised after).
+  organisationNumber: z
+    .string()
+    .trim()
+    .min(1, "validation.required")
+    .max(20, "validation.tooLong")
+    .refine((v) => parseOrganisationNumber(v).ok, "thirdPartyAdmin.errors.organisationNumber")
+    .transform((v) => (parseOrganisationNumber(v) as { ok: true; value: { normalized: string } }).value.normalized),
+  ...thirdPartyFields,
+});
 export type CreateThirdPartyInput = z.input<typeof createThirdPartySchema>;
 
 export const updateThirdPartySchema = z.object({

@@ -1,0 +1,99 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { Card, PageHeader } from "@/components/ui/page-header";
+import { RowHeader, Table, TBody, Td, Th, THead } from "@/components/ui/table";
+import { formatOrganisationNumber } from "@/domain/access/organisation-number";
+import { requireStaff } from "@/server/auth/session";
+import { listThirdParties } from "@/server/third-party/list-for-staff";
+import { Badge } from "./badge";
+import { RegisterThirdPartyForm } from "./third-party-forms";
+
+/** An e-mail address that may wrap after the @ (and nowhere else in the middle of a word). */
+function EmailAddress({ address }: { address: string }) {
+  const at = address.indexOf("@");
+  if (at < 0) return <span className="break-all">{address}</span>;
+  return (
+    <span className="break-words">
+      {address.slice(0, at + 1)}
+      <wbr />
+      {address.slice(at + 1)}
+    </span>
+  );
+}
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("thirdPartyAdmin"))("list.title") };
+}
+
+/** Tredjeparter: the register of energy service companies, and (ADMIN) registering a new one. */
+export default async function ThirdPartyRegisterPage() {
+  const staff = await requireStaff();
+  const [parties, t] = await Promise.all([listThirdParties(staff), getTranslations("thirdPartyAdmin")]);
+
+  return (
+    <div>
+      <PageHeader title={t("list.title")} intro={t("list.intro")} />
+      <div className="space-y-6">
+        <Card>
+          {parties.length === 0 ? (
+            <p className="text-slate-700">{t("list.none")}</p>
+          ) : (
+            <>
+              <p className="mb-3 text-sm text-slate-700">{t("list.count", { count: parties.length })}</p>
+              <Table caption={t("list.caption")}>
+                <THead>
+                  <Th>
+                    {t("list.name")}
+                    <span className="block font-normal">{t("list.organisationNumber")}</span>
+                  </Th>
+                  <Th>
+                    {t("list.contact")}
+                    <span className="block font-normal">{t("list.webhook")}</span>
+                  </Th>
+                  <Th>{t("list.status")}</Th>
+                  <Th className="text-right">{t("list.clients")}</Th>
+                  <Th className="text-right">{t("list.consents")}</Th>
+                  <Th className="text-right">{t("list.openRequests")}</Th>
+                  <Th className="text-right">{t("list.failedWebhooks")}</Th>
+                </THead>
+                <TBody>
+                  {parties.map((p) => (
+                    <tr key={p.id}>
+                      <RowHeader>
+                        <Link href={`/support/tredjeparter/${p.id}`} className="font-medium text-sky-800 underline underline-offset-2 hover:text-sky-950">
+                          {p.name}
+                        </Link>
+                        <span className="block whitespace-nowrap text-slate-700 tabular-nums">{formatOrganisationNumber(p.organisationNumber)}</span>
+                      </RowHeader>
+                      <Td>
+                        <EmailAddress address={p.contactEmail} />
+                        <span className="block text-slate-700">{t("list.webhookValue", { value: p.webhookUrl ? t("yes") : t("no") })}</span>
+                      </Td>
+                      <Td>
+                        <Badge tone={p.status === "ACTIVE" ? "ok" : "bad"}>{t(`status.${p.status}`)}</Badge>
+                      </Td>
+                      <Td className="text-right tabular-nums">{p.activeClients}</Td>
+                      <Td className="text-right tabular-nums">{p.activeConsents}</Td>
+                      <Td className="text-right tabular-nums">{p.openRequests}</Td>
+                      <Td className="text-right tabular-nums">{p.failedWebhooks > 0 ? <Badge tone="bad">{p.failedWebhooks}</Badge> : 0}</Td>
+                    </tr>
+                  ))}
+                </TBody>
+              </Table>
+            </>
+          )}
+        </Card>
+
+        {staff.role === "ADMIN" ? (
+          <Card title={t("register.title")}>
+            <p className="mb-4 max-w-2xl text-slate-700">{t("register.intro")}</p>
+            <RegisterThirdPartyForm />
+          </Card>
+        ) : (
+          <p className="text-slate-700">{t("adminOnlyNote")}</p>
+        )}
+      </div>
+    </div>
+  );
+}
