@@ -13,6 +13,7 @@ const sections = [
   { href: "/forbrukning", key: "consumption" },
   { href: "/fakturor", key: "invoices" },
   { href: "/kunduppgifter", key: "customer" },
+  { href: "/tredjepartsatkomst", key: "thirdParty" },
   { href: "/behorighet", key: "access" },
   { href: "/mitt-konto", key: "myAccount" },
 ] as const;

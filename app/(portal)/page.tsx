@@ -6,6 +6,7 @@ import { formatDate } from "@/lib/format";
 import { Card, PageHeader } from "@/components/ui/page-header";
 import { activeCustomer, requireCustomer } from "@/server/auth/session";
 import { CONTRACTS_ENDING_WITHIN_DAYS, getStartOverview } from "@/server/installations/get-start-overview";
+import { countRequestsToHandle } from "@/server/third-party/list-third-party-access";
 import { listHref } from "./anlaggningar/list-params";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -31,7 +32,8 @@ export default async function StartPage() {
     );
   }
 
-  const overview = await getStartOverview(actor, active.customerId);
+  // Requests for meter data the user may answer, over all their customers (seed 002).
+  const [overview, requestsToHandle, tp] = await Promise.all([getStartOverview(actor, active.customerId), countRequestsToHandle(actor), getTranslations("thirdParty")]);
   const { customer } = overview;
   const days = CONTRACTS_ENDING_WITHIN_DAYS;
   const canEdit = can(active.role, "changeCustomerDetails");
@@ -47,6 +49,13 @@ export default async function StartPage() {
           </>
         }
       />
+      {requestsToHandle > 0 ? (
+        <p role="note" className="mb-6 rounded-md border border-sky-800 bg-sky-50 px-4 py-3 text-slate-900">
+          <Link href="/tredjepartsatkomst" className={link}>
+            {tp("startNotice", { count: requestsToHandle })}
+          </Link>
+        </p>
+      ) : null}
       <div className="grid gap-6 lg:grid-cols-2">
         <Card title={t("installationsTitle")}>
           {overview.installationTotal === 0 ? (

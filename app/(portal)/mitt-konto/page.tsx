@@ -8,6 +8,7 @@ import { elegConfig } from "@/server/eleg/config";
 import { getMyAccount } from "@/server/eleg/get-my-account";
 import { listAuthorisedPersons } from "@/server/eleg/list-authorised-persons";
 import { LINK_PURPOSE } from "@/server/eleg/record-signature";
+import { APPROVE_PURPOSE } from "@/server/third-party/approve-consent-requests";
 import { AuthorisedPersonForm } from "./authorised-person-form";
 import { LinkElegForm } from "./link-eleg-form";
 
@@ -105,7 +106,11 @@ export default async function MyAccountPage({ searchParams }: { searchParams: Pr
                   <tr key={s.id}>
                     <td className={`${td} whitespace-nowrap tabular-nums`}>{formatDateTime(s.signedAt, locale)}</td>
                     <th scope="row" className={`${td} font-normal`}>
-                      {s.purpose === LINK_PURPOSE ? t("signatures.purpose.link") : t("signatures.purpose.other", { purpose: s.purpose })}
+                      {s.purpose === LINK_PURPOSE
+                        ? t("signatures.purpose.link")
+                        : s.purpose === APPROVE_PURPOSE
+                          ? t("signatures.purpose.consentApprove")
+                          : t("signatures.purpose.other", { purpose: s.purpose })}
                     </th>
                     <td className={`${td} max-w-xl`}>{s.text}</td>
                   </tr>

@@ -3,7 +3,8 @@
 
 export function Table({ caption, showCaption = false, children, className }: { caption: React.ReactNode; showCaption?: boolean; children: React.ReactNode; className?: string }) {
   return (
-    <div className={`overflow-x-auto ${className ?? ""}`}>
+    // `relative`: screen-reader-only text is positioned absolutely and must stay inside the scroll box.
+    <div className={`relative overflow-x-auto ${className ?? ""}`}>
       <table className="min-w-full divide-y divide-slate-200 text-left text-sm">
         <caption className={showCaption ? "px-4 py-2 text-left font-medium text-slate-900" : "sr-only"}>{caption}</caption>
         {children}

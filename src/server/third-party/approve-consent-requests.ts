@@ -4,7 +4,7 @@ import "server-only";
 // broker, and only a signature of exactly that text — checked against the requests as they are
 // when the user comes back — makes the consents ACTIVE. One signing may approve several requests.
 import { addDays, localDate, localMidnightUtc } from "@/domain/time/zoned";
-import type { DataResolution } from "@/generated/prisma/enums";
+import type { Prisma } from "@/generated/prisma/client";
 import { formatMeteringPointId } from "@/domain/identity";
 import { formatOrganisationNumber } from "@/domain/access/organisation-number";
 import { MAX_SIGN_TEXT_LENGTH } from "@/lib/eleg-protocol";
@@ -26,34 +26,26 @@ const SIGNATURE_FRESH_MS = 15 * 60_000;
 
 export type ApprovalChoice = { requestId: string; /** Last local day of validity (YYYY-MM-DD); default: as requested. */ validUntil?: string | null };
 
-type Decidable = {
-  id: string;
-  version: number;
-  customerId: string | null;
-  requestedValidTo: Date;
-  resolution: DataResolution;
-  dataFrom: Date;
-  dataTo: Date | null;
-  thirdParty: { name: string; organisationNumber: string };
-  installation: { meteringPointId: string; street: string; city: string; timeZone: string } | null;
-  customer: { customerNumber: string } | null;
-};
+/** What an approval text is built from: a request as `loadDecidable` reads it. */
+export const decidableSelect = {
+  id: true,
+  version: true,
+  customerId: true,
+  requestedValidTo: true,
+  resolution: true,
+  dataFrom: true,
+  dataTo: true,
+  thirdParty: { select: { name: true, organisationNumber: true } },
+  installation: { select: { meteringPointId: true, street: true, city: true, timeZone: true } },
+  customer: { select: { customerNumber: true } },
+} as const satisfies Prisma.ConsentRequestSelect;
+
+export type Decidable = Prisma.ConsentRequestGetPayload<{ select: typeof decidableSelect }>;
 
 async function loadDecidable(actor: CustomerActor, ids: string[]): Promise<Decidable[]> {
   const rows = await db.consentRequest.findMany({
     where: { AND: [{ id: { in: ids } }, { state: "AWAITING_CUSTOMER" }, consentWhereActorMay(actor, "decideThirdPartyRequests")] },
-    select: {
-      id: true,
-      version: true,
-      customerId: true,
-      requestedValidTo: true,
-      resolution: true,
-      dataFrom: true,
-      dataTo: true,
-      thirdParty: { select: { name: true, organisationNumber: true } },
-      installation: { select: { meteringPointId: true, street: true, city: true, timeZone: true } },
-      customer: { select: { customerNumber: true } },
-    },
+    select: decidableSelect,
   });
   const byId = new Map(rows.map((r) => [r.id, r]));
   return ids.map((id) => byId.get(id)).filter((r): r is Decidable => r !== undefined);

@@ -22,6 +22,8 @@ export type ThirdPartyAccessItem = {
   decidedAt: Date | null;
   decidedByName: string | null;
   endedAt: Date | null;
+  /** Who in the customer's organisation ended the consent (TERMINATED_BY_CUSTOMER). */
+  endedByName: string | null;
   createdAt: Date;
   /** The signed-in user's level lets them approve, decline or end it. */
   canDecide: boolean;
@@ -65,6 +67,7 @@ export async function listThirdPartyAccess(actor: CustomerActor, now: Date = new
       endedAt: true,
       createdAt: true,
       decidedBy: { select: { name: true } },
+      events: { where: { event: "terminate", actorKind: "customer" }, select: { actorUserId: true }, take: 1 },
       thirdParty: { select: { name: true, organisationNumber: true } },
       installation: { select: { id: true, name: true, street: true, city: true, meteringPointId: true, type: true, timeZone: true } },
       customer: { select: { id: true, customerNumber: true, name: true } },
@@ -72,6 +75,8 @@ export async function listThirdPartyAccess(actor: CustomerActor, now: Date = new
     orderBy: [{ createdAt: "desc" }, { id: "asc" }],
   });
   const roleOf = new Map(actor.customers.map((c) => [c.customerId, c.role]));
+  const enderIds = [...new Set(rows.flatMap((r) => r.events.map((e) => e.actorUserId)).filter((id): id is string => id !== null))];
+  const enders = new Map((await db.user.findMany({ where: { id: { in: enderIds } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
   const out: ThirdPartyAccessOverview = { pending: [], active: [], inactive: [] };
   for (const r of rows) {
     if (!r.installation || !r.customer) continue;
@@ -93,6 +98,7 @@ export async function listThirdPartyAccess(actor: CustomerActor, now: Date = new
       decidedAt: r.decidedAt,
       decidedByName: r.decidedBy?.name ?? null,
       endedAt: r.endedAt,
+      endedByName: enders.get(r.events[0]?.actorUserId ?? "") ?? null,
       createdAt: r.createdAt,
       canDecide: role !== undefined && can(role, "decideThirdPartyRequests"),
     };
@@ -106,4 +112,14 @@ export async function listThirdPartyAccess(actor: CustomerActor, now: Date = new
   out.active.sort((a, b) => a.validTo!.getTime() - b.validTo!.getTime());
   out.inactive.sort((a, b) => (b.endedAt ?? b.validTo ?? b.createdAt).getTime() - (a.endedAt ?? a.validTo ?? a.createdAt).getTime());
   return out;
+}
+
+/**
+ * How many requests wait for an answer from the user (start page notice): still open, and on
+ * customers and installations where the user's level may decide. One count query.
+ */
+export async function countRequestsToHandle(actor: CustomerActor, now: Date = new Date()): Promise<number> {
+  return db.consentRequest.count({
+    where: { AND: [consentWhereActorMay(actor, "decideThirdPartyRequests"), { state: "AWAITING_CUSTOMER", OR: [{ answerBy: null }, { answerBy: { gt: now } }] }] },
+  });
 }

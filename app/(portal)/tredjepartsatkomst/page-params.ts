@@ -1,0 +1,66 @@
+// Query parameters of Tredjepartsåtkomst, Swedish slugs like the other lists:
+//   ?atgard=godkann|neka&id=<request id>&id=…    the approval or decline step for chosen requests
+//   ?atgard=avsluta&id=<request id>               the confirmation before ending an active consent
+//   ?utfall=godkanda|nekade|avslutat|misslyckat&antal=N&id=&orsak=andrad|ingen-signatur
+//   ?signering=avbruten|fel&orsak=…              back from a signing that did not complete
+//   Delningslogg: &foretag=<third party id>&anl=<installation id>&fran=YYYY-MM-DD&till=YYYY-MM-DD&sida=N
+import type { DeliveryFilters } from "@/server/third-party/list-data-deliveries";
+
+export type SearchParams = Record<string, string | string[] | undefined>;
+
+export const PAGE_PATH = "/tredjepartsatkomst";
+export const LOG_ANCHOR = "delningslogg";
+export const STEP_ANCHOR = "hantera";
+export const END_ANCHOR = "avsluta";
+
+export const first = (v: string | string[] | undefined) => ((Array.isArray(v) ? v[0] : v) ?? "").trim();
+export const all = (v: string | string[] | undefined) => [...new Set((Array.isArray(v) ? v : v === undefined ? [] : [v]).map((s) => s.trim()).filter(Boolean))];
+
+/** The log's filters as the page and the export link write them. */
+export type LogParams = { company: string; installation: string; from: string; to: string; page: number };
+
+export function parseLogParams(sp: SearchParams): LogParams {
+  const page = Number.parseInt(first(sp.sida), 10);
+  return {
+    company: first(sp.foretag).slice(0, 100),
+    installation: first(sp.anl).slice(0, 100),
+    from: first(sp.fran).slice(0, 10),
+    to: first(sp.till).slice(0, 10),
+    page: Number.isFinite(page) && page > 0 ? page : 1,
+  };
+}
+
+function logQuery(p: Partial<LogParams> | DeliveryFilters): URLSearchParams {
+  const q = new URLSearchParams();
+  if (p.company) q.set("foretag", p.company);
+  if (p.installation) q.set("anl", p.installation);
+  if (p.from) q.set("fran", p.from);
+  if (p.to) q.set("till", p.to);
+  return q;
+}
+
+/** The page with the log filtered (and paged), scrolled to the log. */
+export function logHref(p: Partial<LogParams>): string {
+  const q = logQuery(p);
+  if (p.page && p.page > 1) q.set("sida", String(p.page));
+  const query = q.toString();
+  return `${PAGE_PATH}${query ? `?${query}` : ""}#${LOG_ANCHOR}`;
+}
+
+/** The export of the filtered log (GET /api/tredjepartsatkomst/logg). */
+export function logExportHref(filters: DeliveryFilters, format: "csv" | "xlsx", lang: string): string {
+  const q = logQuery(filters);
+  q.set("format", format);
+  q.set("lang", lang === "en" ? "en" : "sv");
+  return `/api/tredjepartsatkomst/logg?${q}`;
+}
+
+/** The approval or decline step for some requests. */
+export function stepHref(action: "godkann" | "neka", ids: string[]): string {
+  const q = new URLSearchParams({ atgard: action });
+  for (const id of ids) q.append("id", id);
+  return `${PAGE_PATH}?${q}#${STEP_ANCHOR}`;
+}
+
+/** The confirmation step before ending an active consent. */
+export const endHref = (id: string) => `${PAGE_PATH}?${new URLSearchParams({ atgard: "avsluta", id })}#${END_ANCHOR}`;
