@@ -7,27 +7,7 @@ import { idle, type ActionState } from "@/server/actions/action-state";
 import { addCustomerAction, inviteManagementCompanyAction, inviteUserAction } from "@/server/actions/access-actions";
 import { INSTALLATION_FIELD_PREFIX } from "@/server/access/schemas";
 
-type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
-
 export type Choice = { id: string; label: string; detail: string };
-
-/**
- * A small form around one server action (a row's "Spara", "Återkalla", "Ta bort"): hidden fields
- * and a button come in as children, the outcome is announced next to it.
- */
-export function ActionForm({ action, children, className }: { action: Action; children: React.ReactNode; className?: string }) {
-  const [state, formAction] = useActionState(action, idle);
-  return (
-    <form action={formAction} className={className}>
-      {children}
-      {state.status !== "idle" ? (
-        <div className="mt-2 basis-full">
-          <FormMessage state={state} />
-        </div>
-      ) : null}
-    </form>
-  );
-}
 
 /**
  * All installations, or some ticked in a list (each checkbox its own field, so it works without

@@ -12,7 +12,8 @@ import { listInstallationChoices } from "@/server/access/list-installation-choic
 import { listMyCustomers } from "@/server/access/list-my-customers";
 import { changeMemberRoleAction, removeMemberAction, revokeInvitationAction, revokeManagementGrantAction } from "@/server/actions/access-actions";
 import { activeCustomer, requireCustomer } from "@/server/auth/session";
-import { ActionForm, AddCustomerForm, InviteCompanyForm, InviteUserForm, type Choice } from "./access-forms";
+import { ActionForm } from "@/components/ui/action-form";
+import { AddCustomerForm, InviteCompanyForm, InviteUserForm, type Choice } from "./access-forms";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("access"))("title") };

@@ -8,7 +8,7 @@ import { Card, PageHeader } from "@/components/ui/page-header";
 import { getManagementOverview, type ManagementCompanyOverview } from "@/server/access/get-management-overview";
 import { removeManagerAction, revokeInvitationAction, revokeManagerAccessAction } from "@/server/actions/access-actions";
 import { requireCustomer } from "@/server/auth/session";
-import { ActionForm } from "../behorighet/access-forms";
+import { ActionForm } from "@/components/ui/action-form";
 import { GrantAccessForm, InviteManagerForm, RegisterClientForm } from "./management-forms";
 
 export async function generateMetadata(): Promise<Metadata> {

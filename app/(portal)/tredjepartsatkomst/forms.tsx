@@ -7,8 +7,6 @@ import { RowHeader, Table, TBody, Td, Th, THead } from "@/components/ui/table";
 import { idle, type ActionState } from "@/server/actions/action-state";
 import { startApprovalAction } from "@/server/actions/third-party-actions";
 
-type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
-
 const link = "font-medium text-sky-800 underline underline-offset-2 hover:text-sky-950";
 
 /** Where to link an account to e-legitimation (a signing under Mitt konto). */
@@ -23,24 +21,6 @@ function LinkElegNotice({ text, role }: { text: string; role: "alert" | "note" }
         </Link>
       </p>
     </div>
-  );
-}
-
-/**
- * A small form around one server action ("Neka", "Avsluta"): hidden fields and the button come in
- * as children; the outcome of a refusal is announced under it (success redirects).
- */
-export function ActionForm({ action, children, className }: { action: Action; children: React.ReactNode; className?: string }) {
-  const [state, formAction] = useActionState(action, idle);
-  return (
-    <form action={formAction} className={className}>
-      {children}
-      {state.status !== "idle" ? (
-        <div className="mt-3">
-          <FormMessage state={state} />
-        </div>
-      ) : null}
-    </form>
   );
 }
 

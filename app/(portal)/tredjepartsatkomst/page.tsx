@@ -21,7 +21,8 @@ import { lastValidDay } from "@/server/third-party/approve-consent-requests";
 import { MAX_REQUESTS_PER_DECISION } from "@/server/third-party/decide-as-customer";
 import { deliveryFilterFields, listDataDeliveries, type DataDeliveryList, type DeliveryFilters } from "@/server/third-party/list-data-deliveries";
 import { listThirdPartyAccess, type ThirdPartyAccessItem } from "@/server/third-party/list-third-party-access";
-import { ActionForm, ApprovalForm, type ApprovalRow } from "./forms";
+import { ActionForm } from "@/components/ui/action-form";
+import { ApprovalForm, type ApprovalRow } from "./forms";
 import { all, END_ANCHOR, endHref, first, LOG_ANCHOR, logExportHref, logHref, PAGE_PATH, parseLogParams, STEP_ANCHOR, stepHref, type LogParams, type SearchParams } from "./page-params";
 
 export async function generateMetadata(): Promise<Metadata> {

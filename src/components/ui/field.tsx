@@ -1,6 +1,6 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { useId, type InputHTMLAttributes, type ReactNode } from "react";
+import { useId, type InputHTMLAttributes, type ReactNode, type TextareaHTMLAttributes } from "react";
 
 type FieldProps = InputHTMLAttributes<HTMLInputElement> & {
   label: ReactNode;
@@ -10,8 +10,28 @@ type FieldProps = InputHTMLAttributes<HTMLInputElement> & {
   errors?: string[];
 };
 
-/** A labelled input whose hint and error are announced with it (aria-describedby). */
-export function Field({ label, name, hint, errors, className, required, ...input }: FieldProps) {
+const controlClass = (invalid: boolean) =>
+  `mt-1 block w-full rounded-md border px-3 py-2 text-slate-900 shadow-sm focus:outline-none focus:ring-2 focus:ring-sky-600 ${invalid ? "border-red-700" : "border-slate-400"}`;
+
+/**
+ * Label (with the required mark), hint and error around one control; `control` gets the id and
+ * the aria attributes that tie them together, so the hint and error are announced with it.
+ */
+function FieldFrame({
+  label,
+  hint,
+  errors,
+  required,
+  className,
+  control,
+}: {
+  label: ReactNode;
+  hint?: ReactNode;
+  errors?: string[];
+  required?: boolean;
+  className?: string;
+  control: (aria: { id: string; "aria-invalid": true | undefined; "aria-describedby": string | undefined }) => ReactNode;
+}) {
   const t = useTranslations();
   const id = useId();
   const hintId = hint ? `${id}-hint` : undefined;
@@ -28,23 +48,43 @@ export function Field({ label, name, hint, errors, className, required, ...input
           {hint}
         </p>
       ) : null}
-      <input
-        id={id}
-        name={name}
-        required={required}
-        aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}
-        className={`mt-1 block w-full rounded-md border px-3 py-2 text-slate-900 shadow-sm focus:outline-none focus:ring-2 focus:ring-sky-600 ${
-          errors?.length ? "border-red-700" : "border-slate-400"
-        }`}
-        {...input}
-      />
+      {control({ id, "aria-invalid": errors?.length ? true : undefined, "aria-describedby": [hintId, errorId].filter(Boolean).join(" ") || undefined })}
       {errors?.length ? (
         <p id={errorId} className="mt-1 text-sm font-medium text-red-700">
           {errors.map((e) => t(e)).join(" ")}
         </p>
       ) : null}
     </div>
+  );
+}
+
+/** A labelled input whose hint and error are announced with it (aria-describedby). */
+export function Field({ label, name, hint, errors, className, required, ...input }: FieldProps) {
+  return (
+    <FieldFrame
+      label={label}
+      hint={hint}
+      errors={errors}
+      required={required}
+      className={className}
+      control={(aria) => <input {...aria} name={name} required={required} className={controlClass(Boolean(errors?.length))} {...input} />}
+    />
+  );
+}
+
+type TextAreaFieldProps = TextareaHTMLAttributes<HTMLTextAreaElement> & { label: ReactNode; name: string; hint?: ReactNode; errors?: string[] };
+
+/** A labelled multi-line text field, like Field. */
+export function TextAreaField({ label, name, hint, errors, className, required, rows = 3, ...textarea }: TextAreaFieldProps) {
+  return (
+    <FieldFrame
+      label={label}
+      hint={hint}
+      errors={errors}
+      required={required}
+      className={className}
+      control={(aria) => <textarea {...aria} name={name} rows={rows} required={required} className={controlClass(Boolean(errors?.length))} {...textarea} />}
+    />
   );
 }
 

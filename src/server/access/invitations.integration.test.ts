@@ -1,27 +1,17 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createCustomer, createUser, DEFAULT_PASSWORD, uniqueEmail } from "@/fixtures/factories";
 import { authenticate } from "@/server/auth/authenticate";
-import { getTestDb, resetDatabase } from "../../../tests/support/db";
+import { getTestDb } from "../../../tests/support/db";
 import { appFailure, customerActorOf } from "../../../tests/support/actors";
 import { companyWithUsers, invitationTokenIn, lastMailTo, type CompanyWithUsers } from "../../../tests/support/access";
-import { startMailSink, type MailSink } from "../../../scripts/lib/mail-sink";
+import { freshDatabaseAndInbox } from "../../../tests/support/mail";
 import { acceptInvitation } from "./accept-invitation";
 import { getInvitation } from "./get-invitation";
 import { inviteUser } from "./invite-user";
 import { revokeInvitation } from "./revoke-invitation";
 
 const db = getTestDb();
-let sink: MailSink;
-
-beforeAll(async () => {
-  sink = await startMailSink();
-  process.env.SMTP_URL = sink.url;
-});
-afterAll(async () => sink.stop());
-beforeEach(async () => {
-  await resetDatabase();
-  sink.messages.length = 0;
-});
+const sink = freshDatabaseAndInbox();
 
 /** An administrator invites a new address; returns the link token from the mail. */
 async function invite(

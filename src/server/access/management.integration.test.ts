@@ -1,11 +1,11 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createCustomer, createManagementCompany, createManagementGrant, createUser, uniqueCustomerNumber, uniqueEmail, validSwedishOrgNumber } from "@/fixtures/factories";
 import { listInstallations } from "@/server/installations/list-installations";
 import { loadActor } from "@/server/auth/load-actor";
-import { getTestDb, resetDatabase } from "../../../tests/support/db";
+import { getTestDb } from "../../../tests/support/db";
 import { appFailure, customerActorOf } from "../../../tests/support/actors";
 import { companyWithUsers, invitationTokenIn, lastMailTo } from "../../../tests/support/access";
-import { startMailSink, type MailSink } from "../../../scripts/lib/mail-sink";
+import { freshDatabaseAndInbox } from "../../../tests/support/mail";
 import { acceptInvitation } from "./accept-invitation";
 import { getInvitation } from "./get-invitation";
 import { getManagementOverview } from "./get-management-overview";
@@ -21,18 +21,8 @@ import { revokeManagementGrant } from "./revoke-management-grant";
 import { revokeManagerAccess } from "./revoke-manager-access";
 
 const db = getTestDb();
-let sink: MailSink;
+const sink = freshDatabaseAndInbox();
 let orgSeed = 0;
-
-beforeAll(async () => {
-  sink = await startMailSink();
-  process.env.SMTP_URL = sink.url;
-});
-afterAll(async () => sink.stop());
-beforeEach(async () => {
-  await resetDatabase();
-  sink.messages.length = 0;
-});
 
 const newOrgNumber = () => validSwedishOrgNumber(880_000 + ++orgSeed, "556");
 const sessionOf = (user: { id: string; sessionVersion: number }) => ({ kind: "customer" as const, id: user.id, sessionVersion: user.sessionVersion });

@@ -1,13 +1,13 @@
 // A Read user cannot perform a single write, whatever they call, and a Full user cannot manage
 // access: every write behind the Behörighet and Förvaltning pages, called directly.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createManagementCompany, createManagementGrant, createUser, uniqueEmail } from "@/fixtures/factories";
 import type { CustomerActor } from "@/server/access/actor";
 import { updateCustomerDetails } from "@/server/customers/update-customer-details";
-import { getTestDb, resetDatabase } from "../../../tests/support/db";
+import { getTestDb } from "../../../tests/support/db";
 import { appFailure, customerActorOf } from "../../../tests/support/actors";
 import { companyWithUsers, type CompanyWithUsers } from "../../../tests/support/access";
-import { startMailSink, type MailSink } from "../../../scripts/lib/mail-sink";
+import { freshDatabaseAndInbox } from "../../../tests/support/mail";
 import { changeMemberRole } from "./change-member-role";
 import { grantManagerAccess } from "./grant-manager-access";
 import { inviteManagementCompany } from "./invite-management-company";
@@ -22,17 +22,7 @@ import { revokeManagerAccess } from "./revoke-manager-access";
 import { listCustomerAccess } from "./list-customer-access";
 
 const db = getTestDb();
-let sink: MailSink;
-
-beforeAll(async () => {
-  sink = await startMailSink();
-  process.env.SMTP_URL = sink.url;
-});
-afterAll(async () => sink.stop());
-beforeEach(async () => {
-  await resetDatabase();
-  sink.messages.length = 0;
-});
+const sink = freshDatabaseAndInbox();
 
 /** Everything a write could touch, to compare before and after. */
 async function snapshot() {

@@ -1,25 +1,15 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createCustomer, createUser, DEFAULT_PASSWORD, uniqueEmail } from "@/fixtures/factories";
 import { authenticate } from "@/server/auth/authenticate";
 import { loadActor } from "@/server/auth/load-actor";
-import { getTestDb, resetDatabase } from "../../../tests/support/db";
-import { startMailSink, type MailSink } from "../../../scripts/lib/mail-sink";
+import { getTestDb } from "../../../tests/support/db";
+import { freshDatabaseAndInbox } from "../../../tests/support/mail";
 import { registerAccount } from "./register-account";
 import { isResetTokenUsable, requestPasswordReset, resetPassword } from "./password-reset";
 import { appFailure } from "../../../tests/support/actors";
 
 const db = getTestDb();
-let sink: MailSink;
-
-beforeAll(async () => {
-  sink = await startMailSink();
-  process.env.SMTP_URL = sink.url;
-});
-afterAll(async () => sink.stop());
-beforeEach(async () => {
-  await resetDatabase();
-  sink.messages.length = 0;
-});
+const sink = freshDatabaseAndInbox();
 
 const registration = (customerNumber: string, nationalId: string, email = uniqueEmail("new")) => ({
   email,

@@ -1,28 +1,18 @@
 // The customer hears of a new request and is reminded before a consent ends — by e-mail, once,
 // only the people who may decide, in their own language.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createInstallation, createUser } from "@/fixtures/factories";
 import { createConsentRequest } from "@/fixtures/third-party-factories";
-import { startMailSink, type MailSink } from "../../../scripts/lib/mail-sink";
+import { freshDatabaseAndInbox } from "../../../tests/support/mail";
 import { companyWithUsers } from "../../../tests/support/access";
-import { getTestDb, resetDatabase } from "../../../tests/support/db";
+import { getTestDb } from "../../../tests/support/db";
 import { thirdPartyWithClient } from "../../../tests/support/third-party";
 import { REMINDER_DAYS_BEFORE_END, sendConsentNotices } from "./consent-jobs";
 
 const db = getTestDb();
 const NOW = new Date("2026-12-03T12:00:00Z");
 const days = (n: number) => new Date(NOW.getTime() + n * 86_400_000);
-let sink: MailSink;
-
-beforeAll(async () => {
-  sink = await startMailSink();
-  process.env.SMTP_URL = sink.url;
-});
-afterAll(async () => sink.stop());
-beforeEach(async () => {
-  await resetDatabase();
-  sink.messages.length = 0;
-});
+const sink = freshDatabaseAndInbox();
 
 async function setting() {
   const company = await companyWithUsers(db, 1);

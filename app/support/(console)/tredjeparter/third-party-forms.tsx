@@ -2,7 +2,7 @@
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { useActionState, useId, useState } from "react";
-import { Field } from "@/components/ui/field";
+import { Field, TextAreaField } from "@/components/ui/field";
 import { FormMessage, SubmitButton } from "@/components/ui/form-status";
 import { formatDateTime } from "@/lib/format";
 import { idle, type ActionState } from "@/server/actions/action-state";
@@ -77,43 +77,6 @@ export function SecretOnce({ items, heading }: { heading: string; items: { label
         ))}
       </dl>
       <p className="mt-3 text-sm font-semibold text-amber-900">{t("copyNow")}</p>
-    </div>
-  );
-}
-
-function TextArea({ label, name, hint, errors, defaultValue, required }: { label: string; name: string; hint?: string; errors?: string[]; defaultValue?: string; required?: boolean }) {
-  const t = useTranslations();
-  const id = useId();
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = errors?.length ? `${id}-error` : undefined;
-  return (
-    <div className="mb-4">
-      <label htmlFor={id} className="block text-sm font-medium text-slate-900">
-        {label}
-        {required ? <span className="sr-only"> ({t("common.required")})</span> : null}
-        {required ? <span aria-hidden="true" className="text-red-700"> *</span> : null}
-      </label>
-      {hint ? (
-        <p id={hintId} className="mt-0.5 text-sm text-slate-600">
-          {hint}
-        </p>
-      ) : null}
-      <textarea
-        id={id}
-        name={name}
-        rows={3}
-        required={required}
-        maxLength={500}
-        defaultValue={defaultValue}
-        aria-invalid={errorId ? true : undefined}
-        aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}
-        className={`mt-1 block w-full rounded-md border px-3 py-2 text-slate-900 shadow-sm focus:outline-none focus:ring-2 focus:ring-sky-600 ${errorId ? "border-red-700" : "border-slate-400"}`}
-      />
-      {errorId ? (
-        <p id={errorId} className="mt-1 text-sm font-medium text-red-700">
-          {errors!.map((k) => t(k)).join(" ")}
-        </p>
-      ) : null}
     </div>
   );
 }
@@ -409,7 +372,7 @@ export function ReviewForms({ requestId, reference }: { requestId: string; refer
             <FormMessage state={rejectState} />
             <input type="hidden" name="requestId" value={requestId} />
             <input type="hidden" name="decision" value="reject" />
-            <TextArea label={t("rejectReason")} name="reason" required hint={t("rejectReasonHint")} errors={rejectState.fieldErrors?.reason} defaultValue={rejectState.values?.reason} />
+            <TextAreaField label={t("rejectReason")} name="reason" required maxLength={500} hint={t("rejectReasonHint")} errors={rejectState.fieldErrors?.reason} defaultValue={rejectState.values?.reason} />
             <SubmitButton variant="danger" pendingLabel={t("rejectPending")}>
               {t("rejectSubmit")}
             </SubmitButton>
