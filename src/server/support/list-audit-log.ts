@@ -51,13 +51,22 @@ export async function auditEntriesOf(scope: { customerIds: string[]; userIds: st
   return db.auditLog.findMany({ where: scopeWhere(scope), orderBy: [{ at: "desc" }, { id: "desc" }], take: limit, include: entryInclude });
 }
 
-/** Adds readable target names with one query for all user targets on the page (no N+1). */
+/** Adds readable target names with one query per kind of target on the page (no N+1). */
 export async function toAuditRows(entries: Entry[]): Promise<AuditRow[]> {
-  const userIds = [...new Set(entries.filter((e) => e.targetType === "User" && e.targetId).map((e) => e.targetId!))];
-  const users = userIds.length
-    ? await db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, email: true, voidedEmail: true } })
-    : [];
-  const userLabel = new Map(users.map((u) => [u.id, u.email ?? u.voidedEmail]));
+  const idsOf = (type: string) => [...new Set(entries.filter((e) => e.targetType === type && e.targetId).map((e) => e.targetId!))];
+  const [userIds, partyIds, clientIds, requestIds] = [idsOf("User"), idsOf("ThirdParty"), idsOf("ApiClient"), idsOf("ConsentRequest")];
+  const [users, parties, clients, requests] = await Promise.all([
+    userIds.length ? db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, email: true, voidedEmail: true } }) : [],
+    partyIds.length ? db.thirdParty.findMany({ where: { id: { in: partyIds } }, select: { id: true, name: true } }) : [],
+    clientIds.length ? db.apiClient.findMany({ where: { id: { in: clientIds } }, select: { id: true, clientId: true, thirdParty: { select: { name: true } } } }) : [],
+    requestIds.length ? db.consentRequest.findMany({ where: { id: { in: requestIds } }, select: { id: true, reference: true, thirdParty: { select: { name: true } } } }) : [],
+  ]);
+  const label = new Map<string, string | null>([
+    ...users.map((u) => [u.id, u.email ?? u.voidedEmail] as const),
+    ...parties.map((p) => [p.id, p.name] as const),
+    ...clients.map((c) => [c.id, `${c.thirdParty.name} · ${c.clientId}`] as const),
+    ...requests.map((r) => [r.id, `${r.thirdParty.name} · ${r.reference}`] as const),
+  ]);
   return entries.map((e) => ({
     id: e.id,
     at: e.at,
@@ -67,12 +76,7 @@ export async function toAuditRows(entries: Entry[]): Promise<AuditRow[]> {
     action: e.action,
     targetType: e.targetType,
     targetId: e.targetId,
-    targetLabel:
-      e.targetType === "User" && e.targetId
-        ? (userLabel.get(e.targetId) ?? null)
-        : e.targetType === "Customer"
-          ? (e.customer?.customerNumber ?? null)
-          : null,
+    targetLabel: e.targetType === "Customer" ? (e.customer?.customerNumber ?? null) : e.targetId ? (label.get(e.targetId) ?? null) : null,
     customerId: e.customerId,
     customerNumber: e.customer?.customerNumber ?? null,
     details: e.details && typeof e.details === "object" && !Array.isArray(e.details) ? (e.details as Record<string, unknown>) : {},

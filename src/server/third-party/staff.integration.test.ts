@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { createCustomer, createInstallation, createStaffUser, validSwedishOrgNumber } from "@/fixtures/factories";
 import { createApiClient as createApiClientRow, createConsentRequest, createThirdParty as createThirdPartyRow } from "@/fixtures/third-party-factories";
 import type { StaffActor } from "@/server/access/actor";
+import { listAuditLog } from "@/server/support/list-audit-log";
 import { appFailure } from "../../../tests/support/actors";
 import { getTestDb, resetDatabase } from "../../../tests/support/db";
 import { authenticateBearer, issueAccessToken, OAuthError } from "./api-credentials";
@@ -138,6 +139,9 @@ describe("registering an energy service company", () => {
     const audit = await auditRows("thirdParty.registered", id);
     expect(audit).toEqual([{ actorType: "STAFF", actorStaffId: admin.staffId, customerId: null, details: { name: "Nya Energitjänster AB", organisationNumber: org } }]);
     expect(JSON.stringify(audit)).not.toContain(webhookSecret);
+    // The support console's event log names the company.
+    const log = await listAuditLog(admin, { action: "thirdParty.registered" });
+    expect(log.rows.filter((r) => r.targetId === id).map((r) => r.targetLabel)).toEqual(["Nya Energitjänster AB"]);
   });
 
   it("refuses a second company with the same organisation number, however it is typed", async () => {
