@@ -9,6 +9,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import type { DataResolution } from "@/generated/prisma/enums";
 import type { CustomerActor } from "@/server/access/actor";
 import { customerWhereActorMay } from "@/server/access/membership-where";
+import { parseInput } from "@/server/access/parse-input";
 import { accessTo, installationScope } from "@/server/access/scope";
 import { db } from "@/server/db/client";
 import { AppError } from "@/server/errors";
@@ -107,13 +108,7 @@ export const deliveryOrder: Prisma.DataDeliveryOrderByWithRelationInput[] = [{ d
  * link to someone else's data is refused the same way everywhere in the portal.
  */
 export async function deliveriesWhere(actor: CustomerActor, permission: Permission, input: unknown): Promise<Prisma.DataDeliveryWhereInput> {
-  const parsed = deliveryFiltersSchema.safeParse(input ?? {});
-  if (!parsed.success) {
-    const fieldErrors: Record<string, string[]> = {};
-    for (const issue of parsed.error.issues) (fieldErrors[String(issue.path[0] ?? "_form")] ??= []).push(issue.message);
-    throw new AppError("VALIDATION", "errors.VALIDATION", fieldErrors);
-  }
-  const f = parsed.data;
+  const f = parseInput(deliveryFiltersSchema, input ?? {});
   const and: Prisma.DataDeliveryWhereInput[] = [consentWhereActorMay(actor, permission)];
   if (f.customer) and.push({ customerId: accessTo(actor, f.customer, permission).customerId });
   if (f.installation) {

@@ -140,7 +140,7 @@ describe("registering an energy service company", () => {
     expect(audit).toEqual([{ actorType: "STAFF", actorStaffId: admin.staffId, customerId: null, details: { name: "Nya Energitjänster AB", organisationNumber: org } }]);
     expect(JSON.stringify(audit)).not.toContain(webhookSecret);
     // The support console's event log names the company.
-    const log = await listAuditLog(admin, { action: "thirdParty.registered" });
+    const log = await listAuditLog(admin, { action: "thirdParty.registered", page: 1 });
     expect(log.rows.filter((r) => r.targetId === id).map((r) => r.targetLabel)).toEqual(["Nya Energitjänster AB"]);
   });
 
