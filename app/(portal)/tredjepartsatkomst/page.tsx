@@ -92,6 +92,15 @@ function Lines({ lines, lead }: { lines: Line[]; lead?: React.ReactNode }) {
   );
 }
 
+/** The installation a request or consent is about: its name, address, metering point (and customer). */
+function InstallationCell({ item, ctx }: { item: ThirdPartyAccessItem; ctx: Ctx }) {
+  return (
+    <Td className="align-top">
+      <Lines lead={installationName(item)} lines={installationLines(item, ctx)} />
+    </Td>
+  );
+}
+
 function CompanyCell({ item, t }: { item: ThirdPartyAccessItem; t: T }) {
   return (
     <RowHeader className="align-top">
@@ -230,9 +239,7 @@ async function PendingSection({ actor, sp, pending, ctx, now }: { actor: Custome
                     return (
                       <tr key={item.id}>
                         <CompanyCell item={item} t={t} />
-                        <Td className="align-top">
-                          <Lines lead={installationName(item)} lines={installationLines(item, ctx)} />
-                        </Td>
+                        <InstallationCell item={item} ctx={ctx} />
                         <Td className="min-w-44 max-w-xs align-top">{item.purpose}</Td>
                         <Td className="min-w-44 align-top">
                           <Lines lines={[...dataLines(item, ctx), t("pending.validUntil", { date: formatDate(d.requestedLastDay, locale) })]} />
@@ -352,9 +359,7 @@ function DeclineStep({ chosen, ctx }: { chosen: ThirdPartyAccessItem[]; ctx: Ctx
           {chosen.map((item) => (
             <tr key={item.id}>
               <CompanyCell item={item} t={t} />
-              <Td className="align-top">
-                <Lines lead={installationName(item)} lines={installationLines(item, ctx)} />
-              </Td>
+              <InstallationCell item={item} ctx={ctx} />
               <Td className="align-top">
                 <Lines lines={dataLines(item, ctx)} />
               </Td>
@@ -410,9 +415,7 @@ function ActiveSection({ active, sp, ctx }: { active: ThirdPartyAccessItem[]; sp
             <TBody>
               <tr>
                 <CompanyCell item={ending} t={t} />
-                <Td className="align-top">
-                  <Lines lead={installationName(ending)} lines={installationLines(ending, ctx)} />
-                </Td>
+                <InstallationCell item={ending} ctx={ctx} />
                 <Td className="min-w-36 align-top">
                   <Lines lines={dataLines(ending, ctx)} />
                 </Td>
@@ -463,9 +466,7 @@ function ActiveSection({ active, sp, ctx }: { active: ThirdPartyAccessItem[]; sp
                 return (
                   <tr key={item.id}>
                     <CompanyCell item={item} t={t} />
-                    <Td className="align-top">
-                      <Lines lead={installationName(item)} lines={installationLines(item, ctx)} />
-                    </Td>
+                    <InstallationCell item={item} ctx={ctx} />
                     <Td className="min-w-36 align-top">
                       <Lines lines={dataLines(item, ctx)} />
                     </Td>
@@ -529,9 +530,7 @@ function InactiveSection({ inactive, ctx }: { inactive: ThirdPartyAccessItem[]; 
                 return (
                   <tr key={item.id}>
                     <CompanyCell item={item} t={t} />
-                    <Td className="align-top">
-                      <Lines lead={installationName(item)} lines={installationLines(item, ctx)} />
-                    </Td>
+                    <InstallationCell item={item} ctx={ctx} />
                     <Td className="min-w-36 align-top">
                       <Lines lines={dataLines(item, ctx)} />
                     </Td>
