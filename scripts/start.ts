@@ -83,8 +83,8 @@ const applied = await applyMigrations(env.DATABASE_URL, { log: (l) => console.lo
 if (!applied.length) console.log("Database schema is up to date.");
 if (await seedIfEmpty(env.DATABASE_URL, { webhookUrl: webhooks ? `${webhooks.url}/energismart` : null })) console.log("Demo data created (see README for the logins).");
 
-const nextBin = path.resolve("node_modules/next/dist/bin/next");
-const child = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", port], { stdio: "inherit", env });
+// The web server (Next.js behind scripts/serve.ts, which decides the client's address).
+const child = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts", ...(dev ? ["--dev"] : [])], { stdio: "inherit", env });
 const worker = spawn(process.execPath, ["--import", "./scripts/lib/outside-next.mjs", "--import", "tsx", "scripts/worker.ts"], { stdio: "inherit", env });
 
 let stopping = false;

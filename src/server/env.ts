@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { parseTrustedProxies } from "@/domain/http/client-address";
 
 // Validated once at start-up; a missing or malformed variable stops the server with its name.
 const emptyAsUndefined = (v: unknown) => (v === "" ? undefined : v);
@@ -24,7 +25,15 @@ const schema = z.object({
   API_TOKEN_TTL_SECONDS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(60).max(24 * 3600).default(900)),
   API_RATE_LIMIT_PER_MINUTE: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).default(120)),
   API_TOKEN_RATE_LIMIT_PER_MINUTE: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).default(30)),
+  // Reverse proxies (addresses or CIDR ranges) whose X-Forwarded-For entries are believed. Unset:
+  // the client's address is the socket's peer (src/domain/http/client-address.ts).
+  TRUSTED_PROXIES: z.preprocess(emptyAsUndefined, z.string().optional()),
 }).superRefine((v, ctx) => {
+  try {
+    parseTrustedProxies(v.TRUSTED_PROXIES);
+  } catch (error) {
+    ctx.addIssue({ code: "custom", path: ["TRUSTED_PROXIES"], message: (error as Error).message.replace(/^TRUSTED_PROXIES: /, "") });
+  }
   if (!v.ELEG_ISSUER) return;
   for (const key of ["ELEG_CLIENT_ID", "ELEG_CLIENT_SECRET"] as const) {
     if (!v[key]) ctx.addIssue({ code: "custom", path: [key], message: "is required when ELEG_ISSUER is set" });

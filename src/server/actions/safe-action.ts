@@ -5,6 +5,7 @@ import { z } from "zod";
 import type { Actor, CustomerActor, StaffActor } from "@/server/access/actor";
 import { currentActor } from "@/server/auth/session";
 import { isAppError } from "@/server/errors";
+import { clientAddress } from "@/server/http/client-address";
 import { isTranslationKey, type ActionState } from "./action-state";
 
 /** Maps zod issues to translation keys per field (the form translates them). */
@@ -48,7 +49,7 @@ function wrap<A, S extends z.ZodType>(resolve: (a: Actor | null) => Resolved<A>,
     const parsed = schema.safeParse(Object.fromEntries(formData.entries()));
     if (!parsed.success) return { status: "error", message: "errors.VALIDATION", fieldErrors: fieldErrorsOf(parsed.error), values };
     try {
-      const ip = (await headers()).get("x-forwarded-for")?.split(",")[0]?.trim() ?? null;
+      const ip = clientAddress(await headers());
       return (await handler(parsed.data, { actor: resolved.actor, ip })) ?? { status: "ok", message: "common.saved" };
     } catch (error) {
       unstable_rethrow(error); // redirect() and notFound() are control flow, not failures

@@ -7,15 +7,10 @@ import { elegConfig, type ElegConfig } from "@/server/eleg/config";
 import { findUserByPersonalIdNumber } from "@/server/eleg/find-user-by-personal-id-number";
 import { personalIdNumberFromClaims } from "@/server/eleg/personal-id-number";
 import { env } from "@/server/env";
+import { clientAddress } from "@/server/http/client-address";
 import { authenticate, type Principal } from "./authenticate";
 
 const credentials = z.object({ email: z.string().trim().toLowerCase().email().max(254), password: z.string().min(1).max(200) });
-
-function clientIp(headers: Record<string, unknown> | undefined): string | null {
-  const forwarded = headers?.["x-forwarded-for"];
-  const first = typeof forwarded === "string" ? forwarded.split(",")[0]?.trim() : null;
-  return first || (typeof headers?.["x-real-ip"] === "string" ? (headers["x-real-ip"] as string) : null);
-}
 
 function provider(scope: "customer" | "staff") {
   return CredentialsProvider({
@@ -25,7 +20,7 @@ function provider(scope: "customer" | "staff") {
     async authorize(raw, req) {
       const parsed = credentials.safeParse(raw);
       if (!parsed.success) throw new Error("INVALID");
-      const result = await authenticate(scope, { ...parsed.data, ip: clientIp(req?.headers) });
+      const result = await authenticate(scope, { ...parsed.data, ip: clientAddress(req?.headers) });
       // The error text travels to the sign-in form as a code, never as a detail about the account.
       if (!result.ok) throw new Error(result.reason === "LOCKED" ? `LOCKED:${Math.ceil(result.retryAfterSeconds / 60)}` : "INVALID");
       return { id: result.principal.id, kind: result.principal.kind, sv: result.principal.sessionVersion };

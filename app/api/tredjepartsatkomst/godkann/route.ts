@@ -5,6 +5,7 @@
 // browser then goes on to Tredjepartsåtkomst with the outcome in the address.
 import { NextResponse } from "next/server";
 import { currentActor } from "@/server/auth/session";
+import { clientAddress } from "@/server/http/client-address";
 import { env } from "@/server/env";
 import { completeConsentApproval } from "@/server/third-party/approve-consent-requests";
 
@@ -26,7 +27,7 @@ export async function GET(request: Request) {
 
   const signing = url.searchParams.get("signering");
   if (signing === "klar") {
-    const ip = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() ?? null;
+    const ip = clientAddress(request.headers);
     const outcome = await completeConsentApproval(actor, { ip });
     return outcome.status === "approved"
       ? to("/tredjepartsatkomst", { utfall: "godkanda", antal: String(outcome.count) })
