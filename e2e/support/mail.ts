@@ -31,11 +31,12 @@ async function mailsTo(address: string, since: number): Promise<Mail[]> {
  * sink folder for up to `timeoutMs`.
  */
 export async function latestMailTo(address: string, options: { since?: number; timeoutMs?: number } = {}): Promise<Mail> {
-  const deadline = Date.now() + (options.timeoutMs ?? 10_000);
+  // Links for forgotten passwords go out from the worker, which looks every few seconds.
+  const deadline = Date.now() + (options.timeoutMs ?? 20_000);
   for (;;) {
     const mails = await mailsTo(address, options.since ?? 0);
     if (mails.length) return mails[mails.length - 1]!;
-    if (Date.now() > deadline) throw new Error(`No mail to ${address} in ${MAIL_DIR} within ${options.timeoutMs ?? 10_000} ms`);
+    if (Date.now() > deadline) throw new Error(`No mail to ${address} in ${MAIL_DIR} within ${options.timeoutMs ?? 20_000} ms`);
     await new Promise((r) => setTimeout(r, 250));
   }
 }

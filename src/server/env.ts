@@ -12,6 +12,8 @@ const schema = z.object({
   SMTP_URL: z.string().default("smtp://127.0.0.1:2525"),
   MAIL_FROM: z.string().default("Mina sidor <no-reply@minasidor.example.com>"),
   SESSION_MAX_AGE_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(60),
+  // The absolute end of a session however active it is (decision 011).
+  SESSION_ABSOLUTE_HOURS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(30 * 24).default(12)),
   RESET_TOKEN_TTL_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(60),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),

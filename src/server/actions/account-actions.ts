@@ -13,7 +13,8 @@ export const registerAction = publicAction(registrationSchema, async (input, { i
 });
 
 export const forgotPasswordAction = publicAction(z.object({ email: emailSchema }), async ({ email }, { ip }) => {
-  await requestPasswordReset(email, { locale: await getLocale(), ip });
+  const outcome = await requestPasswordReset(email, { locale: await getLocale(), ip });
+  if (outcome.status === "limited") return { status: "error", message: "auth.resetTooMany", messageValues: { minutes: outcome.retryAfterMinutes }, values: { email } };
   // The same answer whether or not the address exists.
   return { status: "ok", message: "auth.linkSent" };
 });

@@ -2,6 +2,7 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import type { OAuthConfig } from "next-auth/providers/oauth";
+import { headers } from "next/headers";
 import { z } from "zod";
 import { elegConfig, type ElegConfig } from "@/server/eleg/config";
 import { findUserByPersonalIdNumber } from "@/server/eleg/find-user-by-personal-id-number";
@@ -9,6 +10,8 @@ import { personalIdNumberFromClaims } from "@/server/eleg/personal-id-number";
 import { env } from "@/server/env";
 import { clientAddress } from "@/server/http/client-address";
 import { authenticate, type Principal } from "./authenticate";
+import { endSession } from "./end-session";
+import { startSession } from "./start-session";
 
 const credentials = z.object({ email: z.string().trim().toLowerCase().email().max(254), password: z.string().min(1).max(200) });
 
@@ -74,25 +77,44 @@ export function authOptions(): NextAuthOptions {
         if (account?.provider === "eleg" && (user as unknown as ElegProfile).kind !== "customer") return ELEG_UNKNOWN_PERSON_REDIRECT;
         return true;
       },
-      async jwt({ token, user }) {
+      async jwt({ token, user, account }) {
         if (user) {
           const u = user as unknown as { id: string; kind: Principal["kind"]; sv: number };
           token.sub = u.id;
           token.kind = u.kind;
           token.sv = u.sv;
+          // Every sign-in opens a session on the server; the cookie names it (decision 011).
+          token.sid = await startSession({ kind: u.kind, id: u.id }, { method: account?.provider === "eleg" ? "eleg" : "password", ...(await requestOrigin()) });
         }
         return token;
       },
       async session({ session, token }) {
-        return { ...session, principal: { id: token.sub, kind: token.kind, sessionVersion: token.sv } };
+        return { ...session, principal: { id: token.sub, kind: token.kind, sessionVersion: token.sv, sessionId: token.sid } };
+      },
+    },
+    events: {
+      // Signing out ends the session on the server too, so a copy of the cookie is refused after it.
+      async signOut({ token }) {
+        await endSession(typeof token?.sid === "string" ? token.sid : null, "SIGNED_OUT");
       },
     },
   };
+}
+
+/** Where a sign-in came from, for the session's row; the route handler's request headers. */
+async function requestOrigin(): Promise<{ ip: string | null; userAgent: string | null }> {
+  try {
+    const h = await headers();
+    return { ip: clientAddress(h), userAgent: h.get("user-agent") };
+  } catch {
+    return { ip: null, userAgent: null };
+  }
 }
 
 declare module "next-auth/jwt" {
   interface JWT {
     kind?: Principal["kind"];
     sv?: number;
+    sid?: string;
   }
 }

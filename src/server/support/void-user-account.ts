@@ -1,6 +1,7 @@
 import "server-only";
 import type { Actor } from "@/server/access/actor";
 import { writeAudit } from "@/server/audit/write-audit";
+import { endAllSessions } from "@/server/auth/end-all-sessions";
 import { db } from "@/server/db/client";
 import { AppError } from "@/server/errors";
 import { isUuid, REASON_MAX_LENGTH, REASON_MIN_LENGTH } from "./schemas";
@@ -59,6 +60,7 @@ export async function voidUserAccount(staff: Actor, input: VoidUserAccountInput)
 
     await tx.membership.updateMany({ where: { userId: user.id, revokedAt: null }, data: { revokedAt: now } });
     await tx.passwordResetToken.updateMany({ where: { userId: user.id, usedAt: null }, data: { usedAt: now } });
+    await endAllSessions(tx, { userId: user.id }, now);
 
     const customerIds = [...new Set(user.memberships.map((m) => m.customerId))];
     const filedUnder = input.customerId && customerIds.includes(input.customerId) ? input.customerId : (customerIds[0] ?? null);
