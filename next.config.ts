@@ -1,5 +1,6 @@
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
+import { baseSecurityHeaders, HSTS, servedOverTls, STRICT_CSP } from "./src/domain/http/security-headers";
 
 const withNextIntl = createNextIntlPlugin("./src/i18n/request.ts");
 
@@ -15,6 +16,18 @@ const nextConfig: NextConfig = {
   // Render <title> and metadata in the initial <head> for every client, not streamed in later:
   // screen readers and accessibility checks read the title as soon as the page arrives.
   htmlLimitedBots: /.*/,
+  // Every response gets the strict policy and the other security headers; proxy.ts replaces the
+  // policy of pages with one that carries a nonce (docs/decisions/010-security-headers.md). These
+  // are fixed at build time, so HSTS comes from a build-time https APP_URL or, per request, from a
+  // TLS-terminating proxy's X-Forwarded-Proto.
+  async headers() {
+    const toHeaders = (list: [string, string][]) => list.map(([key, value]) => ({ key, value }));
+    const tls = servedOverTls({ appUrl: process.env.APP_URL ?? process.env.NEXTAUTH_URL });
+    return [
+      { source: "/:path*", headers: toHeaders([["Content-Security-Policy", STRICT_CSP], ...baseSecurityHeaders({ tls })]) },
+      ...(tls ? [] : [{ source: "/:path*", has: [{ type: "header" as const, key: "x-forwarded-proto", value: "https" }], headers: toHeaders([["Strict-Transport-Security", HSTS]]) }]),
+    ];
+  },
   experimental: { serverActions: { bodySizeLimit: "51mb" }, proxyClientMaxBodySize: "51mb" },
 };
 

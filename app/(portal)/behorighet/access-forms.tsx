@@ -5,7 +5,7 @@ import { Field } from "@/components/ui/field";
 import { FormMessage, SubmitButton } from "@/components/ui/form-status";
 import { idle, type ActionState } from "@/server/actions/action-state";
 import { addCustomerAction, inviteManagementCompanyAction, inviteUserAction } from "@/server/actions/access-actions";
-import { INSTALLATION_FIELD_PREFIX } from "@/server/access/schemas";
+import { INSTALLATION_FIELD_PREFIX } from "@/lib/access-form-fields";
 
 export type Choice = { id: string; label: string; detail: string };
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { INSTALLATION_FIELD_PREFIX } from "@/lib/access-form-fields";
 import { customerNumberSchema, emailSchema, nationalIdInputSchema, newPasswordSchema } from "@/server/accounts/schemas";
 
 // Input rules for access management (Behörighet, Förvaltning, invitations). Messages are
@@ -28,7 +29,6 @@ const installationIds = z.array(uuid).max(MAX_LISTED_INSTALLATIONS, "validation.
  * Plain HTML forms post one checkbox per installation, named `inst_<id>` (a repeated name would keep
  * only its last value on the way through `Object.fromEntries`); this gathers them into a list.
  */
-export const INSTALLATION_FIELD_PREFIX = "inst_";
 function gatherInstallationIds(raw: unknown): unknown {
   if (!raw || typeof raw !== "object" || Array.isArray(raw)) return raw;
   const record = raw as Record<string, unknown>;

@@ -2,16 +2,16 @@
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { safeReturnPath } from "@/domain/http/safe-return-path";
 import { LOCALE_COOKIE, locales } from "@/i18n/config";
 import { ACTIVE_CUSTOMER_COOKIE, currentActor } from "@/server/auth/session";
 
 const oneYear = 60 * 60 * 24 * 365;
-const safePath = z.string().regex(/^\/(?!\/)[^\s]*$/).catch("/");
 
 export async function setLocale(formData: FormData) {
   const locale = z.enum(locales).catch("sv").parse(formData.get("locale"));
   (await cookies()).set(LOCALE_COOKIE, locale, { path: "/", maxAge: oneYear, sameSite: "lax" });
-  redirect(safePath.parse(formData.get("returnTo") ?? "/"));
+  redirect(safeReturnPath(formData.get("returnTo"), "/"));
 }
 
 /** Switches the customer number the user works with; only to a customer the user has access to. */
@@ -21,5 +21,5 @@ export async function switchCustomer(formData: FormData) {
   if (actor?.kind === "customer" && customerId.success && actor.customers.some((c) => c.customerId === customerId.data)) {
     (await cookies()).set(ACTIVE_CUSTOMER_COOKIE, customerId.data, { path: "/", httpOnly: true, sameSite: "lax", secure: process.env.NODE_ENV === "production" && process.env.APP_URL?.startsWith("https") });
   }
-  redirect(safePath.parse(formData.get("returnTo") ?? "/"));
+  redirect(safeReturnPath(formData.get("returnTo"), "/"));
 }

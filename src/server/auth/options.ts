@@ -4,6 +4,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import type { OAuthConfig } from "next-auth/providers/oauth";
 import { headers } from "next/headers";
 import { z } from "zod";
+import { safeReturnPath } from "@/domain/http/safe-return-path";
 import { elegConfig, type ElegConfig } from "@/server/eleg/config";
 import { findUserByPersonalIdNumber } from "@/server/eleg/find-user-by-personal-id-number";
 import { personalIdNumberFromClaims } from "@/server/eleg/personal-id-number";
@@ -73,6 +74,10 @@ export function authOptions(): NextAuthOptions {
     jwt: { maxAge },
     pages: { signIn: "/logga-in", error: "/logga-in" },
     callbacks: {
+      // callbackUrl comes from the request (sign-in, sign-out, its cookie): back into the portal only.
+      async redirect({ url, baseUrl }) {
+        return `${baseUrl}${safeReturnPath(url, "/", { origin: baseUrl })}`;
+      },
       async signIn({ user, account }) {
         if (account?.provider === "eleg" && (user as unknown as ElegProfile).kind !== "customer") return ELEG_UNKNOWN_PERSON_REDIRECT;
         return true;

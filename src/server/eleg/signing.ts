@@ -2,6 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { cookies } from "next/headers";
 import { generators } from "openid-client";
+import { isSafeReturnPath } from "@/domain/http/safe-return-path";
 import { MAX_SIGN_TEXT_LENGTH, SIGN_TEXT_PARAM, SIGNED_TEXT_CLAIM, toBase64Url } from "@/lib/eleg-protocol";
 import type { CustomerActor } from "@/server/access/actor";
 import { currentActor } from "@/server/auth/session";
@@ -62,7 +63,7 @@ export async function requireSignature(
   if (!text || text.length > MAX_SIGN_TEXT_LENGTH || Buffer.byteLength(JSON.stringify(payload), "utf8") > MAX_PAYLOAD_BYTES) {
     throw new AppError("VALIDATION", "eleg.sign.invalid");
   }
-  if (!/^\/(?!\/)[^\s\\]*$/.test(options.returnTo)) throw new AppError("VALIDATION", "eleg.sign.invalid");
+  if (!isSafeReturnPath(options.returnTo)) throw new AppError("VALIDATION", "eleg.sign.invalid");
 
   const user = await db.user.findUnique({ where: { id: actor.userId }, select: { personalIdNumber: true, status: true } });
   if (!user || user.status !== "ACTIVE") throw new AppError("UNAUTHENTICATED");
