@@ -17,7 +17,7 @@ const nextConfig: NextConfig = {
   // screen readers and accessibility checks read the title as soon as the page arrives.
   htmlLimitedBots: /.*/,
   // Every response gets the strict policy and the other security headers; proxy.ts replaces the
-  // policy of pages with one that carries a nonce (docs/decisions/010-security-headers.md). These
+  // policy of pages with one that carries a nonce (docs/decisions/012-security-headers.md). These
   // are fixed at build time, so HSTS comes from a build-time https APP_URL or, per request, from a
   // TLS-terminating proxy's X-Forwarded-Proto.
   async headers() {

@@ -4,7 +4,7 @@ import { baseSecurityHeaders, newNonce, originOf, pageCsp, servedOverTls } from 
 // Every page request: a fresh CSP nonce, and the path for the return addresses of plain forms.
 // Access control is not done here: every page and server function checks the session itself.
 // Route handlers and files under /_next are not matched (their bodies would be buffered for the
-// proxy); next.config.ts gives them their headers. See docs/decisions/010-security-headers.md.
+// proxy); next.config.ts gives them their headers. See docs/decisions/012-security-headers.md.
 export function proxy(request: NextRequest) {
   const nonce = newNonce();
   const tls = servedOverTls({ appUrl: process.env.APP_URL, protocol: request.nextUrl.protocol, forwardedProto: request.headers.get("x-forwarded-proto") });

@@ -1,4 +1,4 @@
-// Security headers (issue 10, item 13; docs/decisions/010-security-headers.md): every kind of
+// Security headers (issue 10, item 13; docs/decisions/012-security-headers.md): every kind of
 // response the production build sends carries them, and the portal works under its
 // Content-Security-Policy, walked as a user and failing on any violation the browser reports.
 //

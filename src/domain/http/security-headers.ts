@@ -1,5 +1,5 @@
 /**
- * The security headers of every response (issue 10, item 13; docs/decisions/010-security-headers.md).
+ * The security headers of every response (issue 10, item 13; docs/decisions/012-security-headers.md).
  * Pages get a Content-Security-Policy with a fresh nonce per request (proxy.ts); everything else
  * (route handlers, files under /_next, PDFs and exports) a policy that allows nothing, set once in
  * next.config.ts. Plain TypeScript: the proxy, the Next config and the tests all build from here.
