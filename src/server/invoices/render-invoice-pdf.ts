@@ -16,7 +16,7 @@ export type RenderedInvoicePdf = { fileName: string; body: Buffer; document: Inv
  * PDF format"): A4, page 1 what to pay and the payment line, page 2 the specification. Scoped like
  * `getInvoice` (NOT_FOUND outside the actor's invoices). `compress: false` keeps the text readable
  * in the file, for tests. PDF/A-2b with embedded subset fonts, so the copy renders the same in
- * every reader and can be archived (docs/decisions/0NN-invoice-pdf-fonts.md).
+ * every reader and can be archived (docs/decisions/010-invoice-pdf-fonts.md).
  */
 export async function renderInvoicePdf(
   actor: CustomerActor,
@@ -103,15 +103,16 @@ function draw(model: InvoiceDocument, compress: boolean, creationDate: Date): Pr
     // PDF/A-2b (ISO 19005-2, level B): embedded fonts, XMP metadata and an sRGB output intent.
     pdfVersion: "1.7",
     subset: "PDF/A-2b",
-    // The default font would otherwise be Helvetica, a standard font that is never embedded.
-    font: fonts.regularPath,
+    // No default font: pdfkit would load Helvetica, a standard font that is never embedded. Every
+    // text below chooses one of ours first.
+    font: "",
     lang: model.language === "sv" ? "sv-SE" : model.language === "da" ? "da-DK" : "fi-FI",
     info: { Title: printable(model.metadataTitle), Author: printable(model.issuer.name), Subject: printable(model.metadataTitle), CreationDate: creationDate },
   });
-  doc.registerFont(FONT.regular, fonts.regular);
-  doc.registerFont(FONT.bold, fonts.bold);
-  doc.registerFont(FONT.mono, fonts.mono);
-  doc.registerFont(FONT.monoBold, fonts.monoBold);
+  // pdfkit also takes a parsed fontkit font (PDFFontFactory.open), which @types/pdfkit does not list.
+  for (const [name, font] of [[FONT.regular, fonts.regular], [FONT.bold, fonts.bold], [FONT.mono, fonts.mono], [FONT.monoBold, fonts.monoBold]] as const) {
+    doc.registerFont(name, font as unknown as Buffer);
+  }
   const chunks: Buffer[] = [];
   doc.on("data", (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve, reject) => {
