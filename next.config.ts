@@ -6,7 +6,7 @@ const withNextIntl = createNextIntlPlugin("./src/i18n/request.ts");
 
 const nextConfig: NextConfig = {
   // Libraries that read their own files or load native code at run time stay unbundled.
-  serverExternalPackages: ["@node-rs/argon2", "pdfkit", "exceljs", "@electric-sql/pglite", "nodemailer", "pg"],
+  serverExternalPackages: ["@node-rs/argon2", "pdfkit", "fontkit", "exceljs", "@electric-sql/pglite", "nodemailer", "pg"],
   poweredByHeader: false,
   // Lets parallel checkouts or test runs build side by side (default .next).
   distDir: process.env.NEXT_DIST_DIR ?? ".next",

@@ -27,6 +27,15 @@ test("a typo in the check digit is shown at the field", async ({ page }) => {
   await expect(page.getByText(TEXT.noMatch)).toHaveCount(0);
 });
 
+test("a birth number that is never issued (000) is shown at the field", async ({ page }) => {
+  // 811218-0008: a date and a correct check digit, but födelsenummer 000 is never given out.
+  await submitRegistration(page, { ...account, email: "serial@example.com", nationalId: "811218-0008" });
+  const field = page.getByLabel("Person- eller organisationsnummer");
+  await expect(field).toHaveAttribute("aria-invalid", "true");
+  await expect(field).toHaveAccessibleDescription(/Siffrorna efter datumet \(födelsenumret\) kan inte vara 000/);
+  await expect(page.getByText(TEXT.noMatch)).toHaveCount(0);
+});
+
 test.describe.serial("registering customer 1000002", () => {
   test("registers, lands on sign-in with a confirmation, and can sign in", async ({ page }) => {
     await register(page, account);

@@ -13,6 +13,12 @@ describe("organisation numbers of management companies", () => {
     expect(parseOrganisationNumber("")).toMatchObject({ ok: false });
   });
 
+  it("refuses an organisationsnummer whose first digit is no Skatteverket group (0 and 4)", () => {
+    expect(parseOrganisationNumber("412345-6784")).toEqual({ ok: false, reason: "group" });
+    expect(parseOrganisationNumber("012345-6782")).toEqual({ ok: false, reason: "group" });
+    expect(parseOrganisationNumber("802000-0009")).toMatchObject({ ok: true, value: { normalized: "8020000009" } });
+  });
+
   it("formats stored numbers by their shape", () => {
     expect(formatOrganisationNumber("5560360793")).toBe("556036-0793");
     expect(organisationSchemeOf("12345674")).toBe("DK_CVR");

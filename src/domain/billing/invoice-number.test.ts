@@ -68,4 +68,20 @@ describe("payment references from invoice numbers", () => {
     expect(normalizePaymentReference("20000000421", "DKK")).toBe("000020000000421");
     expect(normalizePaymentReference("20000000421", "SEK")).toBe("20000000421");
   });
+
+  it("reads a Finnish reference as bank statements write it: zero-padded to 20 digits, or as RF", () => {
+    const reference = paymentReferenceFor("FI", "3000000042");
+    expect(reference).toBe("30000000423");
+    expect(normalizePaymentReference("00000000030000000423", "EUR")).toBe(reference);
+    expect(normalizePaymentReference("0000 0000 0300 0000 0423", "EUR")).toBe(reference);
+    // The RF creditor reference built on the national one, in print groups, lower case, padded.
+    expect(normalizePaymentReference("RF37 3000 0000 423", "EUR")).toBe(reference);
+    expect(normalizePaymentReference("rf37 3000 0000 423", "EUR")).toBe(reference);
+    expect(normalizePaymentReference("RF37 0000 0000 0030 0000 0042 3", "EUR")).toBe(reference);
+    // Not a Finnish reference once unpadded (wrong check digit, bad RF check): left as written.
+    expect(normalizePaymentReference("00000000030000000424", "EUR")).toBe("00000000030000000424");
+    expect(normalizePaymentReference("RF38 3000 0000 423", "EUR")).toBe("RF3830000000423");
+    // Other currencies keep their zeros (a Danish payment id is padded, not unpadded).
+    expect(normalizePaymentReference("00000000030000000423", "SEK")).toBe("00000000030000000423");
+  });
 });

@@ -11,7 +11,7 @@
  * - DK: FI-kort +71 payment id: the number left-padded to 14 digits + Luhn check digit = 15 digits.
  */
 
-import { danishFik71, finnishReference, isValidDanishFik71, isValidFinnishReference, isValidSwedishOcrWithLength, swedishOcr } from "./payment-references";
+import { danishFik71, finnishNationalReferenceOf, finnishReference, isValidDanishFik71, isValidFinnishReference, isValidSwedishOcrWithLength, swedishOcr } from "./payment-references";
 import type { Market } from "./price-list";
 
 export const INVOICE_NUMBER_PREFIX: Readonly<Record<Market, string>> = { SE: "1", DK: "2", FI: "3" };
@@ -104,13 +104,16 @@ export function isValidPaymentReference(market: Market, reference: string): bool
 
 /**
  * A reference as a bank file or a person writes it, in the form we print: spaces removed,
- * letters upper-cased, a Danish "+71<…+creditor<" line reduced to its payment id, and a Danish
- * payment id (DKK) left-padded with zeros to its 15 digits (banks drop leading zeros).
+ * letters upper-cased, a Danish "+71<…+creditor<" line reduced to its payment id, a Danish
+ * payment id (DKK) left-padded with zeros to its 15 digits (banks drop leading zeros), and a
+ * Finnish reference (EUR) without the zeros bank statements pad it with to 20 digits, also when
+ * paid as the RF creditor reference built on it.
  */
 export function normalizePaymentReference(text: string, currency?: "SEK" | "DKK" | "EUR"): string {
   let ref = text.replace(/\s+/g, "").toUpperCase();
   const fiLine = /^\+71<(\d+)\+\d+<$/.exec(ref);
   if (fiLine) ref = fiLine[1]!;
   if (currency === "DKK" && /^\d{1,15}$/.test(ref)) ref = ref.padStart(15, "0");
+  if (currency === "EUR") ref = finnishNationalReferenceOf(ref) ?? ref;
   return ref;
 }

@@ -3,10 +3,13 @@ import {
   PaymentReferenceError,
   danishFiLine,
   danishFik71,
+  finnishNationalReferenceOf,
   finnishReference,
   finnishVirtualBarcode,
   isValidDanishFik71,
+  isValidFinnishIban,
   isValidFinnishReference,
+  isValidIban,
   isValidRfReference,
   isValidSwedishOcr,
   isValidSwedishOcrWithLength,
@@ -267,6 +270,29 @@ describe("isValidFinnishReference", () => {
   });
 });
 
+describe("finnishNationalReferenceOf", () => {
+  it.each([
+    ["123453", "123453"],
+    ["12 3453", "123453"],
+    ["00000000000000123453", "123453"],
+    ["0000 0000 0000 0012 3453", "123453"],
+    [rfReference("123453"), "123453"],
+    [rfReference("000000000000000123453").toLowerCase(), "123453"],
+  ])("%j → %j", (input, expected) => {
+    expect(finnishNationalReferenceOf(input)).toBe(expected);
+  });
+
+  it.each([
+    ["00000000000000123454", "wrong 7-3-1 check digit"],
+    ["00000000000000000000", "only zeros"],
+    ["RF00123453", "RF check digits wrong"],
+    ["RF18ABC", "RF body not digits"],
+    ["12a453", "letters"],
+  ])("refuses %j (%s)", (input) => {
+    expect(finnishNationalReferenceOf(input)).toBeNull();
+  });
+});
+
 describe("rfReference", () => {
   it.each([
     // DOMAIN.md section 3.
@@ -385,6 +411,57 @@ describe("isValidRfReference", () => {
   });
 });
 
+describe("isValidIban", () => {
+  it.each([
+    "FI37 1590 3000 0007 76",
+    "fi3715903000000776",
+    "GB82 WEST 1234 5698 7654 32",
+    "DE89 3704 0044 0532 0130 00",
+    "SE45 5000 0000 0583 9825 7466",
+    "DK50 0040 0440 1162 43",
+    "NO93 8601 1117 947",
+    // True check digits 97, 98 and 02: the ends of the range ISO 13616 allows.
+    "FI97 1590 3000 0013 45",
+    "FI98 1590 3000 0008 42",
+    "FI02 1590 3000 0003 39",
+  ])("accepts %j", (iban) => {
+    expect(isValidIban(iban)).toBe(true);
+  });
+
+  it.each([
+    // Same accounts with 00, 01 and 99: each passes the mod-97 test (00 ≡ 97,
+    // 01 ≡ 98, 99 ≡ 02) but ISO 13616 check digits are 02–98.
+    ["FI00 1590 3000 0013 45", "check digits 00"],
+    ["FI01 1590 3000 0008 42", "check digits 01"],
+    ["FI99 1590 3000 0003 39", "check digits 99"],
+    ["GB82 WEST 1234 5698 7654 33", "mod 97"],
+    ["FI37 1590 3000 0007 7", "too short for Finland"],
+    ["FI37-1590-3000-0007-76", "hyphens"],
+    ["", "empty"],
+  ])("refuses %j (%s)", (iban) => {
+    expect(isValidIban(iban)).toBe(false);
+  });
+});
+
+describe("isValidFinnishIban", () => {
+  it("accepts the Finance Finland bar code guide's accounts of every bank group", () => {
+    // Nordea (1), Handelsbanken (31), Aktia/savings banks (4), OP (5), Danske (8), S-Bank/Tapiola (36).
+    for (const iban of ["FI58 1017 1000 0001 22", "FI73 3131 3001 0000 58", "FI79 4405 2020 0360 82", "FI02 5000 4640 0013 02", "FI16 8000 1400 0502 67", "FI39 3636 3002 0924 92"]) {
+      expect(isValidFinnishIban(iban), iban).toBe(true);
+    }
+  });
+
+  it("refuses an account number whose own (Luhn) check digit is wrong, even with correct IBAN check digits", () => {
+    // FI10 1590 3000 0007 77 is 1 mod 97, but the account 159030-777 fails Luhn (776 is right).
+    expect(isValidFinnishIban("FI10 1590 3000 0007 77")).toBe(false);
+    expect(isValidIban("FI10 1590 3000 0007 77")).toBe(false);
+  });
+
+  it("refuses other countries' IBANs", () => {
+    expect(isValidFinnishIban("SE45 5000 0000 0583 9825 7466")).toBe(false);
+  });
+});
+
 describe("finnishVirtualBarcode", () => {
   it("builds the DOMAIN.md version 4 example", () => {
     const code = finnishVirtualBarcode({
@@ -471,6 +548,8 @@ describe("finnishVirtualBarcode", () => {
   it.each([
     ["FI37 1590 3000 0007 77", "wrong IBAN check"],
     ["FI37 1590 3000 0007 7", "15 digits"],
+    ["FI00 1590 3000 0013 45", "IBAN check digits 00"],
+    ["FI10 1590 3000 0007 77", "account check digit wrong"],
     ["SE45 5000 0000 0583 9825 7466", "not Finnish"],
     ["DE89 3704 0044 0532 0130 00", "not Finnish"],
     ["", "empty"],

@@ -171,6 +171,23 @@ export function isValidFinnishReference(ref: string): boolean {
   return finnishCheckDigit(digits.slice(0, -1)) === Number(digits[digits.length - 1]);
 }
 
+/**
+ * The Finnish national reference a payment carries, as we print it, from the
+ * forms bank files use: right-aligned with zeros to 20 digits (the fixed-width
+ * field of bank statements and of the bar code, "00000000030000000422"), or an
+ * RF creditor reference built on it (Finance Finland: RF + check digits +
+ * national reference), with or without the zeros, spaces and in any case.
+ * Leading zeros can be dropped safely because a national reference never
+ * starts with one. Null when the input is neither.
+ */
+export function finnishNationalReferenceOf(ref: string): string | null {
+  const compacted = compact(ref).toUpperCase();
+  const body = /^RF/.test(compacted) ? (isValidRfReference(compacted) ? compacted.slice(4) : null) : compacted;
+  if (body === null || !DIGITS.test(body)) return null;
+  const national = body.replace(/^0+/, "");
+  return isValidFinnishReference(national) ? national : null;
+}
+
 // ---------------------------------------------------------------------------
 // RF creditor reference (ISO 11649) and the IBAN check (ISO 13616), which
 // share ISO 7064 MOD 97-10.
@@ -240,10 +257,42 @@ export function isValidRfReference(ref: string): boolean {
   return mod97(`${normalized.slice(4)}${normalized.slice(0, 4)}`) === 1;
 }
 
-/** Finnish IBAN: FI + 2 check digits + 14-digit BBAN, ISO 13616 mod-97 valid. */
-function isValidFinnishIban(iban: string): boolean {
-  if (!/^FI\d{16}$/.test(iban)) return false;
-  return mod97(`${iban.slice(4)}${iban.slice(0, 4)}`) === 1;
+/**
+ * True for an IBAN (ISO 13616): country code, two check digits, a BBAN of
+ * letters and digits; spaces and case ignored ("FI37 1590 3000 0007 76"), 15–34
+ * characters. The rearranged number must be 1 mod 97 (ISO 7064 MOD 97-10) and
+ * the check digits 02–98: 00, 01 and 99 can satisfy the mod-97 test (they are
+ * 97, 98 and 2 plus or minus 97) but the standard's computation, 98 − remainder,
+ * never yields them, so no bank issued such an IBAN. Where the country's own
+ * account check is known it is verified too (Finland: `isValidFinnishIban`).
+ */
+export function isValidIban(iban: string): boolean {
+  const compacted = compact(iban);
+  if (!/^[A-Za-z]{2}\d{2}[A-Za-z0-9]{11,30}$/.test(compacted)) return false;
+  const normalized = compacted.toUpperCase();
+  const check = Number(normalized.slice(2, 4));
+  if (check < 2 || check > 98) return false;
+  if (mod97(`${normalized.slice(4)}${normalized.slice(0, 4)}`) !== 1) return false;
+  if (normalized.startsWith("FI")) return isValidFinnishBban(normalized);
+  return true;
+}
+
+/**
+ * Finnish IBAN: FI + 2 check digits + the account number in its 14-digit
+ * machine format, which ends in the bank's own check digit. Every Finnish bank
+ * group computes it with the Luhn (modulus 10, weights 2-1 from the right) over
+ * the machine format (Federation of Finnish Financial Services / Finance
+ * Finland, "The structure of Finnish bank account numbers"; the groups differ
+ * only in where the short form is padded with zeros, 4 and 5 after the 7th
+ * digit, the others after the 6th, which the machine format already has).
+ */
+export function isValidFinnishIban(iban: string): boolean {
+  const normalized = compact(iban).toUpperCase();
+  return /^FI\d{16}$/.test(normalized) && isValidIban(normalized);
+}
+
+function isValidFinnishBban(iban: string): boolean {
+  return /^FI\d{16}$/.test(iban) && isLuhnValid(iban.slice(4));
 }
 
 // ---------------------------------------------------------------------------

@@ -10,11 +10,15 @@
  * - "empty": nothing but whitespace was entered
  * - "format": wrong length, characters, separators or impossible field values
  * - "date": the embedded birth date does not exist (Feb 30, month 13, future)
+ * - "serial": the birth/individual number after the date is one that is never
+ *   issued (Swedish födelsenummer 000, Finnish yksilönumero 000 and 001)
+ * - "group": a Swedish organisationsnummer whose first digit is no
+ *   Skatteverket group (0 and 4 are not used)
  * - "checksum": the check digit/character does not match (usually a typo)
  * - "unsupported": a real but not acceptable identifier (e.g. Finnish
  *   temporary hetu 900–999) or an unknown market
  */
-export type IdentityErrorReason = "empty" | "format" | "date" | "checksum" | "unsupported";
+export type IdentityErrorReason = "empty" | "format" | "date" | "serial" | "group" | "checksum" | "unsupported";
 
 export type IdentityResult<T> =
   | { ok: true; value: T }
@@ -44,4 +48,20 @@ export function isValidCalendarDate(year: number, month: number, day: number): b
 
 export function isoDate(year: number, month: number, day: number): string {
   return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+}
+
+/**
+ * True when the calendar date is after `today`'s date in UTC, i.e. the person
+ * would not be born yet. One rule for every scheme, so Swedish, Danish and
+ * Finnish numbers refuse a future birth date alike; UTC keeps the answer
+ * independent of the server's time zone.
+ */
+export function isAfterToday(year: number, month: number, day: number, today: Date): boolean {
+  const todayYear = today.getUTCFullYear();
+  const todayMonth = today.getUTCMonth() + 1;
+  const todayDay = today.getUTCDate();
+  return (
+    year > todayYear ||
+    (year === todayYear && (month > todayMonth || (month === todayMonth && day > todayDay)))
+  );
 }

@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { parseDanishCpr, parseDanishCvr } from "./danish";
 
+// The century table reaches 2057; read it from a day when all of it is past.
+const AFTER_2057 = new Date(Date.UTC(2060, 0, 1));
+
 describe("parseDanishCpr – valid", () => {
   it.each([
     ["010180-1234", "0101801234", "1980-01-01"],
@@ -30,7 +33,7 @@ describe("parseDanishCpr – valid", () => {
     ["010157-8999", "2057-01-01"],
     ["010158-8999", "1858-01-01"],
   ])("%j is born %s", (input, birthDate) => {
-    const result = parseDanishCpr(input);
+    const result = parseDanishCpr(input, AFTER_2057);
     expect(result.ok && result.value.birthDate).toBe(birthDate);
   });
 });
@@ -43,7 +46,7 @@ describe("parseDanishCpr – leap days", () => {
     ["290256-5000", "2056-02-29"],
     ["290204-0000", "1904-02-29"],
   ])("%j is valid (%s)", (input, birthDate) => {
-    expect(parseDanishCpr(input)).toEqual({
+    expect(parseDanishCpr(input, AFTER_2057)).toEqual({
       ok: true,
       value: { normalized: input.replace("-", ""), birthDate },
     });
@@ -80,6 +83,38 @@ describe("parseDanishCpr – invalid", () => {
     ["19800101-1234", "format"],
   ])("%j → %s", (input, reason) => {
     expect(parseDanishCpr(input)).toEqual({ ok: false, reason });
+  });
+});
+
+describe("parseDanishCpr – birth date in the future", () => {
+  const today = new Date(Date.UTC(2026, 11, 4, 12));
+
+  it.each([
+    // 4 and 5–8 put yy 36 and 57 in the 2000s: not born yet in 2026.
+    ["010136-4000", "2036-01-01"],
+    ["010157-5000", "2057-01-01"],
+    ["050127-6000", "2027-01-05"],
+    // Tomorrow.
+    ["051226-4000", "2026-12-05"],
+  ])("refuses %j (born %s)", (input) => {
+    expect(parseDanishCpr(input, today)).toEqual({ ok: false, reason: "date" });
+  });
+
+  it.each([
+    // Today and yesterday are birth dates.
+    ["041226-4000", "2026-12-04"],
+    ["031226-5000", "2026-12-03"],
+  ])("accepts %j (born %s)", (input, birthDate) => {
+    expect(parseDanishCpr(input, today)).toEqual({ ok: true, value: { normalized: input.replace("-", ""), birthDate } });
+  });
+
+  it("reads today in UTC", () => {
+    // 23:30 UTC on 4 Dec is already 5 Dec in Copenhagen; UTC decides.
+    expect(parseDanishCpr("051226-4000", new Date(Date.UTC(2026, 11, 4, 23, 30)))).toEqual({ ok: false, reason: "date" });
+  });
+
+  it("has no excluded serial: 0000 is a serial like any other", () => {
+    expect(parseDanishCpr("010180-0000", today)).toMatchObject({ ok: true });
   });
 });
 

@@ -1,4 +1,4 @@
-import { fail, isoDate, isValidCalendarDate, ok, type IdentityResult } from "./common";
+import { fail, isAfterToday, isoDate, isValidCalendarDate, ok, type IdentityResult } from "./common";
 
 export interface DanishCpr {
   /** 10 digits, DDMMYYSSSS. */
@@ -28,9 +28,12 @@ function cprCentury(twoDigitYear: number, firstSerialDigit: number): number {
 /**
  * Parses a Danish CPR number. Modulus 11 is intentionally not checked: since
  * 2007 CPR numbers that fail it are issued, so the date is the only
- * structural check available.
+ * structural check available. Positions 7–10 are a serial (løbenummer) with
+ * no excluded values (CPR-kontoret, "Opbygning af CPR-nummeret"; BEK nr. 1153
+ * af 23/11/2006 § 1), unlike the Swedish birth number 000. A birth date after
+ * `today` (UTC) is refused, as for Swedish numbers.
  */
-export function parseDanishCpr(input: string): IdentityResult<DanishCpr> {
+export function parseDanishCpr(input: string, today: Date = new Date()): IdentityResult<DanishCpr> {
   const trimmed = input.trim();
   if (trimmed === "") return fail("empty");
   const match = CPR.exec(trimmed);
@@ -43,6 +46,7 @@ export function parseDanishCpr(input: string): IdentityResult<DanishCpr> {
   const month = Number(mm);
   const day = Number(dd);
   if (!isValidCalendarDate(year, month, day)) return fail("date");
+  if (isAfterToday(year, month, day, today)) return fail("date");
   return ok({ normalized: `${dd}${mm}${yy}${serial}`, birthDate: isoDate(year, month, day) });
 }
 

@@ -77,8 +77,8 @@ describe("parseFinnishHenkilotunnus – invalid", () => {
     ["131352-3087", "date"],
     ["000152-3085", "date"],
     // Individual numbers 000 and 001 are never issued.
-    ["010101-000P", "format"],
-    ["010101-001R", "format"],
+    ["010101-000P", "serial"],
+    ["010101-001R", "serial"],
     // 900–999 are temporary ids. The DVV examples 010594Y9032/010594Y9021
     // have correct check characters but fall in this range.
     ["010194-900R", "unsupported"],
@@ -87,7 +87,8 @@ describe("parseFinnishHenkilotunnus – invalid", () => {
     ["010594Y9021", "unsupported"],
     ["131052-308U", "checksum"],
     ["131052-308S", "checksum"],
-    ["131052A308U", "checksum"],
+    // A 2000s sign with a wrong check character (010120A002 → "N").
+    ["010120A002M", "checksum"],
     // "G" is not in the check alphabet; it can never match.
     ["131052-308G", "checksum"],
     // 010594Y123 → "W", not "X".
@@ -104,6 +105,28 @@ describe("parseFinnishHenkilotunnus – invalid", () => {
     ["\t", "empty"],
   ])("%j → %s", (input, reason) => {
     expect(parseFinnishHenkilotunnus(input)).toEqual({ ok: false, reason });
+  });
+});
+
+describe("parseFinnishHenkilotunnus – birth date in the future", () => {
+  const today = new Date(Date.UTC(2026, 11, 4, 12));
+  // Check characters computed for each: DDMMYY + individual number, mod 31.
+  const hetu = (date: string, sign: string, individual: string) =>
+    `${date}${sign}${individual}${"0123456789ABCDEFHJKLMNPRSTUVWXY"[Number(date + individual) % 31]}`;
+
+  it.each([
+    [hetu("131052", "A", "308"), "2052-10-13"],
+    [hetu("051226", "A", "123"), "2026-12-05"],
+    [hetu("010127", "F", "002"), "2027-01-01"],
+  ])("refuses %j (born %s)", (input) => {
+    expect(parseFinnishHenkilotunnus(input, today)).toEqual({ ok: false, reason: "date" });
+  });
+
+  it.each([
+    [hetu("041226", "A", "123"), "2026-12-04"],
+    [hetu("131052", "-", "308"), "1952-10-13"],
+  ])("accepts %j (born %s)", (input, birthDate) => {
+    expect(parseFinnishHenkilotunnus(input, today)).toEqual({ ok: true, value: { normalized: input, birthDate } });
   });
 });
 

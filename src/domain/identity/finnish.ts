@@ -1,4 +1,4 @@
-import { fail, isoDate, isValidCalendarDate, ok, type IdentityResult } from "./common";
+import { fail, isAfterToday, isoDate, isValidCalendarDate, ok, type IdentityResult } from "./common";
 
 export interface FinnishHenkilotunnus {
   /** 11 characters, DDMMYYCZZZQ, uppercase. */
@@ -30,6 +30,8 @@ const HETU_CENTURY: Readonly<Record<string, number>> = {
   E: 2000,
   F: 2000,
 };
+// DVV (Digi- ja väestötietovirasto): individual numbers are given from
+// 002–899; 000 and 001 are never used, 900–999 are temporary ids.
 const HETU_MIN_INDIVIDUAL = 2;
 const HETU_MAX_INDIVIDUAL = 899;
 
@@ -39,9 +41,14 @@ const Y_TUNNUS_WEIGHTS = [7, 9, 10, 5, 8, 4, 2] as const;
 /**
  * Parses a Finnish henkilötunnus (hetu). Individual numbers 900–999 are
  * temporary ids from healthcare and similar and are rejected as
- * "unsupported" rather than "format" because they are genuine ids.
+ * "unsupported" rather than "format" because they are genuine ids; 000 and
+ * 001 are never issued ("serial"). A birth date after `today` (UTC) is
+ * refused, as for Swedish numbers.
  */
-export function parseFinnishHenkilotunnus(input: string): IdentityResult<FinnishHenkilotunnus> {
+export function parseFinnishHenkilotunnus(
+  input: string,
+  today: Date = new Date(),
+): IdentityResult<FinnishHenkilotunnus> {
   const normalized = input.trim().toUpperCase();
   if (normalized === "") return fail("empty");
   const match = HETU.exec(normalized);
@@ -59,9 +66,10 @@ export function parseFinnishHenkilotunnus(input: string): IdentityResult<Finnish
   const month = Number(mm);
   const day = Number(dd);
   if (!isValidCalendarDate(year, month, day)) return fail("date");
+  if (isAfterToday(year, month, day, today)) return fail("date");
 
   const individualNumber = Number(individual);
-  if (individualNumber < HETU_MIN_INDIVIDUAL) return fail("format");
+  if (individualNumber < HETU_MIN_INDIVIDUAL) return fail("serial");
   if (individualNumber > HETU_MAX_INDIVIDUAL) return fail("unsupported");
 
   // 9 digits stay well below 2^53, so plain number arithmetic is exact.

@@ -62,6 +62,21 @@ describe("parseNationalId", () => {
     expect(parseNationalId(market, input, TODAY)).toEqual({ ok: false, reason });
   });
 
+  it.each([
+    // Every market refuses a birth date after today (2025-06-15); the Swedish
+    // 10-digit form steps back a century instead, so the explicit one is used.
+    ["SE", "20250616-1237", "date"],
+    ["DK", "160625-4000", "date"],
+    ["FI", "160625A123K", "date"],
+    // Birth numbers that are never issued.
+    ["SE", "811218-0008", "serial"],
+    ["FI", "010101-000P", "serial"],
+    // An organisationsnummer in a group that does not exist.
+    ["SE", "412345-6784", "group"],
+  ] as const)("%s %j → %s with today passed through", (market, input, reason) => {
+    expect(parseNationalId(market, input, new Date(Date.UTC(2025, 5, 15, 12)))).toEqual({ ok: false, reason });
+  });
+
   it("rejects an unknown market coming from untyped data", () => {
     const market = "NO" as Market;
     expect(parseNationalId(market, "811218-9876", TODAY)).toEqual({

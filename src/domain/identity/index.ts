@@ -100,7 +100,8 @@ function kindOfScheme(scheme: NationalIdScheme): CustomerKind {
  * Parses a national id for a known market, accepting both private and company
  * ids. A Swedish sole trader's personnummer yields kind PRIVATE: the scheme
  * cannot tell an enskild firma apart from a private person.
- * `today` only affects Swedish 10-digit personnummer (century choice).
+ * `today` is the reference for the Swedish 10-digit century and for refusing
+ * birth dates in the future (every market).
  */
 export function parseNationalId(
   market: Market,
@@ -115,12 +116,12 @@ export function parseNationalId(
       });
     case "DK":
       return firstMatch([
-        () => asNationalId(parseDanishCpr(input), () => "DK_CPR"),
+        () => asNationalId(parseDanishCpr(input, today), () => "DK_CPR"),
         () => asNationalId(parseDanishCvr(input), () => "DK_CVR"),
       ]);
     case "FI":
       return firstMatch([
-        () => asNationalId(parseFinnishHenkilotunnus(input), () => "FI_HETU"),
+        () => asNationalId(parseFinnishHenkilotunnus(input, today), () => "FI_HETU"),
         () => asNationalId(parseFinnishYTunnus(input), () => "FI_YTUNNUS"),
       ]);
     default:

@@ -4,6 +4,7 @@ import {
   parseSwedishOrganisationsnummer,
   parseSwedishPersonnummer,
 } from "./swedish";
+import { luhnCheckDigit } from "./luhn";
 
 // A fixed "today" keeps century resolution deterministic: 2025-06-15 (UTC).
 const TODAY = new Date(Date.UTC(2025, 5, 15, 12));
@@ -69,9 +70,10 @@ describe("parseSwedishPersonnummer – century of the 10-digit form", () => {
     ["250615-1238", "202506151238"],
     // Birthday tomorrow would be in the future in 2025, so 1925 (age 99).
     ["250616-1237", "192506161237"],
-    // "+" means 100 or older: one century before the "-" reading.
+    // "+" from the year the person turns 100 (Folkbokföringslagen 18 §): born
+    // in 1925 or earlier, so 1925 also before the birthday (was read as 1825).
     ["250615+1238", "192506151238"],
-    ["250616+1237", "182506161237"],
+    ["250616+1237", "192506161237"],
     ["811218+9876", "188112189876"],
   ])("%j → %s", (input, normalized) => {
     const result = parseSwedishPersonnummer(input, TODAY);
@@ -88,6 +90,67 @@ describe("parseSwedishPersonnummer – century of the 10-digit form", () => {
   it("moves with the reference date", () => {
     const result = parseSwedishPersonnummer("121212-1212", new Date(Date.UTC(2010, 0, 1)));
     expect(result.ok && result.value.normalized).toBe("191212121212");
+  });
+});
+
+describe("parseSwedishPersonnummer – \"+\" from the year the person turns 100", () => {
+  // Folkbokföringslagen 18 §: the hyphen becomes "+" in the calendar year the
+  // person turns 100, so the birthday need not have passed.
+  const at = (iso: string) => new Date(iso);
+
+  it.each([
+    // Born 1926: in 2026 they turn 100, before or after the birthday.
+    ["260101+1238", "2026-06-15T12:00:00Z", "192601011238"],
+    ["261201+1235", "2026-06-15T12:00:00Z", "192612011235"],
+    ["261231+1239", "2026-01-01T00:00:00Z", "192612311239"],
+    // The birthday itself and the day after.
+    ["260615+1237", "2026-06-15T12:00:00Z", "192606151237"],
+    ["260616+1236", "2026-06-15T12:00:00Z", "192606161236"],
+  ])("%j on %s is born %s", (input, today, normalized) => {
+    const result = parseSwedishPersonnummer(input, at(today));
+    expect(result.ok && result.value.normalized).toBe(normalized);
+  });
+
+  it("changes century at the turn of the year, not on the birthday", () => {
+    // On New Year's Eve 2026 someone born 1 Jan 1927 is 99 and turns 100
+    // only next year, so "+" can only be someone born in 1827…
+    expect(parseSwedishPersonnummer("270101+1237", at("2026-12-31T23:59:59Z"))).toMatchObject({ ok: true, value: { normalized: "182701011237" } });
+    // …and from 1 January 2027 it is the person born in 1927.
+    expect(parseSwedishPersonnummer("270101+1237", at("2027-01-01T00:00:00Z"))).toMatchObject({ ok: true, value: { normalized: "192701011237" } });
+  });
+
+  it("reads \"-\" as the most recent birth date that is not in the future", () => {
+    // 1 Jan 2027 is tomorrow on New Year's Eve: age 99; on the day itself a newborn.
+    expect(parseSwedishPersonnummer("270101-1237", at("2026-12-31T23:59:59Z"))).toMatchObject({ ok: true, value: { normalized: "192701011237" } });
+    expect(parseSwedishPersonnummer("270101-1237", at("2027-01-01T00:00:00Z"))).toMatchObject({ ok: true, value: { normalized: "202701011237" } });
+    // A "-" for someone turning 100 later this year has only one reading.
+    expect(parseSwedishPersonnummer("261201-1235", at("2026-06-15T12:00:00Z"))).toMatchObject({ ok: true, value: { normalized: "192612011235" } });
+  });
+
+  it("uses the current date when no date is given", () => {
+    // Someone who turns 100 on 31 December of the current year writes "+" all year.
+    const year = new Date().getUTCFullYear() - 100;
+    const tenDigits = `${String(year % 100).padStart(2, "0")}1231123`;
+    const input = `${tenDigits.slice(0, 6)}+${tenDigits.slice(6)}${luhnCheckDigit(tenDigits)}`;
+    const result = parseSwedishPersonnummer(input);
+    expect(result.ok && result.value.birthDate).toBe(`${year}-12-31`);
+  });
+});
+
+describe("parseSwedishPersonnummer – birth number", () => {
+  it.each([
+    // Luhn-correct, so only the birth number 000 can be the reason.
+    ["811218-0008"],
+    ["8112180008"],
+    ["19811218-0008"],
+    ["701063-0007"],
+    ["260101+0008"],
+  ])("%j has birth number 000, which is never issued", (input) => {
+    expect(parseSwedishPersonnummer(input, TODAY)).toEqual({ ok: false, reason: "serial" });
+  });
+
+  it("accepts the lowest birth number, 001", () => {
+    expect(parseSwedishPersonnummer("19811218-0016", TODAY)).toMatchObject({ ok: true });
   });
 });
 
@@ -178,6 +241,31 @@ describe("parseSwedishOrganisationsnummer", () => {
     ["", "empty"],
   ])("%j → %s", (input, reason) => {
     expect(parseSwedishOrganisationsnummer(input)).toEqual({ ok: false, reason });
+  });
+});
+
+describe("parseSwedishOrganisationsnummer – group number (first digit)", () => {
+  it.each([
+    ["162000-0008", "1 dödsbo"],
+    ["212000-0142", "2 kommun (Stockholms stad)"],
+    ["302000-0000", "3 utländskt företag"],
+    ["502000-0005", "5 aktiebolag"],
+    ["602000-0003", "6 enkelt bolag"],
+    ["702000-0001", "7 ekonomisk förening"],
+    ["802000-0009", "8 ideell förening"],
+    ["902000-0007", "9 handelsbolag"],
+  ])("accepts %j (%s)", (input) => {
+    expect(parseSwedishOrganisationsnummer(input)).toMatchObject({ ok: true });
+  });
+
+  it.each([
+    // Luhn-correct and digits 3–4 ≥ 20, so only the group can be wrong.
+    ["412345-6784"],
+    ["012345-6782"],
+    ["164123456784"],
+  ])("refuses %j: groups 0 and 4 are not used", (input) => {
+    expect(parseSwedishOrganisationsnummer(input)).toEqual({ ok: false, reason: "group" });
+    expect(parseSwedishCustomerId(input, TODAY)).toEqual({ ok: false, reason: "group" });
   });
 });
 

@@ -1,4 +1,4 @@
-import { fail, isoDate, isValidCalendarDate, ok, type IdentityResult } from "./common";
+import { fail, isAfterToday, isoDate, isValidCalendarDate, ok, type IdentityResult } from "./common";
 import { isLuhnValid } from "./luhn";
 
 export interface SwedishPersonnummer {
@@ -28,9 +28,16 @@ const SAMORDNING_DAY_OFFSET = 60;
 /**
  * Parses a Swedish personnummer or samordningsnummer.
  *
- * For the 10-digit form the century is implied: with "-" the person is at most
- * 99 years old on `today`, with "+" they are 100 or older. `today` is read in
- * UTC so the result does not depend on the server's timezone.
+ * For the 10-digit form the century is implied by the separator.
+ * Folkbokföringslagen (1991:481) 18 § second paragraph: the hyphen "byts mot
+ * ett plustecken det år en person fyller 100 år", so "+" means the person
+ * turns 100 this calendar year or is older, whether or not the birthday has
+ * passed: born in or before (this year − 100). With "-" (or no separator) the
+ * birth date is the most recent one not after `today`. `today` is read in UTC
+ * so the result does not depend on the server's timezone.
+ *
+ * The birth number (födelsenummer, the three digits after the date) is one of
+ * 001–999 (Skatteverket, Rättslig vägledning "Personnummer"): 000 is refused.
  */
 export function parseSwedishPersonnummer(
   input: string,
@@ -56,29 +63,28 @@ export function parseSwedishPersonnummer(
   const day = isSamordning ? dayField - SAMORDNING_DAY_OFFSET : dayField;
 
   const todayYear = today.getUTCFullYear();
-  const todayMonth = today.getUTCMonth() + 1;
-  const todayDay = today.getUTCDate();
-  const birthIsAfterToday = (year: number): boolean =>
-    year > todayYear ||
-    (year === todayYear && (month > todayMonth || (month === todayMonth && day > todayDay)));
+  const mostRecentYearEndingIn = (twoDigitYear: number, notAfter: number): number =>
+    notAfter - ((((notAfter - twoDigitYear) % 100) + 100) % 100);
 
   let year: number;
   if (centuryPart !== "") {
     year = Number(centuryPart + yy);
+  } else if (separator === "+") {
+    // The calendar year decides, not the birthday: someone born in December
+    // 1926 writes "+" from 1 January 2026.
+    year = mostRecentYearEndingIn(Number(yy), todayYear - 100);
   } else {
-    const twoDigitYear = Number(yy);
-    // Most recent year ending in yy that is not after this year…
-    year = todayYear - ((((todayYear - twoDigitYear) % 100) + 100) % 100);
-    // …stepping back a century if the birthday has not happened yet, so the
-    // person is never born in the future and never older than 99.
-    if (birthIsAfterToday(year)) year -= 100;
-    if (separator === "+") year -= 100;
+    year = mostRecentYearEndingIn(Number(yy), todayYear);
+    // A "-" for someone born later this year is a birthday a century ago
+    // (strictly they should write "+" by now, but no other reading exists).
+    if (isAfterToday(year, month, day, today)) year -= 100;
   }
 
   // The century must be known before checking the date: 29 Feb 1900 is not a
   // date but 29 Feb 2000 is.
   if (!isValidCalendarDate(year, month, day)) return fail("date");
-  if (birthIsAfterToday(year)) return fail("date");
+  if (isAfterToday(year, month, day, today)) return fail("date");
+  if (serial.startsWith("000")) return fail("serial");
 
   // The check digit is defined over the 10-digit form only.
   if (!isLuhnValid(yy + mm + dd + serial)) return fail("checksum");
@@ -90,6 +96,16 @@ export function parseSwedishPersonnummer(
   });
 }
 
+/**
+ * The first digit ("gruppnummer") of an organisationsnummer names the kind of
+ * legal person (Skatteverket, SKV 709 "Organisationsnummer"; lag (1974:174) om
+ * identitetsbeteckning för juridiska personer): 1 dödsbon, 2 stat, regioner,
+ * kommuner och församlingar, 3 utländska företag, 5 aktiebolag, 6 enkla bolag,
+ * 7 ekonomiska föreningar och bostadsrättsföreningar, 8 ideella föreningar och
+ * stiftelser, 9 handelsbolag och kommanditbolag. 0 and 4 are not used.
+ */
+const ORGANISATION_GROUPS: ReadonlySet<string> = new Set(["1", "2", "3", "5", "6", "7", "8", "9"]);
+
 /** Parses a Swedish organisationsnummer (legal entities, not sole traders). */
 export function parseSwedishOrganisationsnummer(
   input: string,
@@ -99,9 +115,11 @@ export function parseSwedishOrganisationsnummer(
   const match = ORGANISATIONSNUMMER.exec(trimmed);
   if (!match) return fail("format");
   const digits = `${match[1] ?? ""}${match[2] ?? ""}`;
-  // Digits 3–4 are a "month" >= 20 so an organisationsnummer can never be
-  // mistaken for a personnummer; a lower digit means it is not one.
+  // Digits 3–4 form a number >= 20 (a "month" no date has) so an
+  // organisationsnummer can never be mistaken for a personnummer; a lower
+  // third digit means it is not one.
   if (Number(digits[2]) < 2) return fail("format");
+  if (!ORGANISATION_GROUPS.has(digits[0] ?? "")) return fail("group");
   if (!isLuhnValid(digits)) return fail("checksum");
   return ok({ normalized: digits, kind: "organisationsnummer" });
 }

@@ -16,7 +16,7 @@ const points = (n: number, value = (i: number) => ((i + 1) / 10).toFixed(3), qua
 
 const period = (start: string, end: string, pts: Point[], resolution = "PT1H"): Period => ({ resolution, timeInterval: { start, end }, Point: pts });
 
-function document(series: { mRID: string; unit?: string; periods: Period[] }[]) {
+function document(series: { mRID: string; unit?: string; businessType?: string | null; periods: Period[] }[]) {
   return {
     result: [
       {
@@ -26,7 +26,7 @@ function document(series: { mRID: string; unit?: string; periods: Period[] }[]) 
           "period.timeInterval": { start: "2024-12-31T23:00:00Z", end: "2025-01-02T23:00:00Z" },
           TimeSeries: series.map((s) => ({
             mRID: s.mRID,
-            businessType: "A04",
+            ...(s.businessType === null ? {} : { businessType: s.businessType ?? "A04" }),
             curveType: "A01",
             "measurement_Unit.name": s.unit ?? "KWH",
             MarketEvaluationPoint: { mRID: { codingScheme: "A10", name: s.mRID } },
@@ -110,6 +110,37 @@ describe("Eloverblik: valid documents", () => {
     const parsed = parseMeterFile(new TextEncoder().encode(JSON.stringify(document([{ mRID: GSRN, periods: [day1] }]))));
     expect(parsed.format).toBe("ELOVERBLIK_JSON");
     expect(parsed.runs[0]!.length).toBe(24);
+  });
+});
+
+describe("Eloverblik: production series", () => {
+  it("refuses a production series (businessType A01) and names it, keeping the consumption series", () => {
+    const parsed = parse(document([{ mRID: GSRN, periods: [day1] }, { mRID: GSRN2, businessType: "A01", periods: [day1, day1] }]));
+    expect(parsed.runs.map((r) => [r.key, r.length])).toEqual([[`${GSRN}|ENERGY_KWH|PT1H`, 24]]);
+    expect(parsed.valuesReceived).toBe(72);
+    expect(parsed.valuesRejected).toBe(48);
+    expect(parsed.problems.items).toEqual([
+      {
+        code: "UNSUPPORTED_BUSINESS_TYPE",
+        message: `Series 2 (metering point ${GSRN2}) is production (businessType A01): production is not imported, only consumption (A04).`,
+        params: { businessType: "A01", series: 2, meteringPoint: GSRN2 },
+        field: "businessType",
+        series: 2,
+        meteringPoint: GSRN2,
+        values: 48,
+      },
+    ]);
+  });
+
+  it("refuses any business type other than consumption, and reads a series without one as consumption", () => {
+    const other = parse(document([{ mRID: GSRN, businessType: "a07", periods: [day1] }]));
+    expect(other.runs).toEqual([]);
+    expect(other.problems.items[0]).toMatchObject({ code: "UNSUPPORTED_BUSINESS_TYPE", params: { businessType: "A07" }, series: 1 });
+    expect(other.problems.items[0]!.message).toBe(`Series 1 (metering point ${GSRN}) has businessType "A07": only consumption (A04) is imported.`);
+
+    const missing = parse(document([{ mRID: GSRN, businessType: null, periods: [day1] }]));
+    expect(missing.problems.items).toEqual([]);
+    expect(missing.runs[0]!.length).toBe(24);
   });
 });
 

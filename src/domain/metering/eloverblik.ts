@@ -7,6 +7,9 @@
  *                 "Point":[{"position":"1","out_Quantity.quantity":"0.123","out_Quantity.quality":"A04"}, …]}]}]},
  *    "success":true,"errorCode":10000,"errorText":"NoError","id":"571313…"}]}
  *
+ * Only consumption series (businessType A04) are read; production (A01) and any other business
+ * type are refused per series, since the portal stores no production quantity.
+ *
  * Position p of a period is the interval starting at start + (p − 1) × resolution. Qualities
  * (CIM QuantityQuality codes) map to ours as documented in docs/meter-value-csv.md.
  */
@@ -41,6 +44,8 @@ export const ELOVERBLIK_QUALITY: Readonly<Record<string, number | null>> = {
 };
 
 const DATAHUB_NO_ERROR = 10000;
+const CONSUMPTION = "A04";
+const PRODUCTION = "A01";
 
 type Json = unknown;
 const isObject = (v: Json): v is Record<string, Json> => typeof v === "object" && v !== null && !Array.isArray(v);
@@ -139,6 +144,29 @@ export function parseEloverblik(input: string, problems: ProblemList = new Probl
         continue;
       }
       const meteringPointId = id.value.normalized;
+      // BusinessType (ENTSO-E/ebIX code list ET0017): A04 consumption, A01 production (a solar or
+      // wind metering point). Everything here is stored and shown as consumption, so a production
+      // series would be counted as energy used: refuse it. A series without the field is read as
+      // consumption, as before, so files that leave it out still import.
+      const businessType = (text(series.businessType) ?? CONSUMPTION).trim().toUpperCase();
+      if (businessType !== CONSUMPTION) {
+        const values = allPoints();
+        received += values;
+        rejected += values;
+        problems.add({
+          code: "UNSUPPORTED_BUSINESS_TYPE",
+          message:
+            businessType === PRODUCTION
+              ? `Series ${s} (metering point ${meteringPointId}) is production (businessType A01): production is not imported, only consumption (A04).`
+              : `Series ${s} (metering point ${meteringPointId}) has businessType "${businessType}": only consumption (A04) is imported.`,
+          params: { businessType, series: s, meteringPoint: meteringPointId },
+          field: "businessType",
+          series: s,
+          meteringPoint: meteringPointId,
+          values,
+        });
+        continue;
+      }
       const unit = (text(series["measurement_Unit.name"]) ?? "KWH").trim().toUpperCase();
       if (unit !== "KWH") {
         const values = allPoints();

@@ -1,6 +1,9 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import type { SeGridPriceList } from "@/domain/billing/price-list";
+import { rfReference } from "@/domain/billing/payment-references";
+import { createCustomer } from "@/fixtures/factories";
 import { createBilledInstallation, invoicesOf } from "../../../tests/support/billing";
+import { createTestInvoice } from "../../../tests/support/invoice-fixtures";
 import { getTestDb, resetDatabase } from "../../../tests/support/db";
 import { importPayments } from "./import-payments";
 import { importSpotPrices } from "./import-spot-prices";
@@ -154,6 +157,33 @@ describe("importPayments", () => {
     const rest = await importPayments({ fileName: "rest.csv", bytes: file("reference;amount;currency;paid_on", `${ib!.paymentReference};330;SEK;2027-01-05`) }, { db });
     expect(rest.paid.map((p) => p.invoiceNumber)).toEqual([ib!.invoiceNumber]);
     expect(await db.payment.count()).toBe(5);
+  });
+
+  it("matches Finnish references as bank statements write them: zero-padded to 20 digits, or as RF references", async () => {
+    const customer = await createCustomer(db, { market: "FI" });
+    const invoice = () => createTestInvoice(db, { customerId: customer.id, invoiceDate: "2026-11-01", periodStart: "2026-10-01", periodEnd: "2026-11-01", netAmountMinor: 10_000 });
+    const [a, b, c] = [await invoice(), await invoice(), await invoice()];
+    const grouped = (ref: string) => ref.replace(/(.{4})(?=.)/g, "$1 ");
+    const result = await importPayments(
+      {
+        fileName: "tiliote-2026-11-20.csv",
+        bytes: file(
+          "reference;amount;currency;paid_on",
+          // The fixed-width field of a bank statement.
+          `${a.paymentReference.padStart(20, "0")};125,50;EUR;2026-11-14`,
+          // The RF creditor reference built on the national one, in print groups and lower case…
+          `${grouped(rfReference(b.paymentReference)).toLowerCase()};125,50;EUR;2026-11-15`,
+          // …and zero-padded.
+          `${grouped(rfReference(c.paymentReference.padStart(21, "0")))};125,50;EUR;2026-11-16`,
+        ),
+      },
+      { db },
+    );
+    expect(result).toMatchObject({ status: "STORED", received: 3, matched: 3, unmatched: 0, problems: [] });
+    expect(result.paid.map((p) => p.invoiceNumber).sort()).toEqual([a.invoiceNumber, b.invoiceNumber, c.invoiceNumber].sort());
+    for (const i of [a, b, c]) expect((await db.invoice.findUniqueOrThrow({ where: { id: i.id } })).status).toBe("PAID");
+    // Stored in the form the invoice carries, so later lookups by reference find them.
+    expect((await db.payment.findMany({ orderBy: { paidOn: "asc" } })).map((p) => p.reference)).toEqual([a.paymentReference, b.paymentReference, c.paymentReference]);
   });
 
   it("stores nothing from a file with a malformed line", async () => {

@@ -10,6 +10,7 @@ import type { CustomerActor } from "@/server/access/actor";
 import { appFailure, customerActorOf } from "../../../tests/support/actors";
 import { getTestDb, resetDatabase } from "../../../tests/support/db";
 import { createTestInvoice, ratedLines } from "../../../tests/support/invoice-fixtures";
+import { pdffonts, pdfFonts, pdfText } from "../../../tests/support/pdf";
 import { renderInvoicePdf } from "./render-invoice-pdf";
 
 // The route handler reads the session through this module; the tests decide who is signed in.
@@ -19,26 +20,6 @@ vi.mock("@/server/auth/session", () => ({ currentActor: async () => session.acto
 const db = getTestDb();
 // INVOICE_PDF_DIR=/tmp/pdfs writes every rendered PDF there, to look at (pdftoppm -png -r 80).
 const OUT = process.env.INVOICE_PDF_DIR;
-
-/**
- * The text of an uncompressed pdfkit file: the standard fonts write each run of text as hex
- * strings in TJ arrays, WinAnsi-encoded (one byte per character, Latin-1 for å ä ö æ ø).
- */
-function pdfText(pdf: Buffer): string {
-  const WIN_ANSI_EXTRA: Record<number, string> = { 0x80: "€", 0x96: "–", 0x97: "—", 0x85: "…" };
-  const runs: string[] = [];
-  for (const match of pdf.toString("latin1").matchAll(/\[([^\]]*)\]\s*TJ/g)) {
-    let run = "";
-    for (const hex of match[1]!.matchAll(/<([0-9a-fA-F]*)>/g)) {
-      for (let i = 0; i < hex[1]!.length; i += 2) {
-        const byte = Number.parseInt(hex[1]!.slice(i, i + 2), 16);
-        run += WIN_ANSI_EXTRA[byte] ?? String.fromCharCode(byte);
-      }
-    }
-    runs.push(run);
-  }
-  return runs.join("\n");
-}
 
 function save(name: string, pdf: Buffer): void {
   if (!OUT) return;
@@ -244,6 +225,49 @@ describe("renderInvoicePdf", () => {
     save("se-rebill.pdf", rebill.body);
     expect(pdfText(rebill.body)).toContain("Korrigerad faktura");
     expect(rebill.document.notice).toMatch(new RegExp(`ersätter faktura ${seCredited.invoiceNumber} för perioden 2025-12-01 – 2025-12-31.*Skillnad mot den ursprungliga fakturan: \\+75,00`));
+  });
+
+  it("embeds every font it uses, so the copy renders the same everywhere (pdffonts: emb yes)", async () => {
+    for (const [actor, invoice] of [[anna, seInvoice], [mikko, fiInvoice], [mette, dkInvoice], [anna, seCreditNote]] as const) {
+      // Compressed, as served: the font dictionaries stay readable, the programs are inflated.
+      const { body } = await renderInvoicePdf(actor, invoice.id, { today: "2026-02-10" });
+      const fonts = pdfFonts(body);
+      expect(fonts.length).toBeGreaterThanOrEqual(2);
+      expect(fonts.filter((f) => !f.embedded)).toEqual([]);
+      // Subsets of the embedded families (ABCDEF+Name), none of the 14 standard fonts.
+      for (const font of fonts) expect(font.name).toMatch(/^[A-Z]{6}\+(Arimo|Cousine)-(Regular|Bold)$/);
+      const poppler = pdffonts(body);
+      if (poppler) {
+        expect(poppler.length).toBe(fonts.length);
+        expect(poppler.filter((row) => row.emb !== "yes")).toEqual([]);
+      }
+    }
+  });
+
+  it("is PDF/A-2b: declared in the XMP metadata, with an sRGB output intent, at a reasonable size", async () => {
+    const { body } = await renderInvoicePdf(mikko, fiInvoice.id, { today: "2026-02-10" });
+    const raw = body.toString("latin1");
+    expect(raw.startsWith("%PDF-1.7")).toBe(true);
+    expect(raw).toMatch(/<pdfaid:part>2<\/pdfaid:part>\s*<pdfaid:conformance>B<\/pdfaid:conformance>/);
+    expect(raw).toMatch(/\/Type \/OutputIntent\s*\/S \/GTS_PDFA1/);
+    expect(raw).toMatch(/\/ID \[<[0-9a-f]{32}> <[0-9a-f]{32}>\]/);
+    expect(raw).not.toContain("/Encrypt");
+    // Subset fonts: the four font files are 1.2 MB, a bill with its fonts stays well under 100 KB.
+    expect(body.length).toBeLessThan(100_000);
+  });
+
+  it("draws the Nordic letters and the euro sign from the embedded fonts", async () => {
+    const fi = pdfText((await renderInvoicePdf(mikko, fiInvoice.id, { compress: false, today: "2026-02-10" })).body);
+    expect(fi).toMatch(/\d €/);
+    expect(fi).toContain("Sähköenergia, pörssihinta");
+    const dk = pdfText((await renderInvoicePdf(mette, dkInvoice.id, { compress: false, today: "2026-02-10" })).body);
+    expect(dk).toContain("Søndergade 12, 2. tv.");
+    expect(dk).toContain("Forventet betalingsdag for næste regning");
+    const se = pdfText((await renderInvoicePdf(anna, seInvoice.id, { compress: false, today: "2026-02-10" })).body);
+    expect(se).toContain("Villa Tallvägen – el");
+    expect(se).toContain("Nästa fakturas beräknade förfallodag");
+    // No glyph is missing: every code maps back to a character.
+    for (const text of [fi, dk, se]) expect(text).not.toContain("\ufffd");
   });
 
   it("is compressed by default and NOT_FOUND for another customer", async () => {

@@ -7,6 +7,7 @@ import { formatMeteringPointId } from "@/domain/identity";
 import { formatDate, formatMoney } from "@/lib/format";
 import type { CustomerActor } from "@/server/access/actor";
 import { explainInvoice } from "./explain-invoice";
+import { loadInvoiceFonts } from "./load-invoice-fonts";
 
 export type RenderedInvoicePdf = { fileName: string; body: Buffer; document: InvoiceDocument };
 
@@ -14,7 +15,8 @@ export type RenderedInvoicePdf = { fileName: string; body: Buffer; document: Inv
  * The invoice as a PDF copy (seed 000: "Klicka på fakturanummer för att öppna en fakturakopia i
  * PDF format"): A4, page 1 what to pay and the payment line, page 2 the specification. Scoped like
  * `getInvoice` (NOT_FOUND outside the actor's invoices). `compress: false` keeps the text readable
- * in the file, for tests.
+ * in the file, for tests. PDF/A-2b with embedded subset fonts, so the copy renders the same in
+ * every reader and can be archived (docs/decisions/010-invoice-pdf-fonts.md).
  */
 export async function renderInvoicePdf(
   actor: CustomerActor,
@@ -79,23 +81,38 @@ const ACCENT = "#075985";
 const TINT = "#e0f2fe";
 const RULE = "#cbd5e1";
 
+// Names the embedded fonts are registered under in each document.
+const FONT = { regular: "Sans", bold: "Sans-Bold", mono: "Mono", monoBold: "Mono-Bold" } as const;
+
 /**
- * The standard PDF fonts (Helvetica, Courier) are WinAnsi-encoded: å ä ö æ ø é ü – € × ³ are in it,
- * but Intl's minus sign (U+2212) and narrow no-break space (U+202F) are not.
+ * Intl's minus sign (U+2212), thin and narrow no-break spaces (U+2009, U+202F) and non-breaking
+ * hyphens become "-" and a no-break space: Cousine has no glyph for the spaces (PDF/A forbids
+ * drawing .notdef), and the plain forms keep the widths the layout was made with.
  */
-function winAnsi(text: string): string {
+function printable(text: string): string {
   return text.replace(/\u2212/g, "-").replace(/[\u202f\u2009]/g, "\u00a0").replace(/[\u2010\u2011]/g, "-");
 }
 
 function draw(model: InvoiceDocument, compress: boolean, creationDate: Date): Promise<Buffer> {
+  const fonts = loadInvoiceFonts();
   const doc = new PDFDocument({
     size: "A4",
     margin: 0,
     compress,
     bufferPages: true,
+    // PDF/A-2b (ISO 19005-2, level B): embedded fonts, XMP metadata and an sRGB output intent.
+    pdfVersion: "1.7",
+    subset: "PDF/A-2b",
+    // No default font: pdfkit would load Helvetica, a standard font that is never embedded. Every
+    // text below chooses one of ours first.
+    font: "",
     lang: model.language === "sv" ? "sv-SE" : model.language === "da" ? "da-DK" : "fi-FI",
-    info: { Title: winAnsi(model.metadataTitle), Author: winAnsi(model.issuer.name), Subject: winAnsi(model.metadataTitle), CreationDate: creationDate },
+    info: { Title: printable(model.metadataTitle), Author: printable(model.issuer.name), Subject: printable(model.metadataTitle), CreationDate: creationDate },
   });
+  // pdfkit also takes a parsed fontkit font (PDFFontFactory.open), which @types/pdfkit does not list.
+  for (const [name, font] of [[FONT.regular, fonts.regular], [FONT.bold, fonts.bold], [FONT.mono, fonts.mono], [FONT.monoBold, fonts.monoBold]] as const) {
+    doc.registerFont(name, font as unknown as Buffer);
+  }
   const chunks: Buffer[] = [];
   doc.on("data", (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -117,9 +134,9 @@ class Painter {
   constructor(readonly doc: PDFKit.PDFDocument) {}
 
   text(value: string, x: number, y: number, o: { size?: number; bold?: boolean; mono?: boolean; color?: string; width?: number; align?: "left" | "right" | "center" } = {}): number {
-    const font = o.mono ? (o.bold ? "Courier-Bold" : "Courier") : o.bold ? "Helvetica-Bold" : "Helvetica";
+    const font = o.mono ? (o.bold ? FONT.monoBold : FONT.mono) : o.bold ? FONT.bold : FONT.regular;
     this.doc.font(font).fontSize(o.size ?? 9.5).fillColor(o.color ?? INK);
-    const text = winAnsi(value);
+    const text = printable(value);
     const options = { width: o.width, align: o.align ?? "left", lineBreak: o.width !== undefined, lineGap: 1 } as const;
     const height = this.doc.heightOfString(text, options);
     this.doc.text(text, x, y, options);
@@ -168,7 +185,7 @@ function firstPage(p: Painter, model: InvoiceDocument): void {
   }
 
   if (model.notice) {
-    const height = p.doc.font("Helvetica").fontSize(9.5).heightOfString(winAnsi(model.notice), { width: WIDTH - 20 }) + 14;
+    const height = p.doc.font(FONT.regular).fontSize(9.5).heightOfString(printable(model.notice), { width: WIDTH - 20 }) + 14;
     p.doc.rect(LEFT, y, WIDTH, height).lineWidth(0.8).strokeColor(ACCENT).stroke();
     p.text(model.notice, LEFT + 10, y + 7, { size: 9.5, width: WIDTH - 20 });
     y += height + 12;
@@ -278,7 +295,7 @@ function specificationPages(p: Painter, model: InvoiceDocument): void {
       y += p.text(section.title, LEFT, y, { size: 9.5, bold: true, color: ACCENT, width: WIDTH }) + 3;
     }
     for (const row of section.rows) {
-      const height = p.doc.font("Helvetica").fontSize(8.5).heightOfString(winAnsi(row.description), { width: COLUMNS[0].width }) + 5;
+      const height = p.doc.font(FONT.regular).fontSize(8.5).heightOfString(printable(row.description), { width: COLUMNS[0].width }) + 5;
       ensure(height);
       for (const c of COLUMNS) p.text(row[c.key], c.x, y, { size: 8.5, width: c.width, align: c.align });
       y += height;
@@ -291,7 +308,7 @@ function specificationPages(p: Painter, model: InvoiceDocument): void {
   }
 
   for (const note of spec.notes) {
-    const height = p.doc.font("Helvetica").fontSize(8.5).heightOfString(winAnsi(note), { width: WIDTH }) + 4;
+    const height = p.doc.font(FONT.regular).fontSize(8.5).heightOfString(printable(note), { width: WIDTH }) + 4;
     ensure(height + 10);
     y += 8;
     y += p.text(note, LEFT, y, { size: 8.5, color: MUTED, width: WIDTH });

@@ -293,6 +293,57 @@ describe("importing Eloverblik JSON", () => {
   });
 });
 
+describe("importing Eloverblik production series", () => {
+  it("refuses a production series (businessType A01), naming it, and stores none of its values as consumption", async () => {
+    const customer = await createCustomer(db, { market: "DK" });
+    const home = await createInstallation(db, { customerId: customer.id });
+    const solar = await createInstallation(db, { customerId: customer.id });
+    const points = Array.from({ length: 24 }, (_, i) => ({ position: String(i + 1), "out_Quantity.quantity": "0.250", "out_Quantity.quality": "A04" }));
+    const period = { resolution: "PT1H", timeInterval: { start: "2024-12-31T23:00:00Z", end: "2025-01-01T23:00:00Z" }, Point: points };
+    const doc = {
+      result: [
+        {
+          MyEnergyData_MarketDocument: {
+            mRID: "doc-2",
+            TimeSeries: [
+              { mRID: home.meteringPointId, businessType: "A04", "measurement_Unit.name": "KWH", Period: [period] },
+              { mRID: solar.meteringPointId, businessType: "A01", "measurement_Unit.name": "KWH", Period: [period] },
+            ],
+          },
+          success: true,
+          errorCode: 10000,
+          errorText: "NoError",
+          id: home.meteringPointId,
+        },
+      ],
+    };
+    const bytes = new TextEncoder().encode(JSON.stringify(doc));
+
+    const refused = await importMeterValues({ fileName: "eloverblik-prod.json", bytes, actor: staff });
+    expect(refused.status).toBe("REJECTED");
+    expect(refused.problems).toEqual([
+      expect.objectContaining({
+        code: "UNSUPPORTED_BUSINESS_TYPE",
+        series: 2,
+        meteringPoint: solar.meteringPointId,
+        field: "businessType",
+        values: 24,
+        params: { businessType: "A01", series: 2, meteringPoint: solar.meteringPointId },
+        message: `Series 2 (metering point ${solar.meteringPointId}) is production (businessType A01): production is not imported, only consumption (A04).`,
+      }),
+    ]);
+    expect(await daysOf(home.id)).toEqual([]);
+    expect(await daysOf(solar.id)).toEqual([]);
+
+    // Storing the valid part keeps the consumption and still leaves production out.
+    const partial = await importMeterValues({ fileName: "eloverblik-prod.json", bytes, actor: staff, mode: "store-valid" });
+    expect(partial.status).toBe("PARTIAL");
+    expect(partial.counts).toMatchObject({ received: 48, stored: 24, rejected: 24 });
+    expect(await daysOf(home.id)).toHaveLength(1);
+    expect(await daysOf(solar.id)).toEqual([]);
+  });
+});
+
 describe("encoding and access", () => {
   it("refuses a file that is not UTF-8 and records it", async () => {
     const bytes = Uint8Array.from([0xff, 0xfe, ...Array.from(new TextEncoder().encode("metering_point")).flatMap((b) => [b, 0])]);
