@@ -5,7 +5,7 @@ import path from "node:path";
 import * as fontkit from "fontkit";
 
 /**
- * The fonts embedded in invoice PDFs (docs/decisions/010-invoice-pdf-fonts.md): Arimo and Cousine,
+ * The fonts embedded in invoice PDFs (docs/decisions/013-invoice-pdf-fonts.md): Arimo and Cousine,
  * metric-compatible with Helvetica/Arial and Courier, so the layout made for the standard fonts is
  * unchanged, and complete TrueType files covering å ä ö æ ø, € and every Latin letter a name may
  * have. Read from the packages' files at run time, not bundled: the production build (next start)

@@ -16,7 +16,7 @@ export type RenderedInvoicePdf = { fileName: string; body: Buffer; document: Inv
  * PDF format"): A4, page 1 what to pay and the payment line, page 2 the specification. Scoped like
  * `getInvoice` (NOT_FOUND outside the actor's invoices). `compress: false` keeps the text readable
  * in the file, for tests. PDF/A-2b with embedded subset fonts, so the copy renders the same in
- * every reader and can be archived (docs/decisions/010-invoice-pdf-fonts.md).
+ * every reader and can be archived (docs/decisions/013-invoice-pdf-fonts.md).
  */
 export async function renderInvoicePdf(
   actor: CustomerActor,
