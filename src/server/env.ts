@@ -25,6 +25,11 @@ const schema = z.object({
   API_TOKEN_TTL_SECONDS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(60).max(24 * 3600).default(900)),
   API_RATE_LIMIT_PER_MINUTE: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).default(120)),
   API_TOKEN_RATE_LIMIT_PER_MINUTE: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).default(30)),
+  // Failed token requests per 15 minutes: beyond the first, the client address is refused before
+  // any secret is checked; beyond the second, wrong secrets for that client id answer 429 (the right
+  // one still works). See docs/third-party-api.md section 7.
+  API_TOKEN_FAILURES_PER_ADDRESS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).default(20)),
+  API_TOKEN_FAILURES_PER_CLIENT_ID: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).default(50)),
   // Reverse proxies (addresses or CIDR ranges) whose X-Forwarded-For entries are believed. Unset:
   // the client's address is the socket's peer (src/domain/http/client-address.ts).
   TRUSTED_PROXIES: z.preprocess(emptyAsUndefined, z.string().optional()),
