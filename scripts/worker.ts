@@ -3,7 +3,11 @@
 // told of new requests and reminded before a consent ends, webhooks are sent and retried with
 // back-off, expired API tokens are removed. Every WORKER_INTERVAL_SECONDS (default 5) until
 // stopped; --once runs one round and exits (for cron). Several workers may run at once: webhook
-// deliveries are claimed with row locks and every transition is checked against the row's version.
+// deliveries are claimed with row locks and leases, and every transition is checked against the
+// row's version.
+// A round does not wait for its webhooks: a receiver that is slow to answer holds only its own
+// third party's lane (WEBHOOK_TIMEOUT_SECONDS per call, WEBHOOK_CONCURRENCY_PER_THIRD_PARTY at once),
+// while the next rounds expire, remind and send the other third parties' webhooks on time.
 // The start script (npm run demo / start:demo / dev) runs one beside the web server. It also mails
 // the links of queued "forgotten password" requests (decision 011).
 export {};
@@ -11,8 +15,16 @@ export {};
 const once = process.argv.includes("--once");
 const intervalMs = Math.max(1, Number(process.env.WORKER_INTERVAL_SECONDS ?? 5)) * 1000;
 
-const { runConsentJobs } = await import("../src/server/third-party/consent-jobs");
+const { startConsentJobs } = await import("../src/server/third-party/consent-jobs");
 const { processPasswordResetRequests } = await import("../src/server/accounts/process-password-reset-requests");
+type Sent = Awaited<ReturnType<typeof startConsentJobs>["webhooks"]>;
+
+const sending = new Set<Promise<unknown>>();
+
+function logWebhooks({ attempted, delivered, retrying, failed }: Sent) {
+  if (!attempted) return;
+  console.log(`[worker] webhooks ${delivered}/${attempted} delivered` + (retrying ? `, ${retrying} to retry` : "") + (failed ? `, ${failed} given up` : ""));
+}
 
 let stopping = false;
 let wake: (() => void) | undefined;
@@ -35,15 +47,15 @@ do {
     console.error("[worker] password resets failed:", error instanceof Error ? error.message : error);
   }
   try {
-    const r = await runConsentJobs();
-    const { attempted, delivered, retrying, failed } = r.webhooks;
-    if (r.expired || r.newRequests || r.reminders || attempted) {
-      console.log(
-        `[worker] expired ${r.expired}, new-request mails ${r.newRequests}, reminders ${r.reminders}, webhooks ${delivered}/${attempted} delivered` +
-          (retrying ? `, ${retrying} to retry` : "") +
-          (failed ? `, ${failed} given up` : ""),
-      );
+    const { scheduled, webhooks } = startConsentJobs();
+    const done = webhooks.then(logWebhooks, (error) => console.error("[worker] webhooks failed:", error instanceof Error ? error.message : error));
+    sending.add(done);
+    void done.finally(() => sending.delete(done));
+    const r = await scheduled;
+    if (r.expired || r.newRequests || r.reminders) {
+      console.log(`[worker] expired ${r.expired}, new-request mails ${r.newRequests}, reminders ${r.reminders}`);
     }
+    if (once) await done;
   } catch (error) {
     // A database restart or a network blip: log it and try again next round.
     console.error("[worker] round failed:", error instanceof Error ? error.message : error);
@@ -54,4 +66,6 @@ do {
     setTimeout(resolve, intervalMs);
   });
 } while (!stopping);
+// Calls in flight end within their timeout; waiting for them keeps their outcome recorded.
+await Promise.allSettled([...sending]);
 process.exit(0);

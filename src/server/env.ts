@@ -27,6 +27,16 @@ const schema = z.object({
   API_TOKEN_TTL_SECONDS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(60).max(24 * 3600).default(900)),
   API_RATE_LIMIT_PER_MINUTE: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).default(120)),
   API_TOKEN_RATE_LIMIT_PER_MINUTE: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).default(30)),
+  // Failed token requests per 15 minutes: beyond the first, the client address is refused before
+  // any secret is checked; beyond the second, wrong secrets for that client id answer 429 (the right
+  // one still works). See docs/third-party-api.md section 7.
+  API_TOKEN_FAILURES_PER_ADDRESS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).default(20)),
+  API_TOKEN_FAILURES_PER_CLIENT_ID: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).default(50)),
+  // Webhooks (the worker): seconds a receiver has to answer, calls in flight per third party, and
+  // calls in flight per worker process over all third parties.
+  WEBHOOK_TIMEOUT_SECONDS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(30).default(5)),
+  WEBHOOK_CONCURRENCY_PER_THIRD_PARTY: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(16).default(2)),
+  WEBHOOK_MAX_IN_FLIGHT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(256).default(16)),
   // Reverse proxies (addresses or CIDR ranges) whose X-Forwarded-For entries are believed. Unset:
   // the client's address is the socket's peer (src/domain/http/client-address.ts).
   TRUSTED_PROXIES: z.preprocess(emptyAsUndefined, z.string().optional()),

@@ -29,10 +29,10 @@ export class OAuthError extends Error {
 }
 
 /**
- * Exchanges a client id and secret for a bearer token. Unknown client, wrong secret, an expired or
- * revoked secret, a revoked client and a suspended third party all answer `invalid_client`.
+ * The ApiClient row whose secret this is. Unknown client, wrong secret, an expired or revoked
+ * secret, a revoked client and a suspended third party all answer `invalid_client`.
  */
-export async function issueAccessToken(clientId: string, secret: string, now: Date = new Date()): Promise<{ accessToken: string; expiresIn: number }> {
+export async function authenticateApiClient(clientId: string, secret: string, now: Date = new Date()): Promise<string> {
   const client = await db.apiClient.findUnique({
     where: { clientId },
     select: {
@@ -47,13 +47,23 @@ export async function issueAccessToken(clientId: string, secret: string, now: Da
   if (!client || client.revokedAt || client.thirdParty.status !== "ACTIVE" || !matches) {
     throw new OAuthError("invalid_client", "Unknown client, wrong secret, or the client is no longer allowed.");
   }
+  return client.id;
+}
+
+/** A new bearer token for an authenticated API client (`ApiClient.id`). */
+export async function mintAccessToken(apiClientId: string, now: Date = new Date()): Promise<{ accessToken: string; expiresIn: number }> {
   const expiresIn = env().API_TOKEN_TTL_SECONDS;
   const accessToken = newAccessToken();
   await db.$transaction([
-    db.apiAccessToken.create({ data: { tokenHash: sha256(accessToken), apiClientId: client.id, createdAt: now, expiresAt: new Date(now.getTime() + expiresIn * 1000) } }),
-    db.apiClient.update({ where: { id: client.id }, data: { lastUsedAt: now } }),
+    db.apiAccessToken.create({ data: { tokenHash: sha256(accessToken), apiClientId, createdAt: now, expiresAt: new Date(now.getTime() + expiresIn * 1000) } }),
+    db.apiClient.update({ where: { id: apiClientId }, data: { lastUsedAt: now } }),
   ]);
   return { accessToken, expiresIn };
+}
+
+/** Exchanges a client id and secret for a bearer token (`invalid_client` as authenticateApiClient). */
+export async function issueAccessToken(clientId: string, secret: string, now: Date = new Date()): Promise<{ accessToken: string; expiresIn: number }> {
+  return mintAccessToken(await authenticateApiClient(clientId, secret, now), now);
 }
 
 /** The third party behind `Authorization: Bearer <token>`, or INVALID_TOKEN / UNAUTHENTICATED. */

@@ -3,6 +3,8 @@
 // that match the OpenAPI document's schemas.
 process.env.API_RATE_LIMIT_PER_MINUTE = "8";
 process.env.API_TOKEN_RATE_LIMIT_PER_MINUTE = "5";
+process.env.API_TOKEN_FAILURES_PER_ADDRESS = "10";
+process.env.API_TOKEN_FAILURES_PER_CLIENT_ID = "20";
 
 import { beforeEach, describe, expect, it } from "vitest";
 import { createUser } from "@/fixtures/factories";
@@ -31,6 +33,15 @@ async function tokenFor(clientId: string, secret: string): Promise<string> {
   const response = await tokenRoute(new Request(`${BASE}/oauth/token`, { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded", Authorization: basic(clientId, secret) }, body: "grant_type=client_credentials" }));
   expect(response.status).toBe(200);
   return tokenSchema.parse(await response.json()).access_token;
+}
+
+function tokenRequest(authorization: string, address: string): Request {
+  // The portal's server puts the socket's peer last in X-Forwarded-For (scripts/lib/http-server.ts).
+  return new Request(`${BASE}/oauth/token`, {
+    method: "POST",
+    headers: { "Content-Type": "application/x-www-form-urlencoded", Authorization: authorization, "X-Forwarded-For": address },
+    body: "grant_type=client_credentials",
+  });
 }
 
 const auth = (token: string, extra: Record<string, string> = {}) => ({ Authorization: `Bearer ${token}`, ...extra });
@@ -84,15 +95,65 @@ describe("POST /api/v1/oauth/token", () => {
     expect((await post({ Authorization: basic(tp.clientId, tp.secret) }, "grant_type=client_credentials")).status).toBe(401);
   });
 
-  it("limits token requests per client and minute", async () => {
+  it("limits successful token requests per client and minute, and not another client's", async () => {
+    const tp = await thirdPartyWithClient(db);
+    const other = await thirdPartyWithClient(db);
+    const statuses: number[] = [];
+    let last: Response | undefined;
+    for (let i = 0; i < 6; i++) {
+      last = await tokenRoute(tokenRequest(basic(tp.clientId, tp.secret), "192.0.2.1"));
+      statuses.push(last.status);
+    }
+    expect(statuses).toEqual([200, 200, 200, 200, 200, 429]);
+    expect(Number(last!.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(tokenErrorSchema.parse(await last!.json()).error).toBe("slow_down");
+    // Refused before a token is made.
+    expect(await db.apiAccessToken.count()).toBe(5);
+    expect((await tokenRoute(tokenRequest(basic(other.clientId, other.secret), "192.0.2.1"))).status).toBe(200);
+  });
+});
+
+// Item 7 of issue 10: an attacker who sends wrong secrets for a real client id must not lock the
+// client out. Failures are counted per client address (which is locked) and per claimed client id
+// (which makes wrong attempts 429 too), apart from the successful calls per verified client.
+describe("failed token requests", () => {
+  const ATTACKER = "203.0.113.66";
+
+  it("lock the address that sent 30 wrong secrets, and the real client still gets a token at once from its own", async () => {
     const tp = await thirdPartyWithClient(db);
     const statuses: number[] = [];
-    for (let i = 0; i < 6; i++) {
-      const r = await tokenRoute(new Request(`${BASE}/oauth/token`, { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded", Authorization: basic(tp.clientId, "wrong") }, body: "grant_type=client_credentials" }));
-      statuses.push(r.status);
-      if (r.status === 429) expect(Number(r.headers.get("retry-after"))).toBeGreaterThan(0);
+    let last: Response | undefined;
+    for (let i = 0; i < 30; i++) {
+      last = await tokenRoute(tokenRequest(basic(tp.clientId, `guess-${i}`), ATTACKER));
+      statuses.push(last.status);
     }
-    expect(statuses).toEqual([401, 401, 401, 401, 401, 429]);
+    const real = await tokenRoute(tokenRequest(basic(tp.clientId, tp.secret), "198.51.100.20"));
+    expect(real.status).toBe(200);
+    expect(tokenSchema.parse(await real.json()).access_token.startsWith("mst_")).toBe(true);
+
+    expect(statuses).toEqual([...Array(10).fill(401), ...Array(20).fill(429)]);
+    expect(tokenErrorSchema.parse(await last!.json()).error).toBe("slow_down");
+    expect(Number(last!.headers.get("retry-after"))).toBeGreaterThan(0);
+
+    // The attacker's address is refused before the secret is looked at, even the right one.
+    const fromAttacker = await tokenRoute(tokenRequest(basic(tp.clientId, tp.secret), ATTACKER));
+    expect(fromAttacker.status).toBe(429);
+    expect(await db.apiAccessToken.count()).toBe(1);
+  });
+
+  it("answer 429 to every wrong secret once a client id has too many failures from many addresses, while the right secret still works", async () => {
+    const tp = await thirdPartyWithClient(db);
+    const statuses: number[] = [];
+    for (let i = 1; i <= 21; i++) statuses.push((await tokenRoute(tokenRequest(basic(tp.clientId, `guess-${i}`), `203.0.113.${i}`))).status);
+    expect((await tokenRoute(tokenRequest(basic(tp.clientId, tp.secret), "203.0.113.23"))).status).toBe(200);
+    expect(statuses).toEqual([...Array(20).fill(401), 429]);
+    expect((await tokenRoute(tokenRequest(basic(tp.clientId, "guess-22"), "203.0.113.22"))).status).toBe(429);
+
+    // Even from an address that guessed wrong before (but is not locked).
+    expect((await tokenRoute(tokenRequest(basic(tp.clientId, tp.secret), "203.0.113.1"))).status).toBe(200);
+    // Another client is not concerned.
+    const other = await thirdPartyWithClient(db);
+    expect((await tokenRoute(tokenRequest(basic(other.clientId, `${other.secret}x`), "203.0.113.24"))).status).toBe(401);
   });
 });
 

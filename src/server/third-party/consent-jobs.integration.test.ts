@@ -1,13 +1,19 @@
 // The customer hears of a new request and is reminded before a consent ends — by e-mail, once,
-// only the people who may decide, in their own language.
-import { describe, expect, it } from "vitest";
+// only the people who may decide, in their own language; and a webhook receiver that never answers
+// does not hold up the expiries, the mails or the other third parties' webhooks.
+process.env.WEBHOOK_TIMEOUT_SECONDS = "1";
+
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createInstallation, createUser } from "@/fixtures/factories";
 import { createConsentRequest } from "@/fixtures/third-party-factories";
 import { freshDatabaseAndInbox } from "../../../tests/support/mail";
 import { companyWithUsers } from "../../../tests/support/access";
 import { getTestDb } from "../../../tests/support/db";
-import { thirdPartyWithClient } from "../../../tests/support/third-party";
-import { REMINDER_DAYS_BEFORE_END, sendConsentNotices } from "./consent-jobs";
+import { householdWithValues, thirdPartyWithClient } from "../../../tests/support/third-party";
+import { startWebhookSink, type WebhookSink } from "../../../scripts/lib/webhook-sink";
+import { REMINDER_DAYS_BEFORE_END, runConsentJobs, sendConsentNotices, startConsentJobs } from "./consent-jobs";
+import { submitRequestSchema } from "./schemas";
+import { submitConsentRequest } from "./submit-consent-request";
 
 const db = getTestDb();
 const NOW = new Date("2026-12-03T12:00:00Z");
@@ -58,5 +64,56 @@ describe("notices to the customer", () => {
     expect(to).not.toContain(narrow.email);
     expect(sink.messages[0]!.text).toContain("Energismart Test AB");
     expect(await sendConsentNotices(NOW)).toEqual({ newRequests: 0, reminders: 0 });
+  });
+});
+
+// Item 12 of issue 10 (WEBHOOK_TIMEOUT_SECONDS is 1 here).
+describe("a round of the worker's jobs with a receiver that never answers", () => {
+  let hanging: WebhookSink;
+  let fast: WebhookSink;
+  beforeEach(async () => {
+    hanging = await startWebhookSink({ respond: () => "hang" });
+    fast = await startWebhookSink();
+  });
+  afterEach(async () => Promise.all([hanging.stop(), fast.stop()]));
+
+  /** A slow third party with three webhooks waiting, and a fast one with a consent to expire and one to remind of. */
+  async function round() {
+    const slow = await thirdPartyWithClient(db, { name: "Långsam AB", webhookUrl: `${hanging.url}/slow` });
+    const home = await householdWithValues(db, { from: "2026-11-01", to: "2026-11-02" });
+    await submitConsentRequest(
+      slow.actor,
+      submitRequestSchema(NOW).parse({ reference: "S-1", customerIdentityNumber: home.nationalId, meteringPointId: home.installation.meteringPointId, purpose: "Energy advice from hourly values.", resolution: "PT1H", dataFrom: "2026-01-01", validTo: "2027-06-01T00:00:00Z" }),
+      NOW,
+    );
+    const { installation, tp, identity } = await setting();
+    await db.thirdParty.update({ where: { id: tp.party.id }, data: { webhookUrl: `${fast.url}/fast` } });
+    const ending = await createConsentRequest(db, { thirdPartyId: tp.party.id, installation, customerIdentity: identity, state: "ACTIVE", submittedAt: days(-40), decidedAt: days(-39), requestedValidTo: days(-1) });
+    await createConsentRequest(db, { thirdPartyId: tp.party.id, installation, customerIdentity: identity, state: "ACTIVE", submittedAt: days(-40), decidedAt: days(-39), requestedValidTo: days(REMINDER_DAYS_BEFORE_END - 1) });
+    return { ending };
+  }
+
+  it("still expires, reminds and tells the other third party at once", async () => {
+    const { ending } = await round();
+    const started = Date.now();
+    const result = await runConsentJobs({ now: NOW });
+    expect(result).toMatchObject({ expired: 1, reminders: 1 });
+    expect(result.webhooks).toMatchObject({ delivered: 1, retrying: 3 });
+    expect(sink.messages.length).toBeGreaterThan(0);
+    // The expiry's webhook is not queued behind the three calls that hang.
+    expect(fast.received.map((h) => h.eventType)).toEqual(["consent_request.expired"]);
+    expect((fast.received[0]!.body as { data: { consentRequest: { id: string } } }).data.consentRequest.id).toBe(ending.id);
+    // Well before the three hanging calls (one request's chain, 1 s each) are over.
+    expect(Date.parse(fast.received[0]!.receivedAt) - started).toBeLessThan(2_500);
+    expect(hanging.received).toHaveLength(3);
+  });
+
+  it("is done with everything but the webhooks while the slow receiver still holds its call, so the next round need not wait", async () => {
+    await round();
+    const { scheduled, webhooks } = startConsentJobs({ now: NOW });
+    expect(await scheduled).toMatchObject({ expired: 1, reminders: 1 });
+    expect(sink.messages.length).toBeGreaterThan(0);
+    expect(hanging.received.some((h) => h.closedAt === null)).toBe(true);
+    expect(await webhooks).toMatchObject({ attempted: 4, delivered: 1, retrying: 3 });
   });
 });

@@ -3,7 +3,7 @@ import "server-only";
 // seconds and callable once from tests: requests nobody answered in time and consents past their
 // validity expire (each a recorded transition, announced to the third party), the customer's
 // people are told of new requests and reminded before a consent ends, webhooks are sent, and
-// expired access tokens are removed.
+// expired access tokens and old rate-limit windows are removed.
 import { rolesWith } from "@/server/access/membership-where";
 import { db } from "@/server/db/client";
 import { env } from "@/server/env";
@@ -107,14 +107,40 @@ export async function sendConsentNotices(now: Date = new Date()): Promise<{ newR
   return counts;
 }
 
-export type JobsResult = { expired: number; newRequests: number; reminders: number; webhooks: DispatchResult; tokensRemoved: number };
+export type JobsResult = { expired: number; newRequests: number; reminders: number; webhooks: DispatchResult; tokensRemoved: number; rateWindowsRemoved: number };
 
-/** One round of every job, in order: expire first, so the webhooks of the expiries go out at once. */
-export async function runConsentJobs(options: { now?: Date; fetchImpl?: typeof fetch } = {}): Promise<JobsResult> {
+/**
+ * One round of every job. Expiry goes first, so the webhooks of the expiries go out in this round;
+ * then the webhooks are sent while the notices and the clean-up run, so neither waits for a slow
+ * receiver. `scheduled` settles when everything but the webhooks is done: the worker starts its next
+ * round then, and a webhook lane still waiting for a receiver keeps its lease (the next round's
+ * lanes leave that third party alone).
+ */
+export function startConsentJobs(options: { now?: Date; fetchImpl?: typeof fetch } = {}): {
+  scheduled: Promise<Omit<JobsResult, "webhooks">>;
+  webhooks: Promise<DispatchResult>;
+} {
   const now = options.now ?? new Date();
-  const expired = await expireConsents(now);
-  const notices = await sendConsentNotices(now);
-  const webhooks = await dispatchWebhooks({ now, fetchImpl: options.fetchImpl });
-  const removed = await db.apiAccessToken.deleteMany({ where: { expiresAt: { lt: new Date(now.getTime() - 3600_000) } } });
-  return { expired, ...notices, webhooks, tokensRemoved: removed.count };
+  const expired = expireConsents(now);
+  // Without a given `now` the dispatcher reads the clock at every call, as a long round needs.
+  const webhooks = expired.then(() => dispatchWebhooks({ now: options.now, fetchImpl: options.fetchImpl }));
+  const scheduled = expired.then(async (count) => {
+    const notices = await sendConsentNotices(now);
+    const tokens = await db.apiAccessToken.deleteMany({ where: { expiresAt: { lt: new Date(now.getTime() - 3600_000) } } });
+    // Rate and failure windows last at most 15 minutes; an older row only takes room.
+    const windows = await db.apiRateWindow.deleteMany({ where: { windowStart: { lt: new Date(now.getTime() - 3600_000) } } });
+    return { expired: count, ...notices, tokensRemoved: tokens.count, rateWindowsRemoved: windows.count };
+  });
+  // Each is awaited by the caller; these keep a failure of one from being reported as unhandled
+  // while the caller still waits for the other.
+  webhooks.catch(() => {});
+  scheduled.catch(() => {});
+  return { scheduled, webhooks };
+}
+
+/** One round of every job, resolved when all of it (the webhooks too) is done. */
+export async function runConsentJobs(options: { now?: Date; fetchImpl?: typeof fetch } = {}): Promise<JobsResult> {
+  const { scheduled, webhooks } = startConsentJobs(options);
+  const [jobs, sent] = await Promise.all([scheduled, webhooks]);
+  return { ...jobs, webhooks: sent };
 }

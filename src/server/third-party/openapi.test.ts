@@ -1,5 +1,6 @@
-// The third-party API's OpenAPI document is valid OpenAPI 3.1, and describes every route and
-// every stable error code.
+// The third-party API's OpenAPI document is valid OpenAPI 3.1, passes Redocly's recommended lint
+// rules without a warning, and describes every route and every stable error code.
+import { createConfig, lintFromString } from "@redocly/openapi-core";
 import { Validator } from "@seriousme/openapi-schema-validator";
 import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
@@ -29,6 +30,26 @@ describe("GET /api/v1/openapi.json", () => {
     delete broken.info;
     (broken.paths as Record<string, unknown>)["/events"] = { get: { responses: "none" } };
     expect((await new Validator().validate(broken as never)).valid).toBe(false);
+  });
+
+  // Linted as a deployment serves it, from its own host: the demo's copy points to localhost, and
+  // Redocly rightly warns about that one (no-server-example.com), as it would about example.com.
+  const lint = async (document: unknown) =>
+    (await lintFromString({ source: JSON.stringify(document), absoluteRef: "openapi.json", config: await createConfig({ extends: ["recommended"] }) })).map(
+      (p) => `${p.severity} ${p.ruleId} at ${p.location[0]?.pointer ?? "?"}: ${p.message}`,
+    );
+
+  it("passes Redocly's recommended rules without an error or a warning", async () => {
+    expect(await lint(openApiDocument("https://minasidor.energi.test"))).toEqual([]);
+  });
+
+  it("is caught by the lint when a tag, the license or an operation id goes missing (so the check above can fail)", async () => {
+    const broken = structuredClone(openApiDocument("https://minasidor.energi.test")) as { info: Record<string, unknown>; tags: Record<string, unknown>[]; webhooks: Record<string, { post: Record<string, unknown> }> };
+    delete broken.info.license;
+    delete broken.tags[0]!.description;
+    for (const hook of Object.values(broken.webhooks)) delete hook.post.operationId;
+    const problems = await lint(broken);
+    expect(problems.map((p) => p.split(" ")[1])).toEqual(expect.arrayContaining(["info-license", "tag-description", "operation-operationId"]));
   });
 
   it("documents every route under app/api/v1", () => {

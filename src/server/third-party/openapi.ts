@@ -76,6 +76,10 @@ export function openApiDocument(baseUrl: string): Json {
     info: {
       title: "Mina sidor – third-party access to meter data",
       version: "1.0.0",
+      // The licence of this description, not of the data (meter data flows only under a customer's
+      // consent). CC BY 4.0 is made for documentation and lets every energy service company copy
+      // it, generate clients from it and quote it in its own documentation, naming the source.
+      license: { name: "Creative Commons Attribution 4.0 International", identifier: "CC-BY-4.0" },
       description: [
         "Energy service companies ask for a customer's meter data per installation; the customer approves or declines in Mina sidor (signing with e-legitimation) and can end the consent at any time (EU regulation 2023/1162).",
         "",
@@ -92,7 +96,12 @@ export function openApiDocument(baseUrl: string): Json {
     },
     servers: [{ url: `${baseUrl.replace(/\/$/, "")}/api/v1` }],
     security: [{ oauth2: ["meter-data"] }],
-    tags: [{ name: "Authentication" }, { name: "Consent requests" }, { name: "Meter data" }, { name: "Events" }],
+    tags: [
+      { name: "Authentication", description: "OAuth 2.0 client credentials: exchange your client id and secret for a bearer token that lives 15 minutes." },
+      { name: "Consent requests", description: "Ask for an installation's meter data, follow the request through the customer's answer, and end a consent." },
+      { name: "Meter data", description: "Energy values of an installation while its consent is active, within the consented period and resolution; every delivery is shown to the customer." },
+      { name: "Events", description: "Every state change of your requests, in order: polled here or pushed to your webhook URL." },
+    ],
     paths: {
       "/oauth/token": {
         post: {
@@ -108,7 +117,12 @@ export function openApiDocument(baseUrl: string): Json {
             "200": { description: "A bearer token.", content: { "application/json": { schema: ref("AccessToken") } } },
             "400": { description: "Malformed request or unsupported grant type.", content: { "application/json": { schema: ref("TokenError") } } },
             "401": { description: "Unknown client, wrong or expired secret, or a revoked client.", content: { "application/json": { schema: ref("TokenError") } } },
-            "429": { description: "Too many token requests this minute.", headers: { "Retry-After": { schema: { type: "integer" } } }, content: { "application/json": { schema: ref("TokenError") } } },
+            "429": {
+              description:
+                "slow_down: too many token requests from this client this minute, too many failed ones from your address (refused before the secret is checked), or too many wrong secrets for this client id from anywhere (the right secret still gets a token).",
+              headers: { "Retry-After": { schema: { type: "integer" }, description: "Seconds until the window ends." } },
+              content: { "application/json": { schema: ref("TokenError") } },
+            },
           },
         },
       },
@@ -214,12 +228,14 @@ export function openApiDocument(baseUrl: string): Json {
     webhooks: {
       consentRequestEvent: {
         post: {
+          tags: ["Events"],
+          operationId: "receiveConsentRequestEvent",
           summary: "A state change of one of your requests",
-          description: `Posted to your webhook URL, signed with ${SIGNATURE_HEADER}, retried with back-off (30 s doubling up to 6 h, for up to three days) until you answer 2xx.`,
+          description: `Posted to your webhook URL, signed with ${SIGNATURE_HEADER}, retried with back-off (30 s doubling up to 6 h, for up to three days) until you answer 2xx. Answer within 5 seconds; no answer in time counts as a failure. A few calls come at once (2 by default); the events of one consent request come one after another in event-id order, but a retried event can arrive after a newer one.`,
           parameters: [
             { name: SIGNATURE_HEADER, in: "header", required: true, schema: { type: "string" }, description: "t=<unix seconds>,v1=<hex HMAC-SHA256 of '<t>.<raw body>'>" },
-            { name: "Minasidor-Event-Id", in: "header", required: true, schema: { type: "string" } },
-            { name: "Minasidor-Event-Type", in: "header", required: true, schema: { type: "string" } },
+            { name: "Minasidor-Event-Id", in: "header", required: true, schema: { type: "string" }, description: "The event's id (as `id` in the body): process each id once." },
+            { name: "Minasidor-Event-Type", in: "header", required: true, schema: { type: "string" }, description: "The event's type (as `type` in the body)." },
           ],
           requestBody: { required: true, content: { "application/json": { schema: ref("Event") } } },
           responses: { "2XX": { description: "Received; anything else is retried." } },

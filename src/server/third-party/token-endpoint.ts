@@ -2,12 +2,37 @@ import "server-only";
 // POST /api/v1/oauth/token — OAuth 2.0 client credentials (RFC 6749 section 4.4). The client
 // authenticates with HTTP Basic (client_secret_basic) or with client_id and client_secret in the
 // form body (client_secret_post); the body is application/x-www-form-urlencoded (or JSON).
+import { createHash } from "node:crypto";
 import { env } from "@/server/env";
-import { issueAccessToken, OAuthError } from "./api-credentials";
-import { consumeRateLimit } from "./rate-limit";
+import { clientAddress } from "@/server/http/client-address";
+import { authenticateApiClient, mintAccessToken, OAuthError } from "./api-credentials";
+import { consumeRateLimit, peekRateLimit } from "./rate-limit";
 import { tokenRequestSchema } from "./schemas";
 
 const NO_STORE = { "Cache-Control": "no-store", Pragma: "no-cache" };
+/** Failed token requests are counted in fixed windows of this length (the sign-in throttle's 15 minutes). */
+const FAILURE_WINDOW_SECONDS = 15 * 60;
+
+/**
+ * Counters of failed token requests: per client address (when known) and per claimed client id.
+ * Hashed, so a counter row keeps no address and an attacker's arbitrary client id has a bounded key.
+ */
+function failureKeys(clientId: string, address: string | null): { address: string | null; clientId: string } {
+  const h = (v: string) => createHash("sha256").update(v, "utf8").digest("hex");
+  return { address: address ? `token-fail:address:${h(address)}` : null, clientId: `token-fail:client:${h(clientId)}` };
+}
+
+function slowDown(reason: string, retryAfterSeconds: number): Response {
+  return Response.json(
+    { error: "slow_down", error_description: `${reason}; try again in ${retryAfterSeconds} s.` },
+    { status: 429, headers: { ...NO_STORE, "Retry-After": String(retryAfterSeconds) } },
+  );
+}
+
+function serverError(error: unknown): Response {
+  console.error("token endpoint failed", error);
+  return Response.json({ error: "server_error", error_description: "Something went wrong; try again later." }, { status: 500, headers: NO_STORE });
+}
 
 function oauthError(error: OAuthError, status: number, extra: Record<string, string> = {}): Response {
   return Response.json({ error: error.error, error_description: error.description }, { status, headers: { ...NO_STORE, ...extra } });
@@ -50,19 +75,35 @@ export async function handleTokenRequest(request: Request, now: Date = new Date(
   if (parsed.data.scope !== undefined && parsed.data.scope.split(" ").some((s) => s && s !== "meter-data")) {
     return oauthError(new OAuthError("invalid_scope", "The only scope is meter-data."), 400);
   }
-  const rate = await consumeRateLimit(`token:${clientId.slice(0, 100)}`, env().API_TOKEN_RATE_LIMIT_PER_MINUTE, now);
-  if (!rate.allowed) {
-    return Response.json(
-      { error: "slow_down", error_description: `Too many token requests; try again in ${rate.retryAfterSeconds} s.` },
-      { status: 429, headers: { ...NO_STORE, "Retry-After": String(rate.retryAfterSeconds) } },
-    );
+  const failures = failureKeys(clientId, clientAddress(request.headers));
+  if (failures.address) {
+    // Refused before the secret is looked at: the guessing address is locked, not the client it
+    // guesses for, whose own requests come from its own addresses.
+    const locked = await peekRateLimit(failures.address, env().API_TOKEN_FAILURES_PER_ADDRESS, now, FAILURE_WINDOW_SECONDS);
+    if (!locked.allowed) return slowDown("Too many failed token requests from your address", locked.retryAfterSeconds);
   }
+  let apiClientId: string;
   try {
-    const { accessToken, expiresIn } = await issueAccessToken(clientId, secret, now);
+    apiClientId = await authenticateApiClient(clientId, secret, now);
+  } catch (error) {
+    if (!(error instanceof OAuthError)) return serverError(error);
+    if (failures.address) await consumeRateLimit(failures.address, env().API_TOKEN_FAILURES_PER_ADDRESS, now, FAILURE_WINDOW_SECONDS);
+    const claimed = await consumeRateLimit(failures.clientId, env().API_TOKEN_FAILURES_PER_CLIENT_ID, now, FAILURE_WINDOW_SECONDS);
+    if (!claimed.allowed) {
+      // A guesser spread over many addresses. Only wrong secrets get here (the right one never
+      // does), so answering 429 slows the guesser without locking the client out.
+      if (claimed.count === claimed.limit + 1) console.warn(`token endpoint: more than ${claimed.limit} failed token requests for client id ${JSON.stringify(clientId.slice(0, 100))} within ${FAILURE_WINDOW_SECONDS / 60} minutes`);
+      return slowDown("Too many failed token requests for this client", claimed.retryAfterSeconds);
+    }
+    return oauthError(error, 401, basic ? { "WWW-Authenticate": 'Basic realm="minasidor"' } : {});
+  }
+  // Only calls that proved the secret count against the client's own rate.
+  const rate = await consumeRateLimit(`token:${apiClientId}`, env().API_TOKEN_RATE_LIMIT_PER_MINUTE, now);
+  if (!rate.allowed) return slowDown("Too many token requests", rate.retryAfterSeconds);
+  try {
+    const { accessToken, expiresIn } = await mintAccessToken(apiClientId, now);
     return Response.json({ access_token: accessToken, token_type: "Bearer", expires_in: expiresIn, scope: "meter-data" }, { headers: NO_STORE });
   } catch (error) {
-    if (error instanceof OAuthError) return oauthError(error, 401, basic ? { "WWW-Authenticate": 'Basic realm="minasidor"' } : {});
-    console.error("token endpoint failed", error);
-    return Response.json({ error: "server_error", error_description: "Something went wrong; try again later." }, { status: 500, headers: NO_STORE });
+    return serverError(error);
   }
 }
