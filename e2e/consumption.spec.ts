@@ -1,5 +1,5 @@
-// Förbrukning: views per month, day and hour, the accessible table, CSV export, and another
-// customer refused. Personas (read only): Anna, ekonomi@norrsken.
+// Förbrukning: views per month, day and hour, the accessible table, CSV export, the row limit of
+// an export, and another customer refused. Personas (read only): Anna, ekonomi@norrsken.
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { readFileSync } from "node:fs";
@@ -101,6 +101,28 @@ test("another customer cannot open Anna's consumption or export it", async ({ pa
 
   await signOut(page);
   expect((await page.request.get(exportUrl)).status()).toBe(401);
+});
+
+test("an export link too large for one file leads back to the page with the limit; what the page offers downloads", async ({ page }) => {
+  await signIn(page, NORRSKEN_ADMIN.email);
+  await page.goto("/forbrukning?anl=alla&niva=dygn");
+  const exportCard = page.getByRole("region", { name: "Exportera förbrukning" });
+  await expect(exportCard.getByText(/^Filen blir [\d\s]+ rader \(högst 50\s000 per fil\)\.$/)).toBeVisible();
+  const customer = await exportCard.locator('input[name="customer"]').getAttribute("value");
+
+  // 20 years of days for all 36 installations, as an old bookmark or a hand-made link would ask.
+  await page.goto(`/api/forbrukning/export?installation=all&customer=${customer}&from=2006-01-01&to=2025-12-31&granularity=day&format=xlsx`);
+  await page.waitForURL((url) => url.pathname === "/forbrukning" && url.searchParams.get("exportfel") === "for-stor");
+  expect(new URL(page.url()).hash).toBe("#export");
+  await expect(exportCard.getByRole("alert")).toHaveText(
+    "Exporten du bad om blev för stor: högst 50 000 rader kan exporteras åt gången. Välj en grövre indelning eller en kortare period och försök igen.",
+  );
+  await expectNoAxeViolations(page);
+
+  // The page shows at most a year of days: that file is within the limit and downloads.
+  const downloading = page.waitForEvent("download");
+  await exportCard.getByRole("button", { name: "Ladda ner Excel" }).click();
+  expect((await downloading).suggestedFilename()).toMatch(/^forbrukning-alla-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.xlsx$/);
 });
 
 async function expectNoAxeViolations(page: Page) {

@@ -6,6 +6,7 @@
 //   &fran=YYYY-MM-DD&till=YYYY-MM-DD  period, both days included
 //   &fjol=1                           compare with the same period last year
 //   &normal=lagenhet|villa|villa-elvarme  compare with typical consumption
+//   &exportfel=for-stor|pagar         why the export route sent the user back (#export)
 import type { TypicalProfile } from "@/domain/consumption/typical-consumption";
 import type { PeriodGranularity } from "@/domain/consumption/periods";
 import type { ConsumptionQuantity } from "@/server/consumption/schemas";
@@ -23,10 +24,15 @@ export const quantitySlugs: Record<ConsumptionQuantity, string> = {
 };
 export const typicalSlugs: Record<TypicalProfile, string> = { flat: "lagenhet", house: "villa", houseElectricHeating: "villa-elvarme" };
 
+/** Why an export was refused: too many rows, or another export of the user's still running. */
+export type ExportNotice = "tooLarge" | "inProgress";
+export const exportNoticeSlugs: Record<ExportNotice, string> = { tooLarge: "for-stor", inProgress: "pagar" };
+
 const reverse = <K extends string>(map: Record<K, string>) => new Map(Object.entries(map).map(([k, v]) => [v as string, k as K]));
 const granularityOf = reverse(granularitySlugs);
 const quantityOf = reverse(quantitySlugs);
 const typicalOf = reverse(typicalSlugs);
+const exportNoticeOf = reverse(exportNoticeSlugs);
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -55,6 +61,7 @@ export type PageParams = {
   typical: TypicalProfile | null;
   /** The "go to" picker: a year (month view), a month of a year (day view) or a day (hour view). */
   jump: { year?: number; month?: number; day?: string };
+  exportNotice: ExportNotice | null;
 };
 
 export function parsePageParams(sp: SearchParams): PageParams {
@@ -76,6 +83,7 @@ export function parsePageParams(sp: SearchParams): PageParams {
       month: /^(0?[1-9]|1[0-2])$/.test(first(sp.manad)) ? Number(first(sp.manad)) : undefined,
       day: validDate(first(sp.dag)),
     },
+    exportNotice: exportNoticeOf.get(first(sp.exportfel)) ?? null,
   };
 }
 
@@ -116,4 +124,9 @@ export function consumptionHref(s: HrefState): string {
   if (s.previousYear) sp.set("fjol", "1");
   if (s.typical) sp.set("normal", typicalSlugs[s.typical]);
   return `/forbrukning?${sp.toString()}`;
+}
+
+/** The page as `s` shows it, with the message of a refused export at the export form. */
+export function exportNoticeHref(s: HrefState, notice: ExportNotice): string {
+  return `${consumptionHref(s)}&exportfel=${exportNoticeSlugs[notice]}#export`;
 }

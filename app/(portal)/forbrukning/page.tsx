@@ -5,6 +5,7 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Card, PageHeader } from "@/components/ui/page-header";
 import { formatMeteringPointId } from "@/domain/identity";
+import { exportSize } from "@/domain/consumption/export-size";
 import { clampPeriod, defaultPeriod, quickPeriods, shiftPeriod, type Period, type PeriodGranularity } from "@/domain/consumption/periods";
 import { TYPICAL_PROFILES, type TypicalProfile } from "@/domain/consumption/typical-consumption";
 import { addDays, localDate } from "@/domain/time/zoned";
@@ -138,6 +139,20 @@ export default async function ConsumptionPage({ searchParams }: { searchParams: 
     if (isAppError(error) && error.code === "VALIDATION") tooLong = true;
     else throw error;
   }
+
+  // The export route's own rule, so the page never offers a file the route would refuse.
+  const exported = comparison?.current.installations.filter((i) => i.hasSeries) ?? [];
+  const exportZone = exported[0]?.timeZone ?? timeZone;
+  const exportRows = exportSize({
+    installations: exported.length,
+    granularity,
+    from: period.from,
+    toExclusive: addDays(period.to, 1),
+    timeZone: exportZone,
+    today: localDate(new Date(), exportZone),
+  });
+  const exportNoticeText =
+    p.exportNotice === "tooLarge" ? t("export.tooLargeNotice", { max: exportRows.maxRows }) : p.exportNotice === "inProgress" ? t("export.inProgress") : null;
 
   const state: HrefState = { installations: selection, group: group?.id, quantity, granularity, from: period.from, to: period.to, previousYear: p.previousYear, typical: p.typical };
   const href = (over: Partial<HrefState>) => consumptionHref({ ...state, ...over });
@@ -357,45 +372,62 @@ export default async function ConsumptionPage({ searchParams }: { searchParams: 
         )}
       </section>
 
+      {p.exportNotice && !(comparison && comparison.current.buckets.length > 0) ? (
+        <p id="export" role="alert" className="mt-6 rounded-md border border-amber-600 bg-amber-50 px-4 py-3 text-amber-950">
+          {exportNoticeText}
+        </p>
+      ) : null}
       {comparison && comparison.current.buckets.length > 0 ? (
-        <Card title={t("export.title")} className="mt-6">
+        <Card id="export" title={t("export.title")} className="mt-6">
           <p className="mb-4 max-w-prose text-slate-800">{t("export.intro", { per })}</p>
-          <form action="/api/forbrukning/export" method="get" className="space-y-4">
-            {selection === "all" ? (
-              <>
-                <input type="hidden" name="installation" value="all" />
-                <input type="hidden" name="customer" value={customerId} />
-              </>
-            ) : (
-              selection.map((id) => <input key={id} type="hidden" name="installation" value={id} />)
-            )}
-            <input type="hidden" name="quantity" value={QUANTITY_SLUGS[quantity]} />
-            <input type="hidden" name="from" value={period.from} />
-            <input type="hidden" name="to" value={period.to} />
-            <input type="hidden" name="granularity" value={granularity} />
-            <input type="hidden" name="lang" value={locale === "en" ? "en" : "sv"} />
-            <fieldset>
-              <legend className={label}>{t("export.decimal")}</legend>
-              <div className="mt-2 space-y-1">
-                <label className="flex items-center gap-2 text-slate-900">
-                  <input type="radio" name="decimal" value="comma" defaultChecked={locale !== "en"} className="h-4 w-4" />
-                  {t("export.comma")}
-                </label>
-                <label className="flex items-center gap-2 text-slate-900">
-                  <input type="radio" name="decimal" value="point" defaultChecked={locale === "en"} className="h-4 w-4" />
-                  {t("export.point")}
-                </label>
+          {p.exportNotice ? (
+            <p role="alert" className="mb-4 rounded-md border border-amber-600 bg-amber-50 px-4 py-3 text-amber-950">
+              {exportNoticeText}
+            </p>
+          ) : null}
+          {!exportRows.allowed ? (
+            <p role="status" className="rounded-md border border-slate-300 bg-slate-50 px-4 py-3 text-slate-800">
+              {t("export.tooLarge", { rows: exportRows.rows, max: exportRows.maxRows })}
+            </p>
+          ) : (
+            <form action="/api/forbrukning/export" method="get" className="space-y-4">
+              <p className="text-sm text-slate-700">{t("export.limit", { rows: exportRows.rows, max: exportRows.maxRows })}</p>
+              {selection === "all" ? (
+                <>
+                  <input type="hidden" name="installation" value="all" />
+                  <input type="hidden" name="customer" value={customerId} />
+                </>
+              ) : (
+                selection.map((id) => <input key={id} type="hidden" name="installation" value={id} />)
+              )}
+              <input type="hidden" name="quantity" value={QUANTITY_SLUGS[quantity]} />
+              <input type="hidden" name="from" value={period.from} />
+              <input type="hidden" name="to" value={period.to} />
+              <input type="hidden" name="granularity" value={granularity} />
+              <input type="hidden" name="lang" value={locale === "en" ? "en" : "sv"} />
+              <fieldset>
+                <legend className={label}>{t("export.decimal")}</legend>
+                <div className="mt-2 space-y-1">
+                  <label className="flex items-center gap-2 text-slate-900">
+                    <input type="radio" name="decimal" value="comma" defaultChecked={locale !== "en"} className="h-4 w-4" />
+                    {t("export.comma")}
+                  </label>
+                  <label className="flex items-center gap-2 text-slate-900">
+                    <input type="radio" name="decimal" value="point" defaultChecked={locale === "en"} className="h-4 w-4" />
+                    {t("export.point")}
+                  </label>
+                </div>
+              </fieldset>
+              <div className="flex flex-wrap gap-3">
+                <button type="submit" name="format" value="csv" className={button}>
+                  {t("export.csv")}
+                </button>
+                <button type="submit" name="format" value="xlsx" className={secondaryButton}>
+                  {t("export.xlsx")}
+                </button>
               </div>
-            </fieldset>
-            <div className="flex flex-wrap gap-3">
-              <button type="submit" name="format" value="csv" className={button}>
-                {t("export.csv")}
-              </button>
-              <button type="submit" name="format" value="xlsx" className={secondaryButton}>
-                {t("export.xlsx")}
-              </button>
-            </div>
-          </form>
+            </form>
+          )}
         </Card>
       ) : null}
     </>

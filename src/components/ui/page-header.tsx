@@ -10,9 +10,9 @@ export function PageHeader({ title, intro, actions }: { title: string; intro?: R
   );
 }
 
-export function Card({ title, children, className }: { title?: string; children: React.ReactNode; className?: string }) {
+export function Card({ title, children, className, id }: { title?: string; children: React.ReactNode; className?: string; id?: string }) {
   return (
-    <section className={`rounded-lg border border-slate-200 bg-white p-5 shadow-sm ${className ?? ""}`} aria-label={title}>
+    <section id={id} className={`rounded-lg border border-slate-200 bg-white p-5 shadow-sm ${className ?? ""}`} aria-label={title}>
       {title ? <h2 className="mb-3 text-lg font-semibold text-slate-900">{title}</h2> : null}
       {children}
     </section>

@@ -267,6 +267,9 @@ describe("getComparison", () => {
   });
 });
 
+/** The whole streamed file (the export writes it while it is read). */
+const bytesOf = async (file: { body: ReadableStream<Uint8Array> }) => new Uint8Array(await new Response(file.body).arrayBuffer());
+
 describe("exportConsumption", () => {
   const query = (over: Record<string, unknown>) =>
     exportQuerySchema.parse({ installation: [second.id], from: "2025-10-26", to: "2025-10-26", granularity: "hour", format: "csv", decimal: "comma", ...over });
@@ -275,7 +278,7 @@ describe("exportConsumption", () => {
     const file = await exportConsumption(owner, query({}));
     expect(file.fileName).toBe(`forbrukning-${second.meteringPointId}-2025-10-26-2025-10-26.csv`);
     expect(file.contentType).toBe("text/csv; charset=utf-8");
-    const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(file.body);
+    const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(await bytesOf(file));
     expect(text.charCodeAt(0)).toBe(0xfeff);
     const lines = text.slice(1).trimEnd().split("\r\n");
     expect(lines[0]).toBe("Anläggning;Anläggnings-id;Start, lokal tid (Europe/Stockholm);Start, UTC;Värde;Enhet;Antal värden;Förväntat antal;Status");
@@ -288,7 +291,7 @@ describe("exportConsumption", () => {
   it("writes decimal points with commas between fields, and marks missing and estimated buckets", async () => {
     const file = await exportConsumption(owner, query({ installation: [grid.id, second.id], from: "2025-02-10", to: "2025-02-11", granularity: "day", decimal: "point", lang: "en" }));
     expect(file.fileName).toBe("forbrukning-2-anlaggningar-2025-02-10-2025-02-11.csv");
-    const lines = new TextDecoder().decode(file.body).trimEnd().split("\r\n");
+    const lines = new TextDecoder().decode(await bytesOf(file)).trimEnd().split("\r\n");
     expect(lines[0]).toBe("Installation,Metering point id,\"Start, local time (Europe/Stockholm)\",\"Start, UTC\",Value,Unit,Values present,Values expected,Status");
     expect(lines[1]).toBe(`Villan – el,${grid.meteringPointId},2025-02-10T00:00+01:00,2025-02-09T23:00:00Z,23,kWh,23,24,incomplete`);
     expect(lines[2]).toBe(`Villan – el,${grid.meteringPointId},2025-02-11T00:00+01:00,2025-02-10T23:00:00Z,24,kWh,24,24,estimated`);
@@ -301,7 +304,7 @@ describe("exportConsumption", () => {
     const file = await exportConsumption(owner, query({ format: "xlsx", installation: [grid.id], from: "2025-01-01", to: "2025-12-31", granularity: "month" }));
     expect(file.fileName).toBe(`forbrukning-${grid.meteringPointId}-2025-01-01-2025-12-31.xlsx`);
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(file.body.buffer.slice(file.body.byteOffset, file.body.byteOffset + file.body.byteLength) as ArrayBuffer);
+    await workbook.xlsx.load(await new Response(file.body).arrayBuffer());
     const sheet = workbook.getWorksheet("Förbrukning")!;
     expect(sheet.rowCount).toBe(13);
     expect(sheet.getRow(1).font?.bold).toBe(true);

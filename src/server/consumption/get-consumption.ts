@@ -2,7 +2,8 @@ import "server-only";
 import { daysBetween, localDate } from "@/domain/time/zoned";
 import type { CustomerActor } from "@/server/access/actor";
 import { AppError } from "@/server/errors";
-import { sumsOfSelection, sumsPerSeries, yearBuckets, type SumUnit } from "./period-sums";
+import { bucketPathOf, bucketsPerInstallation, type BucketRequest } from "./installation-buckets";
+import { sumsOfSelection, yearBuckets, type SumUnit } from "./period-sums";
 import { resolveInstallations, type InstallationSelection, type ResolvedInstallation } from "./resolve-installations";
 import {
   DEFAULT_UNITS,
@@ -12,7 +13,7 @@ import {
   type ConsumptionQuantity,
   type ConsumptionResult,
 } from "./schemas";
-import { effectiveEnd, loadDayRows, seriesBuckets, sumBuckets, totalOf, type DayRow } from "./series-buckets";
+import { effectiveEnd, sumBuckets, totalOf } from "./series-buckets";
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** Hour buckets beyond a year are not a view anyone reads; the export has the same limit. */
@@ -60,11 +61,13 @@ export async function getConsumption(actor: CustomerActor, input: ConsumptionInp
 
   let perInstallation: ConsumptionResult["perInstallation"];
   let buckets: ConsumptionBucket[];
-  if (measured.length > 1 && granularity !== "hour") {
-    ({ total: buckets, perInstallation } = await sqlPath(measured, input, mean, input.perInstallation ?? true));
+  const path = bucketPathOf(measured.length, granularity);
+  const request = { from, toExclusive, granularity, mean, endZone: measured[0]?.timeZone ?? timeZone, now: input.now };
+  if (path === "sums" && input.perInstallation === false) {
+    ({ total: buckets, perInstallation } = await selectionSums(measured, request));
   } else {
-    if (measured.length * days > MAX_INSTALLATION_DAYS) throw new AppError("VALIDATION", "PERIOD_TOO_LONG");
-    perInstallation = await seriesPath(measured, input, mean);
+    if (path === "series" && measured.length * days > MAX_INSTALLATION_DAYS) throw new AppError("VALIDATION", "PERIOD_TOO_LONG");
+    perInstallation = await bucketsPerInstallation(measured, request, path);
     buckets = sumBuckets(
       perInstallation.map((p) => p.buckets),
       mean,
@@ -85,44 +88,12 @@ export async function getConsumption(actor: CustomerActor, input: ConsumptionInp
   };
 }
 
-async function seriesPath(measured: ResolvedInstallation[], input: ConsumptionInput, mean: boolean) {
-  const rows = await loadDayRows(
-    measured.map((i) => i.series!.id),
-    input.from,
-    input.toExclusive,
-  );
-  const rowsOf = new Map<string, DayRow[]>();
-  for (const r of rows) {
-    const list = rowsOf.get(r.seriesId) ?? [];
-    list.push(r);
-    rowsOf.set(r.seriesId, list);
-  }
-  return measured.map((i) => ({
-    installationId: i.id,
-    buckets: seriesBuckets({
-      rows: rowsOf.get(i.series!.id) ?? [],
-      from: input.from,
-      toExclusive: input.toExclusive,
-      timeZone: i.timeZone,
-      resolution: i.series!.resolution,
-      granularity: input.granularity,
-      mean,
-      now: input.now,
-    }),
-  }));
-}
-
-async function sqlPath(measured: ResolvedInstallation[], input: ConsumptionInput, mean: boolean, perInstallation: boolean) {
-  const unit: SumUnit = input.granularity === "day" ? "day" : "month";
-  const end = effectiveEnd(input.toExclusive, measured[0]!.timeZone, input.now);
-  const today = (timeZone: string) => localDate(input.now ?? new Date(), timeZone);
+/** The selection's buckets summed in SQL, one row per bucket, when the installations' own are not asked for. */
+async function selectionSums(measured: ResolvedInstallation[], request: BucketRequest) {
+  const unit: SumUnit = request.granularity === "day" ? "day" : "month";
+  const zone = request.endZone;
+  const end = effectiveEnd(request.toExclusive, zone, request.now);
   const series = measured.map((i) => ({ seriesId: i.series!.id, timeZone: i.timeZone, resolution: i.series!.resolution }));
-  const toGranularity = (periods: ConsumptionBucket[], timeZone: string) => (input.granularity === "year" ? yearBuckets(periods, timeZone, mean) : periods);
-  if (!perInstallation) {
-    const zone = measured[0]!.timeZone;
-    return { total: toGranularity(await sumsOfSelection(series, unit, input.from, end, mean, today(zone)), zone), perInstallation: [] };
-  }
-  const sums = await sumsPerSeries(series, unit, input.from, end, mean, today);
-  const per = measured.map((i) => ({ installationId: i.id, buckets: toGranularity(sums.get(i.series!.id)!, i.timeZone) }));
-  return { total: sumBuckets(per.map((p) => p.buckets), mean), perInstallation: per };
+  const periods = await sumsOfSelection(series, unit, request.from, end, request.mean, localDate(request.now ?? new Date(), zone));
+  return { total: request.granularity === "year" ? yearBuckets(periods, zone, request.mean) : periods, perInstallation: [] };
 }

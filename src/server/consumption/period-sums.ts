@@ -62,7 +62,21 @@ const iso = (d: Date) => d.toISOString().replace(".000Z", "Z");
  * inside that span: a spring day has 23 hours, March 743; a month cut by the period holds only
  * its days inside it. `end` is already clipped to today (effectiveEnd).
  */
-export function expectedBuckets(key: ExpectedKey, unit: SumUnit, from: string, end: string): Map<string, ExpectedBucket> {
+export function expectedBuckets(key: ExpectedKey, unit: SumUnit, from: string, end: string): ReadonlyMap<string, ExpectedBucket> {
+  // The export reads a selection a few installations at a time: the calendar of years of days is
+  // the same for every part, and costs more to cut (a time-zone lookup per day) than to read.
+  const cacheKey = `${key.timeZone}|${key.resolution}|${unit}|${from}|${end}`;
+  const hit = calendars.get(cacheKey);
+  if (hit) return hit;
+  const out = calendarOf(key, unit, from, end);
+  if (calendars.size >= 16) calendars.delete(calendars.keys().next().value!);
+  calendars.set(cacheKey, out);
+  return out;
+}
+
+const calendars = new Map<string, ReadonlyMap<string, ExpectedBucket>>();
+
+function calendarOf(key: ExpectedKey, unit: SumUnit, from: string, end: string): Map<string, ExpectedBucket> {
   const out = new Map<string, ExpectedBucket>();
   if (from >= end) return out;
   const step = STEP_MS[key.resolution];
@@ -86,7 +100,7 @@ export function expectedBuckets(key: ExpectedKey, unit: SumUnit, from: string, e
 }
 
 /** Rows of one series (or of a group sharing zone and resolution) as buckets; periods without rows are missing. */
-export function sumBucketsOf(rows: PeriodSumRow[], expected: Map<string, ExpectedBucket>, mean: boolean, multiplicity = 1): ConsumptionBucket[] {
+export function sumBucketsOf(rows: PeriodSumRow[], expected: ReadonlyMap<string, ExpectedBucket>, mean: boolean, multiplicity = 1): ConsumptionBucket[] {
   const byPeriod = new Map(rows.map((r) => [r.period, r]));
   const out: ConsumptionBucket[] = [];
   for (const [period, e] of expected) {
@@ -154,7 +168,7 @@ export async function sumsPerSeries(series: SummedSeries[], unit: SumUnit, from:
     list.push(r);
     rowsOf.set(r.seriesId!, list);
   }
-  const calendars = new Map<string, Map<string, ExpectedBucket>>();
+  const calendars = new Map<string, ReadonlyMap<string, ExpectedBucket>>();
   const out = new Map<string, ConsumptionBucket[]>();
   for (const s of series) {
     const key = `${s.timeZone}|${s.resolution}`;

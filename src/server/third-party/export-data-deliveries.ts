@@ -3,6 +3,7 @@ import "server-only";
 import ExcelJS from "exceljs";
 import { formatMeteringPointId } from "@/domain/identity";
 import { formatOrganisationNumber } from "@/domain/access/organisation-number";
+import { CSV_BOM, CSV_LINE_END, csvRow } from "@/domain/csv/write-csv";
 import { localDate, zonedParts } from "@/domain/time/zoned";
 import { translator } from "@/i18n/translator";
 import type { CustomerActor } from "@/server/access/actor";
@@ -31,7 +32,8 @@ function stockholmTime(instant: Date): string {
  * export is NOT_FOUND / FORBIDDEN), newest first. Columns: delivered (Stockholm time and UTC),
  * company and its organisation number, customer number, installation, address, metering point,
  * first and last day of the values, resolution, number of values. CSV is UTF-8 with a BOM, with
- * `;` between fields in Swedish (what Excel expects with a Swedish locale) and `,` in English.
+ * `;` between fields in Swedish (what Excel expects with a Swedish locale) and `,` in English, and
+ * text cells that would start a formula neutralised; Excel cells are strings, never formulas.
  */
 export async function exportDataDeliveries(actor: CustomerActor, filters: unknown, options: DeliveryExportOptions): Promise<DeliveryExportFile> {
   const where = await deliveriesWhere(actor, "export", filters);
@@ -81,11 +83,8 @@ export async function exportDataDeliveries(actor: CustomerActor, filters: unknow
     return { fileName: `${baseName}.xlsx`, contentType: XLSX_TYPE, body: new Uint8Array(buffer as ArrayBuffer) };
   }
 
-  const separator = options.lang === "sv" ? ";" : ",";
-  const field = (v: string | number) => {
-    const s = String(v);
-    return s.includes(separator) || /["\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-  };
-  const lines = [headers, ...items.map(cells)].map((row) => row.map(field).join(separator));
-  return { fileName: `${baseName}.csv`, contentType: CSV_TYPE, body: new TextEncoder().encode(`\uFEFF${lines.join("\r\n")}\r\n`) };
+  // A third party names itself: its name is text a spreadsheet must not run (write-csv.ts).
+  const csv = { separator: options.lang === "sv" ? ";" : "," } as const;
+  const lines = [headers, ...items.map(cells)].map((row) => csvRow(row, csv));
+  return { fileName: `${baseName}.csv`, contentType: CSV_TYPE, body: new TextEncoder().encode(`${CSV_BOM}${lines.join(CSV_LINE_END)}${CSV_LINE_END}`) };
 }
