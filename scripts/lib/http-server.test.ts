@@ -1,6 +1,7 @@
 import { request } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
+import { LARGEST_BODY_LIMIT } from "../../src/domain/http/body-limits";
 import { clientAddressFromChain, parseTrustedProxies, type TrustedProxies } from "../../src/domain/http/client-address";
 import { createPortalServer } from "./http-server";
 
@@ -37,5 +38,64 @@ describe("the portal's server, asked by a client that makes up where it comes fr
   it("believes the chain when the peer is a configured proxy, up to the right-most untrusted hop", async () => {
     const seen = await ask(parseTrustedProxies("127.0.0.1"), { "x-forwarded-for": "198.51.100.1, 203.0.113.9", "x-forwarded-proto": "https" });
     expect(seen).toEqual({ client: "203.0.113.9", proto: "https", realIp: null });
+  });
+});
+
+// Issue 10, item 8: the first fence against large bodies, before Next.js sees the request.
+describe("the portal's server, sent a body larger than any route accepts", () => {
+  async function serve(handler: Parameters<typeof createPortalServer>[0]) {
+    const server = createPortalServer(handler, parseTrustedProxies(""));
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    close = () => new Promise((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    });
+    return (server.address() as AddressInfo).port;
+  }
+
+  /** Declares `length` bytes and sends only a few: the answer must come without waiting for the rest. */
+  function declare(port: number, path: string, length: number) {
+    return new Promise<{ status: number; type: string | undefined; connection: string | undefined; body: string }>((resolve, reject) => {
+      const req = request({ host: "127.0.0.1", port, path, method: "POST", headers: { "content-length": String(length) } }, (res) => {
+        let body = "";
+        res.on("data", (c) => (body += c));
+        res.on("end", () => resolve({ status: res.statusCode!, type: res.headers["content-type"], connection: res.headers.connection, body }));
+      });
+      req.on("error", () => {});
+      req.write("x".repeat(1024));
+      setTimeout(() => reject(new Error("no answer within 2 s")), 2000).unref();
+    });
+  }
+
+  it("answers 413 from a declared Content-Length at once, without calling the app, in each path's error shape", async () => {
+    let called = 0;
+    const port = await serve((_req, res) => {
+      called++;
+      res.end("app");
+    });
+    const api = await declare(port, "/api/v1/oauth/token", 200 * 1024 * 1024);
+    expect(api.status).toBe(413);
+    expect(api.type).toBe("application/problem+json");
+    expect(JSON.parse(api.body)).toMatchObject({ status: 413, code: "PAYLOAD_TOO_LARGE", type: "urn:minasidor:problem:PAYLOAD_TOO_LARGE" });
+    expect(api.connection).toBe("close");
+    const portal = await declare(port, "/support/import", LARGEST_BODY_LIMIT + 1);
+    expect(portal.status).toBe(413);
+    expect(JSON.parse(portal.body)).toEqual({ error: "PAYLOAD_TOO_LARGE" });
+    expect(called).toBe(0);
+  });
+
+  it("lets a body of the largest limit through to the app", async () => {
+    const port = await serve((_req, res) => res.end("app"));
+    const answer = await declare(port, "/api/support/meter-imports", LARGEST_BODY_LIMIT);
+    expect(answer).toMatchObject({ status: 200, body: "app" });
+  });
+
+  it("closes the connection when the app answers before the body has arrived, so the rest is never read", async () => {
+    const port = await serve((_req, res) => {
+      res.statusCode = 413;
+      res.end("too large");
+    });
+    const answer = await declare(port, "/api/v1/consent-requests", 10 * 1024 * 1024);
+    expect(answer).toMatchObject({ status: 413, connection: "close" });
   });
 });

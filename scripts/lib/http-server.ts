@@ -5,6 +5,7 @@
 // kept only from a proxy listed in TRUSTED_PROXIES (decision 010).
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { Duplex } from "node:stream";
+import { bodyTooLargeAnswer, declaredBodyLength, LARGEST_BODY_LIMIT } from "../../src/domain/http/body-limits";
 import { forwardedForHeader, isTrustedPeer, type TrustedProxies } from "../../src/domain/http/client-address";
 
 // Headers only a trusted proxy may set; from anybody else they are the client's invention.
@@ -16,6 +17,35 @@ export function settleForwardingHeaders(req: IncomingMessage, proxies: TrustedPr
   req.headers["x-forwarded-for"] = forwardedForHeader(req.headers["x-forwarded-for"], req.socket.remoteAddress, proxies);
 }
 
+/**
+ * The first fence of item 8 (issue 10): a declared Content-Length over the largest body any route
+ * accepts is answered 413 here, before Next.js sees the request or a byte of the body is read.
+ * Smaller limits per route, and bodies streamed without a length, are the routes' own bounded
+ * reader's (src/server/http/read-body.ts).
+ */
+function refuseOversizedBody(req: IncomingMessage, res: ServerResponse): boolean {
+  const declared = declaredBodyLength(req.headers["content-length"]);
+  if (declared === null || declared <= LARGEST_BODY_LIMIT) return false;
+  const { contentType, body } = bodyTooLargeAnswer(new URL(req.url ?? "/", "http://portal").pathname, LARGEST_BODY_LIMIT);
+  res.writeHead(413, { "Content-Type": contentType, "Cache-Control": "no-store", "Content-Length": Buffer.byteLength(body) });
+  res.end(body);
+  return true;
+}
+
+/**
+ * A response that starts before the request's body has been read to its end (a 413 from a route's
+ * bounded reader, a 401 before a large upload is looked at) closes the connection after it: with
+ * keep-alive, Node would otherwise go on reading and discarding the rest of the body, which for a
+ * client that sends 200 MB is 200 MB of work for nothing.
+ */
+function closeAfterAnsweringEarly(req: IncomingMessage, res: ServerResponse): void {
+  const writeHead = res.writeHead;
+  res.writeHead = function (this: ServerResponse, ...args: Parameters<ServerResponse["writeHead"]>) {
+    if (!req.complete) this.shouldKeepAlive = false;
+    return writeHead.apply(this, args);
+  } as ServerResponse["writeHead"];
+}
+
 export function createPortalServer(
   handle: (req: IncomingMessage, res: ServerResponse) => Promise<void> | void,
   proxies: TrustedProxies,
@@ -23,6 +53,8 @@ export function createPortalServer(
 ): Server {
   const server = createServer((req, res) => {
     settleForwardingHeaders(req, proxies);
+    closeAfterAnsweringEarly(req, res);
+    if (refuseOversizedBody(req, res)) return;
     void handle(req, res);
   });
   if (upgrade) {
