@@ -85,7 +85,7 @@ describe("the portal's server, sent a body larger than any route accepts", () =>
   });
 
   it("lets a body of the largest limit through to the app", async () => {
-    const port = await serve((_req, res) => res.end("app"));
+    const port = await serve((_req, res) => void res.end("app"));
     const answer = await declare(port, "/api/support/meter-imports", LARGEST_BODY_LIMIT);
     expect(answer).toMatchObject({ status: 200, body: "app" });
   });
