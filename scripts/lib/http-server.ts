@@ -32,18 +32,29 @@ function refuseOversizedBody(req: IncomingMessage, res: ServerResponse): boolean
   return true;
 }
 
+/** How long the rest of a body refused early is read and thrown away before the connection is closed. */
+export const LINGER_MS = 1000;
+
 /**
- * A response that starts before the request's body has been read to its end (a 413 from a route's
- * bounded reader, a 401 before a large upload is looked at) closes the connection after it: with
- * keep-alive, Node would otherwise go on reading and discarding the rest of the body, which for a
- * client that sends 200 MB is 200 MB of work for nothing.
+ * A response that ends before the request's body has arrived in full (a 413 from the fence above
+ * or a route's bounded reader, a redirect before a large upload is looked at): the rest of the body
+ * is read and thrown away for at most LINGER_MS, then the connection is closed. Closing at once
+ * with unread bytes makes the kernel reset the connection, and the client may lose the answer
+ * before reading it; reading on for ever would let a client make the server swallow 200 MB.
  */
-function closeAfterAnsweringEarly(req: IncomingMessage, res: ServerResponse): void {
-  const writeHead = res.writeHead;
-  res.writeHead = function (this: ServerResponse, ...args: Parameters<ServerResponse["writeHead"]>) {
-    if (!req.complete) this.shouldKeepAlive = false;
-    return writeHead.apply(this, args);
-  } as ServerResponse["writeHead"];
+function lingerAfterAnsweringEarly(req: IncomingMessage, res: ServerResponse): void {
+  res.once("finish", () => {
+    if (req.complete) return;
+    // A route's bounded reader stopped reading but left its 'readable' listener, which would keep
+    // the stream paused; nothing reads this body any more.
+    req.removeAllListeners("readable");
+    req.removeAllListeners("data");
+    req.resume();
+    const timer = setTimeout(() => req.socket.destroy(), LINGER_MS);
+    timer.unref();
+    req.once("end", () => clearTimeout(timer));
+    req.socket.once("close", () => clearTimeout(timer));
+  });
 }
 
 export function createPortalServer(
@@ -53,7 +64,7 @@ export function createPortalServer(
 ): Server {
   const server = createServer((req, res) => {
     settleForwardingHeaders(req, proxies);
-    closeAfterAnsweringEarly(req, res);
+    lingerAfterAnsweringEarly(req, res);
     if (refuseOversizedBody(req, res)) return;
     void handle(req, res);
   });

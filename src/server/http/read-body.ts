@@ -25,8 +25,8 @@ export function refuseDeclaredTooLarge(request: Request, limit: number): void {
 /**
  * The body as a stream that fails with BodyTooLarge once more than `limit` bytes have arrived.
  * The rest is left unread rather than cancelled: cancelling destroys the socket before the 413
- * answer could be written; the portal's server closes the connection after that answer instead
- * (scripts/lib/http-server.ts), so the client's remaining bytes are never read.
+ * answer could be written. After the answer the portal's server throws the rest away for a moment
+ * and closes the connection (scripts/lib/http-server.ts), so a 200 MB body is never read to its end.
  */
 export function boundedBody(request: Request, limit: number): ReadableStream<Uint8Array> {
   refuseDeclaredTooLarge(request, limit);
