@@ -6,7 +6,15 @@
 // stopped; --once runs one round and exits (for cron). Several workers may run at once: webhook
 // deliveries are claimed with row locks and every transition is checked against the row's version.
 // The start script (npm run demo / start:demo / dev) runs one beside the web server.
-export {};
+import { setPriority } from "node:os";
+
+// Background work yields the CPU to the web server where both share a machine (a 50 MB import
+// parses for seconds); WORKER_NICE=0 keeps the normal priority.
+try {
+  setPriority(Number(process.env.WORKER_NICE ?? 10));
+} catch {
+  // Not allowed here (some containers): run at the normal priority.
+}
 
 const once = process.argv.includes("--once");
 const intervalMs = Math.max(1, Number(process.env.WORKER_INTERVAL_SECONDS ?? 5)) * 1000;
