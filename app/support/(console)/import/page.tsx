@@ -40,7 +40,9 @@ function JobBadge({ status, t }: { status: MeterImportJobView["status"]; t: T })
   return <span className={`inline-block rounded-full border px-2 py-0.5 text-xs font-semibold whitespace-nowrap ${style}`}>{t(`job.status.${status}`)}</span>;
 }
 
-const megabytes = (bytes: number, locale: string) => formatNumber(bytes / (1024 * 1024), locale, 1);
+/** "12 kB", "49,8 MB": small files would otherwise read "0 MB". */
+const fileSize = (bytes: number, locale: string) =>
+  bytes < 1024 * 1024 ? `${formatNumber(Math.max(1, Math.round(bytes / 1024)), locale, 0)} kB` : `${formatNumber(bytes / (1024 * 1024), locale, 1)} MB`;
 
 /** An upload on its way through the background import; the page follows it until the report is there. */
 function Job({ job, t, locale }: { job: MeterImportJobView; t: T; locale: string }) {
@@ -55,7 +57,7 @@ function Job({ job, t, locale }: { job: MeterImportJobView; t: T; locale: string
         <JobBadge status={job.status} t={t} />
       </div>
       <p className="mb-1 text-sm text-slate-700">
-        {t("job.received", { size: megabytes(job.sizeBytes, locale), at: formatDateTime(job.createdAt, locale, TIME_ZONE), by: job.receivedBy ?? t("result.system") })}
+        {t("job.received", { size: fileSize(job.sizeBytes, locale), at: formatDateTime(job.createdAt, locale, TIME_ZONE), by: job.receivedBy ?? t("result.system") })}
       </p>
       <p role="status" className="mb-3 text-slate-900">
         {t(`job.statusText.${job.status}`)}
