@@ -12,7 +12,6 @@ const nextConfig: NextConfig = {
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
   // `npm test` type-checks the whole repository with tsc first; checking again here only costs time.
   typescript: { ignoreBuildErrors: true },
-  // Staff upload meter-value files of up to 50 MB through a server action (default limit 1 MB).
   // Render <title> and metadata in the initial <head> for every client, not streamed in later:
   // screen readers and accessibility checks read the title as soon as the page arrives.
   htmlLimitedBots: /.*/,
@@ -28,7 +27,12 @@ const nextConfig: NextConfig = {
       ...(tls ? [] : [{ source: "/:path*", has: [{ type: "header" as const, key: "x-forwarded-proto", value: "https" }], headers: toHeaders([["Strict-Transport-Security", HSTS]]) }]),
     ];
   },
-  experimental: { serverActions: { bodySizeLimit: "51mb" }, proxyClientMaxBodySize: "51mb" },
+  // Request bodies are bounded (issue 10, item 8; src/domain/http/body-limits.ts): server actions,
+  // every form of the portal, take at most 1 MB (BODY_LIMITS.serverAction). The proxy (proxy.ts),
+  // which runs for every page path, copies a body it sees into memory up to
+  // proxyClientMaxBodySize, so that stays at the same 1 MB. The 50 MB meter-value upload is a
+  // route handler under /api, which the proxy skips, streaming into storage.
+  experimental: { serverActions: { bodySizeLimit: "1mb" }, proxyClientMaxBodySize: "1mb" },
 };
 
 export default withNextIntl(nextConfig);

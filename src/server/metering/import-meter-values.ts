@@ -54,6 +54,11 @@ export type ImportMeterValuesResult = {
 export type ImportMeterValuesOptions = {
   /** Another database than the app's (scripts and benchmarks). */
   db?: Db;
+  /**
+   * Runs inside the import's transaction once the import is recorded (stored or rejected), so
+   * that what the caller records about it (the upload job marked done) commits with it or not at all.
+   */
+  inTransaction?: (tx: Prisma.TransactionClient, recorded: { importId: string; status: MeterImportStatus }) => Promise<void>;
 };
 
 type Tx = Prisma.TransactionClient;
@@ -119,6 +124,7 @@ export async function importMeterValues(
       if (refuse) {
         counts.rejected = counts.received;
         await recordImport(tx, input, actor, { ...base, status: "REJECTED", sha256, counts, report: problems.report(), problemCount: problems.total });
+        await options.inTransaction?.(tx, { importId, status: "REJECTED" });
         return { ...base, status: "REJECTED" as const, counts, problemCount: problems.total };
       }
 
@@ -147,6 +153,7 @@ export async function importMeterValues(
       await recordImport(tx, input, actor, { ...base, status, sha256, counts, report: problems.report(), problemCount: problems.total });
       await writeDays(tx, writes);
       await writeRevisions(tx, revisions, importId);
+      await options.inTransaction?.(tx, { importId, status });
       timings.write = now() - t3;
       return { ...base, status, counts, problemCount: problems.total };
     },

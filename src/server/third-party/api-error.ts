@@ -16,6 +16,7 @@ export const apiErrorCodes = {
   CONCURRENT_CHANGE: 409,
   PERIOD_TOO_LONG: 422,
   NO_METER_DATA: 422,
+  PAYLOAD_TOO_LARGE: 413,
   RATE_LIMITED: 429,
   INTERNAL: 500,
 } as const;

@@ -2,7 +2,9 @@ import "server-only";
 // The one wrapper for the third-party API's route handlers (/api/v1): bearer token, rate limit,
 // zod for the query and body, and every failure as RFC 9457 problem details with a stable `code`.
 import { z } from "zod";
+import { BODY_LIMITS, bodyTooLargeDetail, PAYLOAD_TOO_LARGE_TITLE } from "@/domain/http/body-limits";
 import { env } from "@/server/env";
+import { isBodyTooLarge, readBodyText, refuseDeclaredTooLarge } from "@/server/http/read-body";
 import { ApiError, apiErrorCodes, isApiError, type ApiErrorCode, type FieldIssue } from "./api-error";
 import { TransitionRefused } from "./apply-consent-event";
 import { authenticateBearer } from "./api-credentials";
@@ -24,6 +26,7 @@ const TITLES: Record<ApiErrorCode, string> = {
   CONCURRENT_CHANGE: "Changed meanwhile",
   PERIOD_TOO_LONG: "Period too long",
   NO_METER_DATA: "No such meter data",
+  PAYLOAD_TOO_LARGE: PAYLOAD_TOO_LARGE_TITLE,
   RATE_LIMITED: "Too many requests",
   INTERNAL: "Something went wrong",
 };
@@ -68,24 +71,32 @@ export function toProblem(error: unknown, path: string, headers: HeadersInit = {
   if (isApiError(error)) return problemResponse(error, headers);
   if (error instanceof TransitionRefused) return problemResponse(new ApiError(error.code === "CONCURRENT_CHANGE" ? "CONCURRENT_CHANGE" : "ILLEGAL_TRANSITION", error.message), headers);
   if (error instanceof z.ZodError) return problemResponse(validationError(error), headers);
+  if (isBodyTooLarge(error)) return problemResponse(new ApiError("PAYLOAD_TOO_LARGE", bodyTooLargeDetail(error.limit)), headers);
   console.error(`third-party API ${path} failed`, error);
   return problemResponse(new ApiError("INTERNAL", "An unexpected error; it has been logged. Try again later."), headers);
 }
 
+const TAKES_BODY = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
 /**
- * `apiRoute({ query, body }, handler)`: authenticates the bearer token, counts the call against
- * the client's per-minute limit (429 + Retry-After beyond it), parses the query string and the
- * JSON body with the schemas, checks that `params.id` (if any) is a UUID, and maps errors.
+ * `apiRoute({ query, body, bodyLimit }, handler)`: refuses a body over its limit (413: a declared
+ * Content-Length at once, a streamed body after `bodyLimit` bytes; BODY_LIMITS.consentRequest for
+ * routes with a body schema, BODY_LIMITS.apiWithoutBody for the others), authenticates the bearer
+ * token, counts the call against the client's per-minute limit (429 + Retry-After beyond it),
+ * parses the query string and the JSON body with the schemas, checks that `params.id` (if any) is
+ * a UUID, and maps errors.
  */
 export function apiRoute<QS extends z.ZodType | undefined = undefined, BS extends z.ZodType | undefined = undefined>(
-  schemas: { query?: QS; body?: BS | ((now: Date) => BS) },
+  schemas: { query?: QS; body?: BS | ((now: Date) => BS); bodyLimit?: number },
   handler: (ctx: Context<QS extends z.ZodType ? z.output<QS> : undefined, BS extends z.ZodType ? z.output<BS> : undefined>) => Promise<Response>,
 ) {
   return async (request: Request, context: { params?: Promise<Record<string, string>> } = {}): Promise<Response> => {
     const now = new Date();
     const path = new URL(request.url).pathname;
     let headers: Record<string, string> = {};
+    const bodyLimit = schemas.bodyLimit ?? (schemas.body ? BODY_LIMITS.consentRequest : BODY_LIMITS.apiWithoutBody);
     try {
+      if (TAKES_BODY.has(request.method)) refuseDeclaredTooLarge(request, bodyLimit);
       const actor = await authenticateBearer(request.headers.get("authorization"), now);
       const rate = await consumeRateLimit(`api:${actor.apiClientId}`, env().API_RATE_LIMIT_PER_MINUTE, now);
       headers = rateHeaders(rate);
@@ -102,11 +113,14 @@ export function apiRoute<QS extends z.ZodType | undefined = undefined, BS extend
         query = parsed.data;
       }
       let body: unknown = undefined;
+      // Read (and bounded) also where no body is expected, so nobody streams megabytes at a route
+      // that ignores them.
+      const text = TAKES_BODY.has(request.method) ? await readBodyText(request, bodyLimit) : "";
       if (schemas.body) {
         const schema = typeof schemas.body === "function" ? schemas.body(now) : schemas.body;
         let json: unknown;
         try {
-          json = await request.json();
+          json = JSON.parse(text);
         } catch {
           throw new ApiError("VALIDATION_FAILED", "The body must be a JSON object.", { errors: [{ path: "(body)", message: "Not valid JSON." }] });
         }

@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { MAX_QUERY_DAYS } from "@/domain/consent/data-access";
 import { SIGNATURE_HEADER } from "@/domain/webhooks/webhook-signature";
+import { BODY_LIMITS, describeBytes } from "@/domain/http/body-limits";
 import { apiErrorCodes } from "./api-error";
 import {
   consentRequestListSchema,
@@ -51,6 +52,8 @@ const common = {
     content: { "application/problem+json": { schema: ref("Problem") } },
   },
 };
+
+const tooLarge = (limit: number) => problem(`The body is larger than ${describeBytes(limit)}; it was not read.`, ["PAYLOAD_TOO_LARGE"]);
 
 const rateHeaders = {
   "X-RateLimit-Limit": { schema: { type: "integer" }, description: "Calls allowed per minute." },
@@ -117,6 +120,7 @@ export function openApiDocument(baseUrl: string): Json {
             "200": { description: "A bearer token.", content: { "application/json": { schema: ref("AccessToken") } } },
             "400": { description: "Malformed request or unsupported grant type.", content: { "application/json": { schema: ref("TokenError") } } },
             "401": { description: "Unknown client, wrong or expired secret, or a revoked client.", content: { "application/json": { schema: ref("TokenError") } } },
+            "413": tooLarge(BODY_LIMITS.token),
             "429": {
               description:
                 "slow_down: too many token requests from this client this minute, too many failed ones from your address (refused before the secret is checked), or too many wrong secrets for this client id from anywhere (the right secret still gets a token).",
@@ -143,6 +147,7 @@ export function openApiDocument(baseUrl: string): Json {
             "401": common["401"],
             "403": common["403suspended"],
             "409": problem("An open request or active consent exists for the installation, or the reference was used for something else.", ["DUPLICATE_REQUEST", "REFERENCE_REUSED", "CONCURRENT_CHANGE"]),
+            "413": tooLarge(BODY_LIMITS.consentRequest),
             "429": common["429"],
           },
         },
@@ -187,6 +192,7 @@ export function openApiDocument(baseUrl: string): Json {
             "403": common["403suspended"],
             "404": problem("No such request of yours.", ["NOT_FOUND"]),
             "409": problem("The consent is not active.", ["ILLEGAL_TRANSITION", "CONCURRENT_CHANGE"]),
+            "413": tooLarge(BODY_LIMITS.apiWithoutBody),
             "429": common["429"],
           },
         },

@@ -3,8 +3,10 @@ import "server-only";
 // authenticates with HTTP Basic (client_secret_basic) or with client_id and client_secret in the
 // form body (client_secret_post); the body is application/x-www-form-urlencoded (or JSON).
 import { createHash } from "node:crypto";
+import { BODY_LIMITS } from "@/domain/http/body-limits";
 import { env } from "@/server/env";
 import { clientAddress } from "@/server/http/client-address";
+import { readBodyText } from "@/server/http/read-body";
 import { authenticateApiClient, mintAccessToken, OAuthError } from "./api-credentials";
 import { consumeRateLimit, peekRateLimit } from "./rate-limit";
 import { tokenRequestSchema } from "./schemas";
@@ -38,14 +40,21 @@ function oauthError(error: OAuthError, status: number, extra: Record<string, str
   return Response.json({ error: error.error, error_description: error.description }, { status, headers: { ...NO_STORE, ...extra } });
 }
 
+/** The form, read through the bounded reader: a body over BODY_LIMITS.token throws BodyTooLarge (413). */
 async function readForm(request: Request): Promise<Record<string, string>> {
   const type = request.headers.get("content-type") ?? "";
+  const text = await readBodyText(request, BODY_LIMITS.token);
   if (type.includes("application/json")) {
-    const body = (await request.json().catch(() => null)) as unknown;
+    let body: unknown = null;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      return {};
+    }
     if (!body || typeof body !== "object" || Array.isArray(body)) return {};
     return Object.fromEntries(Object.entries(body).filter(([, v]) => typeof v === "string")) as Record<string, string>;
   }
-  return Object.fromEntries(new URLSearchParams(await request.text()));
+  return Object.fromEntries(new URLSearchParams(text));
 }
 
 function basicCredentials(header: string | null): { id: string; secret: string } | null {

@@ -1,36 +1,48 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { useActionState, useId, useState } from "react";
-import { FormMessage, SubmitButton } from "@/components/ui/form-status";
-import { idle } from "@/server/actions/action-state";
-import { importMeterValuesAction } from "@/server/actions/meter-import-actions";
+import { useId, useState } from "react";
 
-/** Upload of one meter-value file; the action redirects to the page with the import's report. */
-export function MeterImportForm({ maxMb }: { maxMb: number }) {
+type UploadError = "fileRequired" | "fileTooLarge" | "uploadFailed";
+
+/**
+ * Upload of one meter-value file. A plain multipart form to the upload route (not a server action):
+ * the file streams into storage and the background worker imports it, so it works without
+ * JavaScript too; the route sends the browser back here with the upload to follow, or the reason
+ * it was refused (`error`).
+ */
+export function MeterImportForm({ maxMb, error }: { maxMb: number; error: UploadError | null }) {
   const t = useTranslations("meterImport");
   const tt = useTranslations();
   const id = useId();
-  const [state, action] = useActionState(importMeterValuesAction, idle);
-  // A file over the limit is refused here too, before megabytes travel to the server for nothing.
-  const [tooLarge, setTooLarge] = useState(false);
-  const fileErrors = tooLarge ? ["meterImport.errors.fileTooLarge"] : (state.fieldErrors?.file ?? []);
+  // A file over the limit, or none, is refused here too, before megabytes travel for nothing.
+  const [clientError, setClientError] = useState<UploadError | null>(null);
+  const [uploading, setUploading] = useState(false);
+  const shown = clientError ?? error;
+  const fileErrors = shown ? [`meterImport.errors.${shown}`] : [];
   const fileHint = `${id}-file-hint`;
   const fileError = fileErrors.length ? `${id}-file-error` : undefined;
   const storeValidHint = `${id}-store-valid-hint`;
   return (
     <form
-      action={action}
+      action="/api/support/meter-imports"
+      method="post"
+      encType="multipart/form-data"
       noValidate
       onSubmit={(event) => {
         const file = (event.currentTarget.elements.namedItem("file") as HTMLInputElement | null)?.files?.[0];
-        const over = file !== undefined && file.size > maxMb * 1024 * 1024;
-        setTooLarge(over);
-        if (over) event.preventDefault();
+        const problem: UploadError | null = !file || (file.size === 0 && !file.name) ? "fileRequired" : file.size > maxMb * 1024 * 1024 ? "fileTooLarge" : null;
+        setClientError(problem);
+        if (problem) event.preventDefault();
+        else setUploading(true);
       }}
     >
       <fieldset>
         <legend className="mb-3 font-semibold text-slate-900">{t("form.legend")}</legend>
-        <FormMessage state={tooLarge ? { status: "error", message: "errors.VALIDATION" } : state} />
+        {shown ? (
+          <div role="alert" className="mb-4 rounded-md border border-red-700 bg-red-50 px-4 py-3 text-sm text-red-900">
+            {tt("errors.VALIDATION")}
+          </div>
+        ) : null}
         <div className="mb-4">
           <label htmlFor={`${id}-file`} className="block text-sm font-medium text-slate-900">
             {t("form.file")}
@@ -62,7 +74,6 @@ export function MeterImportForm({ maxMb }: { maxMb: number }) {
               id={`${id}-store-valid`}
               name="storeValid"
               type="checkbox"
-              defaultChecked={state.values?.storeValid === "on"}
               aria-describedby={storeValidHint}
               className="mt-1 h-4 w-4 rounded border-slate-500 focus:ring-2 focus:ring-sky-600"
             />
@@ -74,7 +85,14 @@ export function MeterImportForm({ maxMb }: { maxMb: number }) {
             {t("form.storeValidHint")}
           </p>
         </div>
-        <SubmitButton pendingLabel={t("form.pending")}>{t("form.submit")}</SubmitButton>
+        <button
+          type="submit"
+          disabled={uploading}
+          aria-disabled={uploading}
+          className="rounded-md bg-sky-800 px-4 py-2 font-medium text-white hover:bg-sky-900 focus:ring-2 focus:ring-sky-600 focus:ring-offset-2 focus:outline-none disabled:opacity-60"
+        >
+          {uploading ? t("form.pending") : t("form.submit")}
+        </button>
       </fieldset>
     </form>
   );

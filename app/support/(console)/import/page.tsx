@@ -1,12 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui/page-header";
 import { MAX_IMPORT_FILE_BYTES, type Problem, type ProblemLocation } from "@/domain/metering/types";
 import { formatDateTime, formatNumber } from "@/lib/format";
 import { requireStaff } from "@/server/auth/session";
 import { getMeterImport, type MeterImportReport } from "@/server/metering/get-meter-import";
+import { getMeterImportJob, type MeterImportJobView } from "@/server/metering/get-meter-import-job";
 import { listMeterImports, type MeterImportSummary } from "@/server/metering/list-meter-imports";
+import { listPendingMeterImportJobs } from "@/server/metering/list-pending-meter-import-jobs";
+import { FollowImport } from "./follow-import";
 import { MeterImportForm } from "./import-form";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -19,6 +23,8 @@ type T = Awaited<ReturnType<typeof getTranslations<"meterImport">>>;
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 const COUNTS = ["received", "stored", "replaced", "unchanged", "rejected"] as const;
 const TIME_ZONE = "Europe/Stockholm";
+const UPLOAD_ERRORS = ["fileRequired", "fileTooLarge", "uploadFailed"] as const;
+const ACTIVE: MeterImportJobView["status"][] = ["RECEIVING", "QUEUED", "RUNNING"];
 
 function StatusBadge({ status, t }: { status: MeterImportSummary["status"]; t: T }) {
   const style = {
@@ -27,6 +33,84 @@ function StatusBadge({ status, t }: { status: MeterImportSummary["status"]; t: T
     REJECTED: "border-red-700 bg-red-50 text-red-900",
   }[status];
   return <span className={`inline-block rounded-full border px-2 py-0.5 text-xs font-semibold whitespace-nowrap ${style}`}>{t(`status.${status}`)}</span>;
+}
+
+function JobBadge({ status, t }: { status: MeterImportJobView["status"]; t: T }) {
+  const style = status === "FAILED" ? "border-red-700 bg-red-50 text-red-900" : status === "DONE" ? "border-green-700 bg-green-50 text-green-900" : "border-sky-700 bg-sky-50 text-sky-900";
+  return <span className={`inline-block rounded-full border px-2 py-0.5 text-xs font-semibold whitespace-nowrap ${style}`}>{t(`job.status.${status}`)}</span>;
+}
+
+/** "12 kB", "49,8 MB": small files would otherwise read "0 MB". */
+const fileSize = (bytes: number, locale: string) =>
+  bytes < 1024 * 1024 ? `${formatNumber(Math.max(1, Math.round(bytes / 1024)), locale, 0)} kB` : `${formatNumber(bytes / (1024 * 1024), locale, 1)} MB`;
+
+/** An upload on its way through the background import; the page follows it until the report is there. */
+function Job({ job, t, locale }: { job: MeterImportJobView; t: T; locale: string }) {
+  const active = ACTIVE.includes(job.status);
+  return (
+    <section aria-labelledby="import-job-heading" className="mb-8 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+      {active ? <FollowImport /> : null}
+      <div className="mb-2 flex flex-wrap items-center gap-3">
+        <h2 id="import-job-heading" className="text-lg font-semibold text-slate-900 break-all">
+          {t("job.heading", { fileName: job.fileName })}
+        </h2>
+        <JobBadge status={job.status} t={t} />
+      </div>
+      <p className="mb-1 text-sm text-slate-700">
+        {t("job.received", { size: fileSize(job.sizeBytes, locale), at: formatDateTime(job.createdAt, locale, TIME_ZONE), by: job.receivedBy ?? t("result.system") })}
+      </p>
+      <p role="status" className="mb-3 text-slate-900">
+        {t(`job.statusText.${job.status}`)}
+      </p>
+      {active ? (
+        <Link href={`/support/import?jobb=${job.id}`} className="text-sm text-sky-800 underline">
+          {t("job.refresh")}
+        </Link>
+      ) : null}
+    </section>
+  );
+}
+
+function PendingJobs({ jobs, t, locale, current }: { jobs: MeterImportJobView[]; t: T; locale: string; current: string | null }) {
+  return (
+    <section aria-labelledby="pending-imports-heading" className="mb-8 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+      <h2 id="pending-imports-heading" className="mb-3 text-lg font-semibold text-slate-900">
+        {t("pending.heading")}
+      </h2>
+      <div className="overflow-x-auto">
+        <table className="w-full text-left text-sm">
+          <caption className="sr-only">{t("pending.caption")}</caption>
+          <thead className="border-b border-slate-300 text-slate-700">
+            <tr>
+              <th scope="col" className="py-2 pr-4 font-medium whitespace-nowrap">{t("col.time")}</th>
+              <th scope="col" className="py-2 pr-4 font-medium">{t("col.file")}</th>
+              <th scope="col" className="py-2 pr-4 font-medium">{t("col.status")}</th>
+              <th scope="col" className="py-2 pr-4 font-medium">{t("col.by")}</th>
+              <th scope="col" className="py-2 font-medium"><span className="sr-only">{t("job.show")}</span></th>
+            </tr>
+          </thead>
+          <tbody>
+            {jobs.map((j) => (
+              <tr key={j.id} className={`border-b border-slate-100 align-top last:border-0 ${j.id === current ? "bg-sky-50" : ""}`}>
+                <td className="py-2 pr-4 whitespace-nowrap">
+                  <time dateTime={j.createdAt.toISOString()}>{formatDateTime(j.createdAt, locale, TIME_ZONE)}</time>
+                </td>
+                <th scope="row" className="py-2 pr-4 font-medium break-all">{j.fileName}</th>
+                <td className="py-2 pr-4"><JobBadge status={j.status} t={t} /></td>
+                <td className="py-2 pr-4">{j.receivedBy ?? t("recent.system")}</td>
+                <td className="py-2 whitespace-nowrap">
+                  <Link href={`/support/import?jobb=${j.id}`} className="text-sky-800 underline" aria-current={j.id === current ? "true" : undefined}>
+                    {t("job.show")}
+                    <span className="sr-only"> {t("job.showFor", { fileName: j.fileName })}</span>
+                  </Link>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
 }
 
 function place(t: T, location: ProblemLocation): string {
@@ -185,17 +269,31 @@ function RecentImports({ rows, t, locale, current }: { rows: MeterImportSummary[
 
 export default async function MeterImportPage({ searchParams }: { searchParams: Params }) {
   const staff = await requireStaff();
-  const requested = first((await searchParams).import) ?? null;
-  const [t, locale, recent, report] = await Promise.all([
+  const params = await searchParams;
+  const requested = first(params.import) ?? null;
+  const requestedJob = first(params.jobb) ?? null;
+  const error = UPLOAD_ERRORS.find((e) => e === first(params.fel)) ?? null;
+  const [t, locale, recent, pending, report, job] = await Promise.all([
     getTranslations("meterImport"),
     getLocale(),
     listMeterImports(staff),
+    listPendingMeterImportJobs(staff),
     requested ? getMeterImport(staff, requested) : Promise.resolve(null),
+    requestedJob ? getMeterImportJob(staff, requestedJob) : Promise.resolve(null),
   ]);
+  // Once the worker has imported the upload, its report is the import's own page.
+  if (job?.status === "DONE" && job.importId) redirect(`/support/import?import=${job.importId}`);
   const maxMb = MAX_IMPORT_FILE_BYTES / (1024 * 1024);
   return (
     <div>
       <PageHeader title={t("title")} intro={t("intro")} />
+      {job ? (
+        <Job job={job} t={t} locale={locale} />
+      ) : requestedJob ? (
+        <p role="alert" className="mb-6 rounded-md border border-red-700 bg-red-50 px-4 py-3 text-sm text-red-900">
+          {t("job.notFound")}
+        </p>
+      ) : null}
       {report ? (
         <Report report={report} t={t} locale={locale} />
       ) : requested ? (
@@ -203,9 +301,10 @@ export default async function MeterImportPage({ searchParams }: { searchParams: 
           {t("result.notFound")}
         </p>
       ) : null}
+      {pending.length ? <PendingJobs jobs={pending} t={t} locale={locale} current={job?.id ?? null} /> : null}
       <div className="mb-8 grid gap-6 lg:grid-cols-2">
         <section className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
-          <MeterImportForm maxMb={maxMb} />
+          <MeterImportForm maxMb={maxMb} error={error} />
         </section>
         <section aria-labelledby="import-format-heading" className="rounded-lg border border-slate-200 bg-white p-5 text-sm text-slate-800 shadow-sm">
           <h2 id="import-format-heading" className="mb-2 font-semibold text-slate-900">
