@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { can } from "@/domain/access/permissions";
+import { may } from "@/domain/access/permissions";
 import { formatMeteringPointId } from "@/domain/identity";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { Card, PageHeader } from "@/components/ui/page-header";
@@ -10,10 +10,16 @@ import { listAccessLog, type AccessLogEntry } from "@/server/access/list-access-
 import { listCustomerAccess } from "@/server/access/list-customer-access";
 import { listInstallationChoices } from "@/server/access/list-installation-choices";
 import { listMyCustomers } from "@/server/access/list-my-customers";
-import { changeMemberRoleAction, removeMemberAction, revokeInvitationAction, revokeManagementGrantAction } from "@/server/actions/access-actions";
+import {
+  changeMemberRoleAction,
+  declineManagementRequestAction,
+  removeMemberAction,
+  revokeInvitationAction,
+  revokeManagementGrantAction,
+} from "@/server/actions/access-actions";
 import { activeCustomer, requireCustomer } from "@/server/auth/session";
 import { ActionForm } from "@/components/ui/action-form";
-import { AddCustomerForm, InviteCompanyForm, InviteUserForm, type Choice } from "./access-forms";
+import { AcceptRequestForm, AddCustomerForm, InviteCompanyForm, InviteUserForm, type Choice } from "./access-forms";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("access"))("title") };
@@ -35,7 +41,7 @@ export default async function AccessPage({ searchParams }: { searchParams: Searc
   const [t, locale, active, sp] = await Promise.all([getTranslations("access"), getLocale(), activeCustomer(actor), searchParams]);
   const mine = await listMyCustomers(actor);
 
-  const administered = actor.customers.filter((c) => can(c.role, "manageUsers"));
+  const administered = actor.customers.filter((c) => may(c, "manageUsers"));
   const asked = typeof sp.kund === "string" ? sp.kund : undefined;
   const selected =
     administered.find((c) => c.customerId === asked) ?? administered.find((c) => c.customerId === active?.customerId) ?? administered[0] ?? null;
@@ -71,7 +77,7 @@ export default async function AccessPage({ searchParams }: { searchParams: Searc
                     <td className={td}>{t(`roles.${c.role}`)}</td>
                     <td className={td}>{c.allInstallations ? t("myCustomers.allInstallations", { count: c.installationCount }) : t("myCustomers.someInstallations", { count: c.installationCount })}</td>
                     <td className={td}>
-                      {can(c.role, "manageUsers") ? (
+                      {administered.some((a) => a.customerId === c.customerId) ? (
                         selected?.customerId === c.customerId ? (
                           <span className="text-slate-700">{t("myCustomers.shownBelow")}</span>
                         ) : (
@@ -122,6 +128,8 @@ async function CustomerAccessSection({ customerId, locale }: { customerId: strin
     detail: `${i.street}, ${i.city} · ${formatMeteringPointId(i.meteringPointId)}`,
   }));
   const scopeText = (count: number | null) => (count === null ? t("scope.allShort") : t("scope.someShort", { count }));
+  const requests = access.grants.filter((g) => g.status === "REQUESTED");
+  const companies = access.grants.filter((g) => g.status !== "REQUESTED");
 
   return (
     <section aria-labelledby="customer-access-title">
@@ -251,9 +259,68 @@ async function CustomerAccessSection({ customerId, locale }: { customerId: strin
         <InviteUserForm customerId={customer.id} choices={choices} />
       </Card>
 
+      {requests.length ? (
+        <Card title={t("requests.title")} className="mb-6">
+          <p className="mb-4 max-w-2xl text-sm text-slate-700">{t("requests.intro")}</p>
+          <div className="overflow-x-auto">
+            <table className="w-full text-left text-sm">
+              <caption className="sr-only">{t("requests.caption", { customer: label })}</caption>
+              <thead className="border-b border-slate-300 text-slate-700">
+                <tr>
+                  <th scope="col" className={th}>{t("requests.company")}</th>
+                  <th scope="col" className={th}>{t("requests.requestedBy")}</th>
+                  <th scope="col" className={th}>{t("requests.requestedAt")}</th>
+                  <th scope="col" className={th}>{t("requests.answer")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {requests.map((g) => {
+                  const company = g.companyName ?? g.organisationNumber;
+                  return (
+                    <tr key={g.grantId} className="border-b border-slate-100 last:border-0">
+                      <th scope="row" className={`${td} font-normal`}>
+                        <span className="font-medium">{company}</span>
+                        <span className="block text-slate-700">{t("companies.orgNo", { number: g.organisationNumber })}</span>
+                      </th>
+                      <td className={`${td} break-all`}>
+                        {g.requestedBy ? (
+                          <>
+                            {g.requestedBy.name}
+                            <span className="block text-slate-700">{g.requestedBy.email ?? "–"}</span>
+                          </>
+                        ) : (
+                          "–"
+                        )}
+                      </td>
+                      <td className={`${td} whitespace-nowrap`}>{formatDate(g.since, locale)}</td>
+                      <td className={td}>
+                        <div className="flex flex-wrap items-start gap-4">
+                          <AcceptRequestForm grantId={g.grantId} company={company} choices={choices} />
+                          <details>
+                            <summary className="cursor-pointer py-2 text-sm font-medium text-red-800">
+                              {t("requests.decline")}
+                              <span className="sr-only"> {company}</span>
+                            </summary>
+                            <ActionForm action={declineManagementRequestAction} className="mt-2 max-w-xs">
+                              <input type="hidden" name="grantId" value={g.grantId} />
+                              <p className="mb-2 text-sm text-slate-800">{t("requests.declineConfirm", { company })}</p>
+                              <SubmitButton variant="danger">{t("requests.declineSubmit")}</SubmitButton>
+                            </ActionForm>
+                          </details>
+                        </div>
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        </Card>
+      ) : null}
+
       <Card title={t("companies.title")} className="mb-6">
         <p className="mb-4 max-w-2xl text-sm text-slate-700">{t("companies.intro")}</p>
-        {access.grants.length === 0 ? (
+        {companies.length === 0 ? (
           <p className="mb-4 text-slate-800">{t("companies.none")}</p>
         ) : (
           <div className="mb-6 overflow-x-auto">
@@ -262,46 +329,52 @@ async function CustomerAccessSection({ customerId, locale }: { customerId: strin
               <thead className="border-b border-slate-300 text-slate-700">
                 <tr>
                   <th scope="col" className={th}>{t("companies.company")}</th>
+                  <th scope="col" className={th}>{t("companies.adminEmail")}</th>
                   <th scope="col" className={th}>{t("companies.status")}</th>
+                  <th scope="col" className={th}>{t("companies.since")}</th>
                   <th scope="col" className={th}>{t("companies.installations")}</th>
                   <th scope="col" className={th}>{t("companies.managers")}</th>
                   <th scope="col" className={th}>{t("companies.actions")}</th>
                 </tr>
               </thead>
               <tbody>
-                {access.grants.map((g) => (
-                  <tr key={g.grantId} className="border-b border-slate-100 last:border-0">
-                    <th scope="row" className={`${td} font-normal`}>
-                      <span className="font-medium">{g.companyName ?? t("companies.unregistered")}</span>
-                      <span className="block text-slate-700">{t("companies.orgNo", { number: g.organisationNumber })}</span>
-                    </th>
-                    <td className={td}>
-                      {t(`companies.statusLabel.${g.status}`)}
-                      <span className="block text-xs text-slate-600">
-                        {g.status === "PENDING"
-                          ? t("companies.awaiting", { email: g.pendingEmail ?? "–" })
-                          : g.grantedBy
-                            ? t("companies.grantedBy", { name: g.grantedBy, date: formatDate(g.since, locale) })
-                            : t("companies.registeredByCompany", { date: formatDate(g.since, locale) })}
-                      </span>
-                    </td>
-                    <td className={td}>{scopeText(g.installationCount)}</td>
-                    <td className={td}>{g.managers}</td>
-                    <td className={td}>
-                      <details>
-                        <summary className="cursor-pointer py-2 text-sm font-medium text-red-800">
-                          {t("companies.revoke")}
-                          <span className="sr-only"> {g.companyName ?? g.organisationNumber}</span>
-                        </summary>
-                        <ActionForm action={revokeManagementGrantAction} className="mt-2 max-w-xs">
-                          <input type="hidden" name="grantId" value={g.grantId} />
-                          <p className="mb-2 text-sm text-slate-800">{t("companies.revokeConfirm", { company: g.companyName ?? g.organisationNumber })}</p>
-                          <SubmitButton variant="danger">{t("companies.revokeSubmit")}</SubmitButton>
-                        </ActionForm>
-                      </details>
-                    </td>
-                  </tr>
-                ))}
+                {companies.map((g) => {
+                  const company = g.companyName ?? g.organisationNumber;
+                  return (
+                    <tr key={g.grantId} className="border-b border-slate-100 last:border-0">
+                      <th scope="row" className={`${td} font-normal`}>
+                        <span className="font-medium">{g.companyName ?? t("companies.unregistered")}</span>
+                        <span className="block text-slate-700">{t("companies.orgNo", { number: g.organisationNumber })}</span>
+                        {g.registered ? null : <span className="block text-xs text-slate-600">{t("companies.unregisteredNote")}</span>}
+                      </th>
+                      <td className={`${td} break-all`}>{g.adminEmails.length ? g.adminEmails.join(", ") : "–"}</td>
+                      <td className={td}>
+                        {t(`companies.statusLabel.${g.status}`)}
+                        <span className="block text-xs text-slate-600">
+                          {g.status === "PENDING"
+                            ? t("companies.invitedBy", { name: g.grantedBy ?? "–" })
+                            : t(`companies.proof.${g.proof ?? "NONE"}`, { name: g.grantedBy ?? "–" })}
+                        </span>
+                      </td>
+                      <td className={`${td} whitespace-nowrap`}>{formatDate(g.since, locale)}</td>
+                      <td className={td}>{scopeText(g.installationCount)}</td>
+                      <td className={td}>{g.managers}</td>
+                      <td className={td}>
+                        <details>
+                          <summary className="cursor-pointer py-2 text-sm font-medium text-red-800">
+                            {g.status === "PENDING" ? t("companies.withdraw") : t("companies.revoke")}
+                            <span className="sr-only"> {company}</span>
+                          </summary>
+                          <ActionForm action={revokeManagementGrantAction} className="mt-2 max-w-xs">
+                            <input type="hidden" name="grantId" value={g.grantId} />
+                            <p className="mb-2 text-sm text-slate-800">{t("companies.revokeConfirm", { company })}</p>
+                            <SubmitButton variant="danger">{t("companies.revokeSubmit")}</SubmitButton>
+                          </ActionForm>
+                        </details>
+                      </td>
+                    </tr>
+                  );
+                })}
               </tbody>
             </table>
           </div>
