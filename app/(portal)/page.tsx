@@ -105,7 +105,7 @@ export default async function StartPage() {
             <dt className="font-medium text-slate-700">{t("customerNumber")}</dt>
             <dd>{customer.customerNumber}</dd>
             <dt className="font-medium text-slate-700">{t("email")}</dt>
-            <dd>{customer.email ?? t("notProvided")}</dd>
+            <dd className="break-all">{customer.email ?? t("notProvided")}</dd>
             <dt className="font-medium text-slate-700">{t("invoiceDelivery")}</dt>
             <dd>{tc(`delivery.${customer.invoiceDelivery}`)}</dd>
           </dl>

@@ -54,7 +54,7 @@ export default async function AccessPage({ searchParams }: { searchParams: Searc
         {mine.length === 0 ? (
           <p className="text-slate-800">{t("myCustomers.none")}</p>
         ) : (
-          <div className="overflow-x-auto">
+          <div className="relative overflow-x-auto">
             <table className="w-full text-left text-sm">
               <caption className="sr-only">{t("myCustomers.caption")}</caption>
               <thead className="border-b border-slate-300 text-slate-700">
@@ -137,8 +137,51 @@ async function CustomerAccessSection({ customerId, locale }: { customerId: strin
         {t("members.sectionTitle", { customer: label })}
       </h2>
 
+      {requests.length ? (
+        <Card title={t("requests.title")} className="mb-6">
+          <p className="mb-4 max-w-2xl text-sm text-slate-700">{t("requests.intro")}</p>
+          {/* One block per request (a form in each), which reads on a phone as well as on a desktop. */}
+          <ul className="space-y-4" aria-label={t("requests.caption", { customer: label })}>
+            {requests.map((g) => {
+              const company = g.companyName ?? g.organisationNumber;
+              return (
+                <li key={g.grantId}>
+                  <section aria-labelledby={`request-${g.grantId}`} className="rounded-md border border-slate-300 p-4">
+                    <h3 id={`request-${g.grantId}`} className="font-semibold text-slate-900">
+                      {company}
+                    </h3>
+                    <dl className="mb-4 mt-1 grid gap-x-4 gap-y-1 text-sm text-slate-800 sm:grid-cols-[max-content_1fr]">
+                      <dt className="font-medium text-slate-700">{t("requests.organisationNumber")}</dt>
+                      <dd>{g.organisationNumber}</dd>
+                      <dt className="font-medium text-slate-700">{t("requests.requestedBy")}</dt>
+                      <dd className="break-words">{g.requestedBy ? `${g.requestedBy.name} (${g.requestedBy.email ?? "–"})` : "–"}</dd>
+                      <dt className="font-medium text-slate-700">{t("requests.requestedAt")}</dt>
+                      <dd>{formatDate(g.since, locale)}</dd>
+                    </dl>
+                    <div className="space-y-2">
+                      <AcceptRequestForm grantId={g.grantId} company={company} choices={choices} />
+                      <details>
+                        <summary className="cursor-pointer py-2 text-sm font-medium text-red-800">
+                          {t("requests.decline")}
+                          <span className="sr-only"> {company}</span>
+                        </summary>
+                        <ActionForm action={declineManagementRequestAction} className="mt-2 max-w-xs">
+                          <input type="hidden" name="grantId" value={g.grantId} />
+                          <p className="mb-2 text-sm text-slate-800">{t("requests.declineConfirm", { company })}</p>
+                          <SubmitButton variant="danger">{t("requests.declineSubmit")}</SubmitButton>
+                        </ActionForm>
+                      </details>
+                    </div>
+                  </section>
+                </li>
+              );
+            })}
+          </ul>
+        </Card>
+      ) : null}
+
       <Card title={t("members.title")} className="mb-6">
-        <div className="overflow-x-auto">
+        <div className="relative overflow-x-auto">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">{t("members.caption", { customer: label })}</caption>
             <thead className="border-b border-slate-300 text-slate-700">
@@ -215,7 +258,7 @@ async function CustomerAccessSection({ customerId, locale }: { customerId: strin
 
       {access.invitations.length ? (
         <Card title={t("invitations.title")} className="mb-6">
-          <div className="overflow-x-auto">
+          <div className="relative overflow-x-auto">
             <table className="w-full text-left text-sm">
               <caption className="sr-only">{t("invitations.caption", { customer: label })}</caption>
               <thead className="border-b border-slate-300 text-slate-700">
@@ -259,71 +302,12 @@ async function CustomerAccessSection({ customerId, locale }: { customerId: strin
         <InviteUserForm customerId={customer.id} choices={choices} />
       </Card>
 
-      {requests.length ? (
-        <Card title={t("requests.title")} className="mb-6">
-          <p className="mb-4 max-w-2xl text-sm text-slate-700">{t("requests.intro")}</p>
-          <div className="overflow-x-auto">
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">{t("requests.caption", { customer: label })}</caption>
-              <thead className="border-b border-slate-300 text-slate-700">
-                <tr>
-                  <th scope="col" className={th}>{t("requests.company")}</th>
-                  <th scope="col" className={th}>{t("requests.requestedBy")}</th>
-                  <th scope="col" className={th}>{t("requests.requestedAt")}</th>
-                  <th scope="col" className={th}>{t("requests.answer")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {requests.map((g) => {
-                  const company = g.companyName ?? g.organisationNumber;
-                  return (
-                    <tr key={g.grantId} className="border-b border-slate-100 last:border-0">
-                      <th scope="row" className={`${td} font-normal`}>
-                        <span className="font-medium">{company}</span>
-                        <span className="block text-slate-700">{t("companies.orgNo", { number: g.organisationNumber })}</span>
-                      </th>
-                      <td className={`${td} break-all`}>
-                        {g.requestedBy ? (
-                          <>
-                            {g.requestedBy.name}
-                            <span className="block text-slate-700">{g.requestedBy.email ?? "–"}</span>
-                          </>
-                        ) : (
-                          "–"
-                        )}
-                      </td>
-                      <td className={`${td} whitespace-nowrap`}>{formatDate(g.since, locale)}</td>
-                      <td className={td}>
-                        <div className="flex flex-wrap items-start gap-4">
-                          <AcceptRequestForm grantId={g.grantId} company={company} choices={choices} />
-                          <details>
-                            <summary className="cursor-pointer py-2 text-sm font-medium text-red-800">
-                              {t("requests.decline")}
-                              <span className="sr-only"> {company}</span>
-                            </summary>
-                            <ActionForm action={declineManagementRequestAction} className="mt-2 max-w-xs">
-                              <input type="hidden" name="grantId" value={g.grantId} />
-                              <p className="mb-2 text-sm text-slate-800">{t("requests.declineConfirm", { company })}</p>
-                              <SubmitButton variant="danger">{t("requests.declineSubmit")}</SubmitButton>
-                            </ActionForm>
-                          </details>
-                        </div>
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
-        </Card>
-      ) : null}
-
       <Card title={t("companies.title")} className="mb-6">
         <p className="mb-4 max-w-2xl text-sm text-slate-700">{t("companies.intro")}</p>
         {companies.length === 0 ? (
           <p className="mb-4 text-slate-800">{t("companies.none")}</p>
         ) : (
-          <div className="mb-6 overflow-x-auto">
+          <div className="relative mb-6 overflow-x-auto">
             <table className="w-full text-left text-sm">
               <caption className="sr-only">{t("companies.caption", { customer: label })}</caption>
               <thead className="border-b border-slate-300 text-slate-700">
@@ -406,7 +390,7 @@ async function AccessLog({ entries, locale }: { entries: AccessLogEntry[]; local
     return parts.join(" · ");
   };
   return (
-    <div className="overflow-x-auto">
+    <div className="relative overflow-x-auto">
       <table className="w-full text-left text-sm">
         <caption className="sr-only">{t("log.caption")}</caption>
         <thead className="border-b border-slate-300 text-slate-700">

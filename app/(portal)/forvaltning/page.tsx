@@ -9,6 +9,7 @@ import { getManagementOverview, type ManagementCompanyOverview } from "@/server/
 import { removeManagerAction, revokeInvitationAction, revokeManagerAccessAction, signManagementRequestAction } from "@/server/actions/access-actions";
 import { requireCustomer } from "@/server/auth/session";
 import { ActionForm } from "@/components/ui/action-form";
+import { RowHeader, Table, TBody, Td, Th, THead } from "@/components/ui/table";
 import { GrantAccessForm, InviteManagerForm, RegisterClientForm } from "./management-forms";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -97,40 +98,43 @@ async function CompanySection({ company }: { company: ManagementCompanyOverview 
                     {t(`management.proof.${client.proof ?? "NONE"}`, { date: formatDate(client.since, locale) })}
                   </p>
                   {client.managers.length ? (
-                    <table className="mt-3 w-full text-left text-sm">
-                      <caption className="sr-only">{t("management.accessCaption", { customer: label })}</caption>
-                      <thead className="border-b border-slate-300 text-slate-700">
-                        <tr>
-                          <th scope="col" className={th}>{t("management.manager")}</th>
-                          <th scope="col" className={th}>{t("members.level")}</th>
-                          <th scope="col" className={th}>{t("members.installations")}</th>
-                          {admin ? <th scope="col" className={th}>{t("members.actions")}</th> : null}
-                        </tr>
-                      </thead>
-                      <tbody>
-                        {client.managers.map((m) => (
-                          <tr key={m.membershipId} className="border-b border-slate-100 last:border-0">
-                            <th scope="row" className={`${td} font-normal`}>
-                              <span className="font-medium">{m.name}</span>
-                              <span className="block break-all text-slate-700">{m.email}</span>
-                            </th>
-                            <td className={td}>{t(`roles.${m.role}`)}</td>
-                            <td className={td}>{m.installationCount === null ? t("management.allGranted") : t("scope.someShort", { count: m.installationCount })}</td>
-                            {admin ? (
-                              <td className={td}>
-                                <ActionForm action={revokeManagerAccessAction}>
-                                  <input type="hidden" name="membershipId" value={m.membershipId} />
-                                  <SubmitButton variant="secondary">
-                                    {t("management.revokeAccess")}
-                                    <span className="sr-only"> {m.name}, {label}</span>
-                                  </SubmitButton>
-                                </ActionForm>
-                              </td>
-                            ) : null}
+                    // `relative`: the screen-reader text in the buttons stays inside the scroll box on a phone.
+                    <div className="relative mt-3 overflow-x-auto">
+                      <table className="w-full text-left text-sm">
+                        <caption className="sr-only">{t("management.accessCaption", { customer: label })}</caption>
+                        <thead className="border-b border-slate-300 text-slate-700">
+                          <tr>
+                            <th scope="col" className={th}>{t("management.manager")}</th>
+                            <th scope="col" className={th}>{t("members.level")}</th>
+                            <th scope="col" className={th}>{t("members.installations")}</th>
+                            {admin ? <th scope="col" className={th}>{t("members.actions")}</th> : null}
                           </tr>
-                        ))}
-                      </tbody>
-                    </table>
+                        </thead>
+                        <tbody>
+                          {client.managers.map((m) => (
+                            <tr key={m.membershipId} className="border-b border-slate-100 last:border-0">
+                              <th scope="row" className={`${td} font-normal`}>
+                                <span className="font-medium">{m.name}</span>
+                                <span className="block break-all text-slate-700">{m.email}</span>
+                              </th>
+                              <td className={td}>{t(`roles.${m.role}`)}</td>
+                              <td className={td}>{m.installationCount === null ? t("management.allGranted") : t("scope.someShort", { count: m.installationCount })}</td>
+                              {admin ? (
+                                <td className={td}>
+                                  <ActionForm action={revokeManagerAccessAction}>
+                                    <input type="hidden" name="membershipId" value={m.membershipId} />
+                                    <SubmitButton variant="secondary">
+                                      {t("management.revokeAccess")}
+                                      <span className="sr-only"> {m.name}, {label}</span>
+                                    </SubmitButton>
+                                  </ActionForm>
+                                </td>
+                              ) : null}
+                            </tr>
+                          ))}
+                        </tbody>
+                      </table>
+                    </div>
                   ) : (
                     <p className="mt-2 text-sm text-slate-800">{t("management.noManagers")}</p>
                   )}
@@ -164,43 +168,45 @@ async function CompanySection({ company }: { company: ManagementCompanyOverview 
       {admin ? (
         <>
           <Card title={t("management.peopleTitle")} className="mb-6">
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">{t("management.peopleCaption", { company: company.name })}</caption>
-              <thead className="border-b border-slate-300 text-slate-700">
-                <tr>
-                  <th scope="col" className={th}>{t("members.user")}</th>
-                  <th scope="col" className={th}>{t("management.role")}</th>
-                  <th scope="col" className={th}>{t("members.actions")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {company.members.map((m) => (
-                  <tr key={m.memberId} className="border-b border-slate-100 last:border-0">
-                    <th scope="row" className={`${td} font-normal`}>
-                      <span className="font-medium">{m.name}</span>
-                      {m.isSelf ? <span className="text-slate-700"> {t("members.you")}</span> : null}
-                      <span className="block break-all text-slate-700">{m.email}</span>
-                    </th>
-                    <td className={td}>{t(`management.roles.${m.role}`)}</td>
-                    <td className={td}>
-                      {m.isSelf ? null : (
-                        <details>
-                          <summary className="cursor-pointer py-2 text-sm font-medium text-red-800">
-                            {t("management.removeManager")}
-                            <span className="sr-only"> {m.name}</span>
-                          </summary>
-                          <ActionForm action={removeManagerAction} className="mt-2 max-w-xs">
-                            <input type="hidden" name="memberId" value={m.memberId} />
-                            <p className="mb-2 text-sm text-slate-800">{t("management.removeConfirm", { name: m.name, company: company.name })}</p>
-                            <SubmitButton variant="danger">{t("members.removeSubmit")}</SubmitButton>
-                          </ActionForm>
-                        </details>
-                      )}
-                    </td>
+            <div className="relative overflow-x-auto">
+              <table className="w-full text-left text-sm">
+                <caption className="sr-only">{t("management.peopleCaption", { company: company.name })}</caption>
+                <thead className="border-b border-slate-300 text-slate-700">
+                  <tr>
+                    <th scope="col" className={th}>{t("members.user")}</th>
+                    <th scope="col" className={th}>{t("management.role")}</th>
+                    <th scope="col" className={th}>{t("members.actions")}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {company.members.map((m) => (
+                    <tr key={m.memberId} className="border-b border-slate-100 last:border-0">
+                      <th scope="row" className={`${td} font-normal`}>
+                        <span className="font-medium">{m.name}</span>
+                        {m.isSelf ? <span className="text-slate-700"> {t("members.you")}</span> : null}
+                        <span className="block break-all text-slate-700">{m.email}</span>
+                      </th>
+                      <td className={td}>{t(`management.roles.${m.role}`)}</td>
+                      <td className={td}>
+                        {m.isSelf ? null : (
+                          <details>
+                            <summary className="cursor-pointer py-2 text-sm font-medium text-red-800">
+                              {t("management.removeManager")}
+                              <span className="sr-only"> {m.name}</span>
+                            </summary>
+                            <ActionForm action={removeManagerAction} className="mt-2 max-w-xs">
+                              <input type="hidden" name="memberId" value={m.memberId} />
+                              <p className="mb-2 text-sm text-slate-800">{t("management.removeConfirm", { name: m.name, company: company.name })}</p>
+                              <SubmitButton variant="danger">{t("members.removeSubmit")}</SubmitButton>
+                            </ActionForm>
+                          </details>
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
 
             {company.invitations.length ? (
               <>
@@ -237,39 +243,34 @@ async function CompanySection({ company }: { company: ManagementCompanyOverview 
               <>
                 <h3 className="mb-2 mt-6 font-semibold text-slate-900">{t("management.requestsTitle")}</h3>
                 <p className="mb-3 max-w-2xl text-sm text-slate-700">{t("management.requestsIntro")}</p>
-                <div className="overflow-x-auto">
-                  <table className="w-full text-left text-sm">
-                    <caption className="sr-only">{t("management.requestsCaption", { company: company.name })}</caption>
-                    <thead className="border-b border-slate-300 text-slate-700">
-                      <tr>
-                        <th scope="col" className={th}>{t("management.requestCustomer")}</th>
-                        <th scope="col" className={th}>{t("management.requestStatus")}</th>
-                        <th scope="col" className={th}>{t("management.requestSent")}</th>
+                <Table caption={t("management.requestsCaption", { company: company.name })}>
+                  <THead>
+                    <Th>{t("management.requestCustomer")}</Th>
+                    <Th>{t("management.requestStatus")}</Th>
+                    <Th>{t("management.requestSent")}</Th>
+                  </THead>
+                  <TBody>
+                    {company.requests.map((r) => (
+                      <tr key={r.grantId} className="align-top">
+                        <RowHeader className="font-medium tabular-nums">{r.customerNumber}</RowHeader>
+                        <Td>
+                          {t(`management.requestState.${r.status}`, { date: r.declinedAt ? formatDate(r.declinedAt, locale) : "" })}
+                          {r.canSign ? (
+                            <ActionForm action={signManagementRequestAction} className="mt-2 max-w-sm">
+                              <input type="hidden" name="grantId" value={r.grantId} />
+                              <p className="mb-2 text-xs text-slate-700">{t("management.signHint")}</p>
+                              <SubmitButton variant="secondary">
+                                {t("management.sign")}
+                                <span className="sr-only"> {r.customerNumber}</span>
+                              </SubmitButton>
+                            </ActionForm>
+                          ) : null}
+                        </Td>
+                        <Td className="whitespace-nowrap">{formatDate(r.requestedAt, locale)}</Td>
                       </tr>
-                    </thead>
-                    <tbody>
-                      {company.requests.map((r) => (
-                        <tr key={r.grantId} className="border-b border-slate-100 last:border-0">
-                          <th scope="row" className={`${td} font-medium tabular-nums`}>{r.customerNumber}</th>
-                          <td className={td}>
-                            {t(`management.requestState.${r.status}`, { date: r.declinedAt ? formatDate(r.declinedAt, locale) : "" })}
-                            {r.canSign ? (
-                              <ActionForm action={signManagementRequestAction} className="mt-2 max-w-sm">
-                                <input type="hidden" name="grantId" value={r.grantId} />
-                                <p className="mb-2 text-xs text-slate-700">{t("management.signHint")}</p>
-                                <SubmitButton variant="secondary">
-                                  {t("management.sign")}
-                                  <span className="sr-only"> {r.customerNumber}</span>
-                                </SubmitButton>
-                              </ActionForm>
-                            ) : null}
-                          </td>
-                          <td className={`${td} whitespace-nowrap`}>{formatDate(r.requestedAt, locale)}</td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </div>
+                    ))}
+                  </TBody>
+                </Table>
               </>
             ) : null}
           </Card>
