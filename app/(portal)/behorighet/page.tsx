@@ -330,6 +330,7 @@ async function CustomerAccessSection({ customerId, locale }: { customerId: strin
                         <span className="font-medium">{g.companyName ?? t("companies.unregistered")}</span>
                         <span className="block text-slate-700">{t("companies.orgNo", { number: g.organisationNumber })}</span>
                         {g.registered ? null : <span className="block text-xs text-slate-600">{t("companies.unregisteredNote")}</span>}
+                        {g.invitedAs ? <span className="block text-xs font-medium text-red-800">{t("companies.invitedAs", { name: g.invitedAs })}</span> : null}
                       </th>
                       <td className={`${td} break-all`}>{g.adminEmails.length ? g.adminEmails.join(", ") : "–"}</td>
                       <td className={td}>

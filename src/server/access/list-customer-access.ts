@@ -39,6 +39,8 @@ export type CompanyGrant = {
   companyName: string | null;
   /** Whether the company is registered on the portal (has people). */
   registered: boolean;
+  /** For a pending invitation: the name the customer invited it under, when the registered company's differs. */
+  invitedAs: string | null;
   organisationNumber: string;
   /** Who answers for the company: the invited address, the person who asked, or its administrators. */
   adminEmails: string[];
@@ -170,6 +172,7 @@ export async function listCustomerAccess(actor: CustomerActor, customerId: strin
         status,
         companyName: registered ? g.managementCompany.name : (invitation?.companyName ?? null),
         registered,
+        invitedAs: status === "PENDING" && registered && invitation?.companyName && invitation.companyName !== g.managementCompany.name ? invitation.companyName : null,
         organisationNumber: formatOrganisationNumber(g.managementCompany.organisationNumber),
         adminEmails:
           status === "PENDING"

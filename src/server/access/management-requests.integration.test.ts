@@ -18,6 +18,7 @@ import { declineManagementRequest } from "./decline-management-request";
 import { getManagementOverview } from "./get-management-overview";
 import { grantManagerAccess } from "./grant-manager-access";
 import { inviteManagementCompany } from "./invite-management-company";
+import { listCustomerAccess } from "./list-customer-access";
 import { registerManagementClient } from "./register-management-client";
 import { completeManagementRequestSignature, signableSelect, signatoryText, SIGNATORY_PURPOSE } from "./sign-management-request";
 
@@ -91,6 +92,36 @@ describe("a company that registers a client with its public numbers gets a reque
     }
     expect(await db.managementGrant.findUniqueOrThrow({ where: { id: grantId } })).toMatchObject({ status: "REQUESTED" });
     expect(await db.auditLog.count({ where: { action: { in: ["access.managementRequestAccepted", "access.managementRequestDeclined"] } } })).toBe(0);
+  });
+});
+
+describe("a customer's invitation of a company is for the address it names", () => {
+  it("whoever registered a company of that number first cannot take the invited grant by registering the client", async () => {
+    const target = await companyWithUsers(db, 2);
+    const organisationNumber = validSwedishOrgNumber(670_000 + ++seed, "556");
+    const invited = uniqueEmail("riktiga-bolaget");
+    const { grantId } = await inviteManagementCompany(await customerActorOf(target.admin), { customerId: target.customer.id, organisationNumber, companyName: "Riktiga Förvaltning AB", email: invited });
+    // A household registers a company of the same number for itself before the invited address accepts.
+    const household = await createCustomer(db);
+    const owner = await createUser(db, { memberships: [{ customerId: household.id, role: "ADMINISTRATOR" }] });
+    const squatter = uniqueEmail("squatter");
+    await inviteManagementCompany(await customerActorOf(owner), { customerId: household.id, organisationNumber, companyName: "Falska Förvaltning AB", email: squatter });
+    // (Before invitations named the company, the acceptor named it: the same name either way.)
+    const accepted = await acceptInvitation(invitationTokenIn(lastMailTo(sink.messages, squatter)), { kind: "newAccount", name: "S", password: "ett-bra-losenord" }, {
+      companyName: "Falska Förvaltning AB",
+    } as never);
+    const asSquatter = await customerActorOf(await db.user.findUniqueOrThrow({ where: { id: accepted.userId } }));
+    const company = await db.managementCompany.findUniqueOrThrow({ where: { organisationNumber } });
+
+    const refused = await appFailure(
+      registerManagementClient(asSquatter, { managementCompanyId: company.id, customerNumber: target.customer.customerNumber, nationalId: target.customer.nationalId }),
+    );
+    expect(refused).toMatchObject({ code: "CONFLICT", message: "access.errors.clientInvitedYou" });
+    expect(await db.managementGrant.findUniqueOrThrow({ where: { id: grantId } })).toMatchObject({ status: "PENDING", proof: null });
+    expect((await customerActorOf(await db.user.findUniqueOrThrow({ where: { id: accepted.userId } }))).customers).toEqual([]);
+    // The customer sees who administers that number now, and can withdraw the invitation.
+    const listed = (await listCustomerAccess(await customerActorOf(target.admin), target.customer.id)).grants.find((g) => g.grantId === grantId);
+    expect(listed).toMatchObject({ status: "PENDING", registered: true, companyName: "Falska Förvaltning AB", invitedAs: "Riktiga Förvaltning AB", adminEmails: [invited] });
   });
 });
 

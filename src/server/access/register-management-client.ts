@@ -26,7 +26,9 @@ export type RegisteredClient = { grantId: string; customerId: string; status: Ex
  *   an authorised signatory of the client may instead sign it with e-legitimation;
  * - a client without administrators cannot answer, so the company must give the check code from
  *   the client's invoices; then the grant is ACTIVE at once, for all installations;
- * - a client that had invited the company already: its invitation's choice stands, ACTIVE now.
+ * - a client that has invited the company: the invitation is accepted through its link, by the
+ *   address it was sent to, not here (otherwise whoever administers a company of that number —
+ *   perhaps one who registered it first — would take the grant meant for the invited address).
  *
  * Guesses are limited per user, per client address and per customer number tried.
  */
@@ -52,39 +54,27 @@ export async function registerManagementClient(
     const existing = await tx.managementGrant.findUnique({ where: { managementCompanyId_customerId: { managementCompanyId, customerId: customer.id } } });
     if (existing?.status === "ACTIVE") throw new AppError("CONFLICT", "access.errors.clientAlreadyRegistered");
     if (existing?.status === "REQUESTED") throw new AppError("CONFLICT", "access.errors.clientAlreadyRequested");
+    if (existing?.status === "PENDING") throw new AppError("CONFLICT", "access.errors.clientInvitedYou");
     // A client that declined or ended the company's access is not asked again with its numbers;
     // it invites the company when it wants to (a client without administrators: the code decides).
     if ((existing?.status === "DECLINED" || existing?.status === "REVOKED") && !byCheckCode) throw new AppError("CONFLICT", "access.errors.clientDeclined");
 
     const now = new Date();
     const requested = { requestedByUserId: actor.userId, requestedAt: now, declinedAt: null, declinedByUserId: null, revokedAt: null, signatureId: null };
-    let status: RegisteredClient["status"];
-    let grantId: string;
-    if (existing?.status === "PENDING") {
-      // The client had invited the company already: its choice of installations stands.
-      await tx.managementGrant.update({ where: { id: existing.id }, data: { status: "ACTIVE", proof: "INVITATION", acceptedAt: now } });
-      await tx.invitation.updateMany({
-        where: { kind: "MANAGEMENT_COMPANY", customerId: customer.id, managementCompanyId, acceptedAt: null, revokedAt: null },
-        data: { revokedAt: now },
-      });
-      status = "ACTIVE";
-      grantId = existing.id;
-    } else {
-      status = byCheckCode ? "ACTIVE" : "REQUESTED";
-      const data = {
-        ...requested,
-        status,
-        allInstallations: true,
-        grantedByUserId: null,
-        proof: byCheckCode ? ("CHECK_CODE" as const) : null,
-        acceptedAt: byCheckCode ? now : null,
-      };
-      const grant = existing
-        ? await tx.managementGrant.update({ where: { id: existing.id }, data })
-        : await tx.managementGrant.create({ data: { ...data, managementCompanyId, customerId: customer.id } });
-      await tx.managementGrantInstallation.deleteMany({ where: { grantId: grant.id } });
-      grantId = grant.id;
-    }
+    const status: RegisteredClient["status"] = byCheckCode ? "ACTIVE" : "REQUESTED";
+    const data = {
+      ...requested,
+      status,
+      allInstallations: true,
+      grantedByUserId: null,
+      proof: byCheckCode ? ("CHECK_CODE" as const) : null,
+      acceptedAt: byCheckCode ? now : null,
+    };
+    const grant = existing
+      ? await tx.managementGrant.update({ where: { id: existing.id }, data })
+      : await tx.managementGrant.create({ data: { ...data, managementCompanyId, customerId: customer.id } });
+    await tx.managementGrantInstallation.deleteMany({ where: { grantId: grant.id } });
+    const grantId = grant.id;
     await writeAudit(tx, actor, {
       action: status === "ACTIVE" ? "access.managementClientRegistered" : "access.managementClientRequested",
       targetType: "ManagementGrant",
@@ -95,7 +85,7 @@ export async function registerManagementClient(
         organisationNumber: company.organisationNumber,
         customerNumber: customer.customerNumber,
         email: actor.email,
-        ...(status === "ACTIVE" ? { proof: existing?.status === "PENDING" ? "INVITATION" : "CHECK_CODE" } : {}),
+        ...(status === "ACTIVE" ? { proof: "CHECK_CODE" } : {}),
       },
       ipAddress: meta.ip ?? null,
     });
