@@ -73,7 +73,7 @@ async function benchOn(kind: Kind, url: string): Promise<void> {
     userId: randomUUID(),
     name: "Bench",
     email: null,
-    customers: [{ customerId: customer.id, customerNumber: "9000001", customerName: customer.name, role: "ADMINISTRATOR" as const, allInstallations: true, installationIds: [] }],
+    customers: [{ customerId: customer.id, customerNumber: "9000001", customerName: customer.name, role: "ADMINISTRATOR" as const, allInstallations: true, installationIds: [], viaManagement: false }],
   };
   const today = localDate(new Date(), TZ);
   const from = addYears(today, -1);

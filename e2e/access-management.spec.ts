@@ -1,7 +1,7 @@
 // Behörighet and Förvaltning: inviting a user who accepts by creating an account, changing the
-// level, and the whole management company flow (invite the company → its contact accepts and
-// registers it → its administrator invites a manager → grants two installations → the manager sees
-// exactly those two).
+// level, and the whole management company flow (invite the company by number and name → the
+// invited address accepts, which registers it under that name → its administrator invites a manager
+// → grants two installations → the manager sees exactly those two).
 //
 // Personas: ekonomi@norrsken (administrator of 4000001) invites new addresses to 4000001 and
 // invites a new management company (org. no. 556036-0793) for three of 4000001's installations.
@@ -147,7 +147,8 @@ test("a management company is invited, registers, invites a manager and grants t
   await page.goto("/behorighet");
   const companies = page.getByRole("region", { name: "Förvaltningsbolag", exact: true });
   await companies.getByLabel("Förvaltningsbolagets organisationsnummer").fill(COMPANY.organisationNumber);
-  await companies.getByLabel("Kontaktpersonens e-postadress").fill(contact);
+  await companies.getByLabel(/^Förvaltningsbolagets namn/).fill(COMPANY.name);
+  await companies.getByLabel("Administratörens e-postadress").fill(contact);
   await companies.getByLabel("Utvalda anläggningar").check();
   const choices = companies.getByRole("group", { name: "Välj anläggningar" });
   const names = (await choices.locator("label").allInnerTexts()).map((t) => t.split("\n")[0]!.trim());
@@ -156,18 +157,24 @@ test("a management company is invited, registers, invites a manager and grants t
   const since = Date.now();
   await companies.getByRole("button", { name: "Skicka inbjudan" }).click();
   await expect(companies.getByRole("status")).toHaveText(`En inbjudan har skickats till ${contact}.`);
-  const pendingRow = companies.getByRole("row", { name: /Ej registrerat ännu/ });
+  // Listed by the name it was invited under, with the address that is to accept.
+  const pendingRow = companies.getByRole("row", { name: new RegExp(COMPANY.name) });
   await expect(pendingRow).toContainText(`Org.nr ${COMPANY.organisationNumber}`);
+  await expect(pendingRow).toContainText("Inte registrerat på Mina sidor ännu");
+  await expect(pendingRow).toContainText(contact);
   await expect(pendingRow).toContainText("Inbjudet");
   await expect(pendingRow).toContainText("3 anläggningar");
+  await expect(pendingRow.getByText("Återkalla inbjudan")).toBeVisible();
   await signOut(page);
 
-  // 2. The contact accepts, registering the company (its number is the invitation's).
+  // 2. The invited address accepts; the company is registered under the invitation's name and number.
   const companyMail = await latestMailTo(contact, { since });
   expect(companyMail.subject).toBe(`${NORRSKEN.name} bjuder in ert förvaltningsbolag till Mina sidor`);
+  expect(companyMail.text).toContain(`förvaltningsbolaget ${COMPANY.name} med organisationsnummer ${COMPANY.organisationNumber}`);
   await acceptByCreatingAccount(page, invitationPathFrom(companyMail), "Sven Syd", async (p) => {
-    await expect(p.getByText(`Förvaltningsbolaget med organisationsnummer ${COMPANY.organisationNumber} är inte registrerat på Mina sidor ännu.`)).toBeVisible();
-    await p.getByLabel(/^Förvaltningsbolagets namn/).fill(COMPANY.name);
+    await expect(p.getByText(`Förvaltningsbolaget ${COMPANY.name} (organisationsnummer ${COMPANY.organisationNumber}) är inte registrerat på Mina sidor ännu.`, { exact: false })).toBeVisible();
+    // The acceptor does not name the company.
+    await expect(p.getByLabel(/^Förvaltningsbolagets namn/)).toHaveCount(0);
   });
   await page.waitForURL((url) => url.pathname === "/forvaltning");
   await expect(page.getByRole("heading", { level: 2, name: COMPANY.name })).toBeVisible();
@@ -226,6 +233,8 @@ test("a management company is invited, registers, invites a manager and grants t
   const active = page.getByRole("region", { name: "Förvaltningsbolag", exact: true }).getByRole("row", { name: new RegExp(COMPANY.name) });
   await expect(active).toContainText("Aktivt");
   await expect(active).toContainText(`Org.nr ${COMPANY.organisationNumber}`);
+  await expect(active).toContainText(`Inbjudet av ${NORRSKEN_ADMIN.name}`);
+  await expect(active).toContainText(contact);
   await expect(page.getByRole("region", { name: "Användare", exact: true }).getByRole("row", { name: /Maja Manager/ })).toContainText(`Via förvaltningsbolaget ${COMPANY.name}`);
   await signOut(page);
 });

@@ -7,7 +7,7 @@ import { latestMailTo, mailsToSince, resetPathFrom } from "./support/mail";
 import { UNREGISTERED } from "./support/personas";
 
 const greta = UNREGISTERED.greta;
-const account = { email: "greta.gammal.e2e@example.com", password: "Kyrkogatan-2-gammalt", customerNumber: greta.customerNumber, nationalId: greta.nationalId };
+const account = { email: "greta.gammal.e2e@example.com", password: "Kyrkogatan-2-gammalt", customerNumber: greta.customerNumber, nationalId: greta.nationalId, checkCode: greta.checkCode };
 const newPassword = "Kyrkogatan-2-nytt!";
 
 async function requestReset(page: import("@playwright/test").Page, email: string) {

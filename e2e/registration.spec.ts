@@ -1,4 +1,4 @@
-// Self-registration with customer number and national id.
+// Self-registration with customer number, national id and the check code from the invoice.
 // Personas: registers customer 1000002 (Björn Berg) — no other spec uses him. Anna's personnummer
 // is used (read only) as a "valid number of another person".
 import { expect, test } from "@playwright/test";
@@ -6,7 +6,7 @@ import { register, signIn, submitRegistration, TEXT } from "./support/auth";
 import { ANNA, UNREGISTERED } from "./support/personas";
 
 const bjorn = UNREGISTERED.bjorn;
-const account = { email: "bjorn.berg.e2e@example.com", password: "Granstigen-7-ny", customerNumber: bjorn.customerNumber, nationalId: bjorn.nationalId };
+const account = { email: "bjorn.berg.e2e@example.com", password: "Granstigen-7-ny", customerNumber: bjorn.customerNumber, nationalId: bjorn.nationalId, checkCode: bjorn.checkCode };
 
 test("a national id that belongs to someone else gets the generic refusal", async ({ page }) => {
   await submitRegistration(page, { ...account, email: "fel.person@example.com", nationalId: ANNA.nationalId });
@@ -15,6 +15,12 @@ test("a national id that belongs to someone else gets the generic refusal", asyn
   // What the visitor typed is kept (but never the passwords).
   await expect(page.getByLabel("Kundnummer")).toHaveValue(bjorn.customerNumber);
   await expect(page.getByLabel(/^Lösenord/)).toHaveValue("");
+});
+
+test("the right numbers without the invoice's check code get the same generic refusal", async ({ page }) => {
+  await submitRegistration(page, { ...account, email: "utan.kod@example.com", checkCode: "AAAA-AAAA" });
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText(TEXT.noMatch);
+  await expect(page).toHaveURL(/\/registrera$/);
 });
 
 test("a typo in the check digit is shown at the field", async ({ page }) => {

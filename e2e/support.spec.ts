@@ -8,7 +8,7 @@ import { latestMailTo } from "./support/mail";
 import { ANNA, SUPPORT_STAFF, UNREGISTERED } from "./support/personas";
 
 const bakery = UNREGISTERED.bakery;
-const bakeryAccount = { email: "bageri.e2e@example.com", password: "Hamngatan-9-bageri", customerNumber: bakery.customerNumber, nationalId: bakery.nationalId };
+const bakeryAccount = { email: "bageri.e2e@example.com", password: "Hamngatan-9-bageri", customerNumber: bakery.customerNumber, nationalId: bakery.nationalId, checkCode: bakery.checkCode };
 
 async function searchAndOpen(page: import("@playwright/test").Page, query: string, customerNumber: string, name: string) {
   await page.getByLabel("Sök kund eller användare").fill(query);

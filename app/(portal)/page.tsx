@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { can } from "@/domain/access/permissions";
+import { may } from "@/domain/access/permissions";
 import { formatDate } from "@/lib/format";
 import { Card, PageHeader } from "@/components/ui/page-header";
+import { countManagementRequestsToHandle } from "@/server/access/count-management-requests";
 import { activeCustomer, requireCustomer } from "@/server/auth/session";
 import { CONTRACTS_ENDING_WITHIN_DAYS, getStartOverview } from "@/server/installations/get-start-overview";
 import { countRequestsToHandle } from "@/server/third-party/list-third-party-access";
@@ -32,11 +33,18 @@ export default async function StartPage() {
     );
   }
 
-  // Requests for meter data the user may answer, over all their customers (seed 002).
-  const [overview, requestsToHandle, tp] = await Promise.all([getStartOverview(actor, active.customerId), countRequestsToHandle(actor), getTranslations("thirdParty")]);
+  // Requests for meter data the user may answer, over all their customers (seed 002), and
+  // management companies' requests for access that wait for the user's answer.
+  const [overview, requestsToHandle, companyRequests, tp, ta] = await Promise.all([
+    getStartOverview(actor, active.customerId),
+    countRequestsToHandle(actor),
+    countManagementRequestsToHandle(actor),
+    getTranslations("thirdParty"),
+    getTranslations("access"),
+  ]);
   const { customer } = overview;
   const days = CONTRACTS_ENDING_WITHIN_DAYS;
-  const canEdit = can(active.role, "changeCustomerDetails");
+  const canEdit = may(active, "changeCustomerDetails");
 
   return (
     <>
@@ -49,6 +57,13 @@ export default async function StartPage() {
           </>
         }
       />
+      {companyRequests.count > 0 ? (
+        <p role="note" className="mb-6 rounded-md border border-amber-700 bg-amber-50 px-4 py-3 text-slate-900">
+          <Link href={`/behorighet?kund=${companyRequests.customerId}`} className={link}>
+            {ta("requests.startNotice", { count: companyRequests.count })}
+          </Link>
+        </p>
+      ) : null}
       {requestsToHandle > 0 ? (
         <p role="note" className="mb-6 rounded-md border border-sky-800 bg-sky-50 px-4 py-3 text-slate-900">
           <Link href="/tredjepartsatkomst" className={link}>
@@ -90,7 +105,7 @@ export default async function StartPage() {
             <dt className="font-medium text-slate-700">{t("customerNumber")}</dt>
             <dd>{customer.customerNumber}</dd>
             <dt className="font-medium text-slate-700">{t("email")}</dt>
-            <dd>{customer.email ?? t("notProvided")}</dd>
+            <dd className="break-all">{customer.email ?? t("notProvided")}</dd>
             <dt className="font-medium text-slate-700">{t("invoiceDelivery")}</dt>
             <dd>{tc(`delivery.${customer.invoiceDelivery}`)}</dd>
           </dl>

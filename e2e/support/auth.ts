@@ -54,7 +54,7 @@ export async function signOut(page: Page, to = "/logga-in"): Promise<void> {
   await page.waitForURL((url) => url.pathname === to);
 }
 
-export type Registration = { email: string; password: string; customerNumber: string; nationalId: string };
+export type Registration = { email: string; password: string; customerNumber: string; nationalId: string; checkCode: string };
 
 /** Fills and submits /registrera (Swedish). */
 export async function submitRegistration(page: Page, r: Registration): Promise<void> {
@@ -64,6 +64,7 @@ export async function submitRegistration(page: Page, r: Registration): Promise<v
   await page.getByLabel(/^Upprepa lösenordet/).fill(r.password);
   await page.getByLabel("Kundnummer").fill(r.customerNumber);
   await page.getByLabel("Person- eller organisationsnummer").fill(r.nationalId);
+  await page.getByLabel(/^Kontrollkod \(står på din faktura\)/).fill(r.checkCode);
   await page.getByRole("button", { name: "Skapa konto" }).click();
 }
 

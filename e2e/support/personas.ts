@@ -29,6 +29,11 @@
  *                             are only looked at (decline and end steps opened and cancelled)
  *   third-party-story.spec.ts Energismart (through the API) asks for Anna's grid installation; Anna
  *                             approves it, Energismart fetches a week, Anna ends it again
+ *   management-takeover.spec.ts Anna invites a made-up management company (a new organisation
+ *                             number and address each run) to her customer 1000001; its new
+ *                             account asks for Norrsken: ekonomi@ declines 4000001 and accepts
+ *                             4000002 for two installations (a company of its own, nobody else's
+ *                             access changes). Anna's own account gets no new access
  *
  * Read-only everywhere: Anna (sign-in), ekonomi@/drift@/las@norrsken, forvaltare@, support@, and the
  * demo third parties' register entries and API clients.
@@ -55,6 +60,8 @@ export const PROPERTY_MANAGER = { email: "forvaltare@forvaltning.example.com", n
 
 export const NORRSKEN = {
   name: "Fastighets AB Norrsken",
+  /** Both customer numbers belong to one company (validSwedishOrgNumber(4000001, "556")). */
+  organisationNumber: "556294-4420",
   customerNumbers: ["4000001", "4000002"],
   installations: { "4000001": 20, "4000002": 16 },
 } as const;
@@ -62,14 +69,15 @@ export const NORRSKEN = {
 export const SUPPORT_STAFF = { email: "support@minasidor.example.com", name: "Sara Support" } as const;
 
 /**
- * Customers without an active account. National ids as `validSwedishPersonnummer` /
- * `validSwedishOrgNumber` produce them in src/fixtures/demo.ts (deterministic for the seed).
+ * Customers without an active account, with the check code on their invoices. National ids as
+ * `validSwedishPersonnummer` / `validSwedishOrgNumber` and check codes as `demoCheckCode` produce
+ * them in src/fixtures/demo.ts (deterministic for the seed).
  */
 export const UNREGISTERED = {
   /** registration.spec.ts */
-  bjorn: { customerNumber: "1000002", nationalId: "19850315-3580", name: "Björn Berg" },
+  bjorn: { customerNumber: "1000002", nationalId: "19850315-3580", checkCode: "D9NN-Z9LP", name: "Björn Berg" },
   /** support.spec.ts */
-  bakery: { customerNumber: "4000003", nationalId: "559711-4072", name: "Sjöbottens Bageri AB" },
+  bakery: { customerNumber: "4000003", nationalId: "559711-4072", checkCode: "PF86-ZDUN", name: "Sjöbottens Bageri AB" },
   /** password-reset.spec.ts: her old account was voided by support, so she may register again. */
-  greta: { customerNumber: "1000003", nationalId: "19491102-2723", name: "Greta Gammal" },
+  greta: { customerNumber: "1000003", nationalId: "19491102-2723", checkCode: "TUE2-HTDM", name: "Greta Gammal" },
 } as const;

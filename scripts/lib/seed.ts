@@ -1,4 +1,5 @@
 // Seeding helpers shared by `npm run seed` and the start script.
+import { formatCheckCode } from "../../src/domain/access/check-code";
 import { seedDemo, type DemoSummary, type SeedDemoOptions } from "../../src/fixtures/demo";
 import { createPrismaClient, type Db } from "../../src/server/db/create-client";
 
@@ -41,8 +42,8 @@ export function formatSummary(summary: DemoSummary, elapsedMs?: number): string[
   for (const login of summary.logins) {
     lines.push(`  ${login.email.padEnd(width)}  ${login.kind === "staff" ? "[staff] " : ""}${login.description}`);
   }
-  lines.push("", "Register an account with (customer number, national id):");
-  for (const r of summary.registration) lines.push(`  ${r.customerNumber}  ${r.nationalId}  ${r.name}`);
+  lines.push("", "Register an account with (customer number, national id, check code from the invoice):");
+  for (const r of summary.registration) lines.push(`  ${r.customerNumber}  ${r.nationalId}  ${formatCheckCode(r.checkCode)}  ${r.name}`);
   for (const p of summary.firstLoginPins) lines.push(`First-login PIN for customer ${p.customerNumber}: ${p.pin}`);
   return lines;
 }

@@ -16,6 +16,8 @@ export class AppError extends Error {
     readonly code: AppErrorCode,
     message?: string,
     readonly fieldErrors?: Record<string, string[]>,
+    /** Values for the message's placeholders ("try again in {minutes} minutes"). */
+    readonly values?: Record<string, string | number>,
   ) {
     super(message ?? code);
     this.name = "AppError";

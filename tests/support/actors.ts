@@ -11,11 +11,13 @@ export async function customerActorOf(user: { id: string; sessionVersion: number
 }
 
 /** Awaits a call that must fail with an AppError and returns what the user would be told. */
-export async function appFailure(p: Promise<unknown>): Promise<{ code: string; message: string; fieldErrors?: Record<string, string[]> }> {
+export async function appFailure(
+  p: Promise<unknown>,
+): Promise<{ code: string; message: string; fieldErrors?: Record<string, string[]>; values?: Record<string, string | number> }> {
   try {
     await p;
   } catch (e) {
-    if (isAppError(e)) return { code: e.code, message: e.message, fieldErrors: e.fieldErrors };
+    if (isAppError(e)) return { code: e.code, message: e.message, fieldErrors: e.fieldErrors, ...(e.values ? { values: e.values } : {}) };
     throw e;
   }
   throw new Error("expected the call to fail");

@@ -4,7 +4,7 @@ import { useActionState, useId } from "react";
 import { Field } from "@/components/ui/field";
 import { FormMessage, SubmitButton } from "@/components/ui/form-status";
 import { idle, type ActionState } from "@/server/actions/action-state";
-import { addCustomerAction, inviteManagementCompanyAction, inviteUserAction } from "@/server/actions/access-actions";
+import { acceptManagementRequestAction, addCustomerAction, inviteManagementCompanyAction, inviteUserAction } from "@/server/actions/access-actions";
 import { INSTALLATION_FIELD_PREFIX } from "@/lib/access-form-fields";
 
 export type Choice = { id: string; label: string; detail: string };
@@ -127,6 +127,7 @@ export function AddCustomerForm() {
       <FormMessage state={state} />
       <Field label={t("customerNumber")} name="customerNumber" inputMode="numeric" required hint={t("customerNumberHint")} defaultValue={v.customerNumber} errors={e.customerNumber} />
       <Field label={t("nationalId")} name="nationalId" required hint={t("nationalIdHint")} defaultValue={v.nationalId} errors={e.nationalId} />
+      <Field label={t("checkCode")} name="checkCode" autoComplete="off" autoCapitalize="characters" spellCheck={false} required hint={t("checkCodeHint")} defaultValue={v.checkCode} errors={e.checkCode} />
       <SubmitButton pendingLabel={t("pending")}>{t("submit")}</SubmitButton>
     </form>
   );
@@ -160,9 +161,29 @@ export function InviteCompanyForm({ customerId, choices }: { customerId: string;
       <FormMessage state={state} />
       <input type="hidden" name="customerId" value={customerId} />
       <Field label={t("organisationNumber")} name="organisationNumber" required hint={t("organisationNumberHint")} defaultValue={v.organisationNumber} errors={e.organisationNumber} />
+      <Field label={t("companyName")} name="companyName" autoComplete="off" required hint={t("companyNameHint")} defaultValue={v.companyName} errors={e.companyName} />
       <Field label={t("contactEmail")} name="email" type="email" autoComplete="off" required hint={t("contactEmailHint")} defaultValue={v.email} errors={e.email} />
       <InstallationPicker choices={choices} values={v} errors={e.installationIds} legend={t("scopeLegend")} />
       <SubmitButton pendingLabel={t("pending")}>{t("submit")}</SubmitButton>
+    </form>
+  );
+}
+
+/** A company's request: accept it for all or chosen installations (declining is its own small form). */
+export function AcceptRequestForm({ grantId, company, choices }: { grantId: string; company: string; choices: Choice[] }) {
+  const t = useTranslations("access.requests");
+  const [state, action] = useActionState(acceptManagementRequestAction, idle);
+  const v = state.status === "error" ? (state.values ?? {}) : {};
+  const e = state.fieldErrors ?? {};
+  return (
+    <form action={action} noValidate>
+      <FormMessage state={state} />
+      <input type="hidden" name="grantId" value={grantId} />
+      <InstallationPicker choices={choices} values={v} errors={e.installationIds} legend={t("scopeLegend")} />
+      <SubmitButton>
+        {t("accept")}
+        <span className="sr-only"> {company}</span>
+      </SubmitButton>
     </form>
   );
 }

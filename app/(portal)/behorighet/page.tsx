@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { can } from "@/domain/access/permissions";
+import { may } from "@/domain/access/permissions";
 import { formatMeteringPointId } from "@/domain/identity";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { Card, PageHeader } from "@/components/ui/page-header";
@@ -10,10 +10,16 @@ import { listAccessLog, type AccessLogEntry } from "@/server/access/list-access-
 import { listCustomerAccess } from "@/server/access/list-customer-access";
 import { listInstallationChoices } from "@/server/access/list-installation-choices";
 import { listMyCustomers } from "@/server/access/list-my-customers";
-import { changeMemberRoleAction, removeMemberAction, revokeInvitationAction, revokeManagementGrantAction } from "@/server/actions/access-actions";
+import {
+  changeMemberRoleAction,
+  declineManagementRequestAction,
+  removeMemberAction,
+  revokeInvitationAction,
+  revokeManagementGrantAction,
+} from "@/server/actions/access-actions";
 import { activeCustomer, requireCustomer } from "@/server/auth/session";
 import { ActionForm } from "@/components/ui/action-form";
-import { AddCustomerForm, InviteCompanyForm, InviteUserForm, type Choice } from "./access-forms";
+import { AcceptRequestForm, AddCustomerForm, InviteCompanyForm, InviteUserForm, type Choice } from "./access-forms";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("access"))("title") };
@@ -35,7 +41,7 @@ export default async function AccessPage({ searchParams }: { searchParams: Searc
   const [t, locale, active, sp] = await Promise.all([getTranslations("access"), getLocale(), activeCustomer(actor), searchParams]);
   const mine = await listMyCustomers(actor);
 
-  const administered = actor.customers.filter((c) => can(c.role, "manageUsers"));
+  const administered = actor.customers.filter((c) => may(c, "manageUsers"));
   const asked = typeof sp.kund === "string" ? sp.kund : undefined;
   const selected =
     administered.find((c) => c.customerId === asked) ?? administered.find((c) => c.customerId === active?.customerId) ?? administered[0] ?? null;
@@ -48,7 +54,7 @@ export default async function AccessPage({ searchParams }: { searchParams: Searc
         {mine.length === 0 ? (
           <p className="text-slate-800">{t("myCustomers.none")}</p>
         ) : (
-          <div className="overflow-x-auto">
+          <div className="relative overflow-x-auto">
             <table className="w-full text-left text-sm">
               <caption className="sr-only">{t("myCustomers.caption")}</caption>
               <thead className="border-b border-slate-300 text-slate-700">
@@ -71,7 +77,7 @@ export default async function AccessPage({ searchParams }: { searchParams: Searc
                     <td className={td}>{t(`roles.${c.role}`)}</td>
                     <td className={td}>{c.allInstallations ? t("myCustomers.allInstallations", { count: c.installationCount }) : t("myCustomers.someInstallations", { count: c.installationCount })}</td>
                     <td className={td}>
-                      {can(c.role, "manageUsers") ? (
+                      {administered.some((a) => a.customerId === c.customerId) ? (
                         selected?.customerId === c.customerId ? (
                           <span className="text-slate-700">{t("myCustomers.shownBelow")}</span>
                         ) : (
@@ -122,6 +128,8 @@ async function CustomerAccessSection({ customerId, locale }: { customerId: strin
     detail: `${i.street}, ${i.city} · ${formatMeteringPointId(i.meteringPointId)}`,
   }));
   const scopeText = (count: number | null) => (count === null ? t("scope.allShort") : t("scope.someShort", { count }));
+  const requests = access.grants.filter((g) => g.status === "REQUESTED");
+  const companies = access.grants.filter((g) => g.status !== "REQUESTED");
 
   return (
     <section aria-labelledby="customer-access-title">
@@ -129,8 +137,51 @@ async function CustomerAccessSection({ customerId, locale }: { customerId: strin
         {t("members.sectionTitle", { customer: label })}
       </h2>
 
+      {requests.length ? (
+        <Card title={t("requests.title")} className="mb-6">
+          <p className="mb-4 max-w-2xl text-sm text-slate-700">{t("requests.intro")}</p>
+          {/* One block per request (a form in each), which reads on a phone as well as on a desktop. */}
+          <ul className="space-y-4" aria-label={t("requests.caption", { customer: label })}>
+            {requests.map((g) => {
+              const company = g.companyName ?? g.organisationNumber;
+              return (
+                <li key={g.grantId}>
+                  <section aria-labelledby={`request-${g.grantId}`} className="rounded-md border border-slate-300 p-4">
+                    <h3 id={`request-${g.grantId}`} className="font-semibold text-slate-900">
+                      {company}
+                    </h3>
+                    <dl className="mb-4 mt-1 grid gap-x-4 gap-y-1 text-sm text-slate-800 sm:grid-cols-[max-content_1fr]">
+                      <dt className="font-medium text-slate-700">{t("requests.organisationNumber")}</dt>
+                      <dd>{g.organisationNumber}</dd>
+                      <dt className="font-medium text-slate-700">{t("requests.requestedBy")}</dt>
+                      <dd className="break-words">{g.requestedBy ? `${g.requestedBy.name} (${g.requestedBy.email ?? "–"})` : "–"}</dd>
+                      <dt className="font-medium text-slate-700">{t("requests.requestedAt")}</dt>
+                      <dd>{formatDate(g.since, locale)}</dd>
+                    </dl>
+                    <div className="space-y-2">
+                      <AcceptRequestForm grantId={g.grantId} company={company} choices={choices} />
+                      <details>
+                        <summary className="cursor-pointer py-2 text-sm font-medium text-red-800">
+                          {t("requests.decline")}
+                          <span className="sr-only"> {company}</span>
+                        </summary>
+                        <ActionForm action={declineManagementRequestAction} className="mt-2 max-w-xs">
+                          <input type="hidden" name="grantId" value={g.grantId} />
+                          <p className="mb-2 text-sm text-slate-800">{t("requests.declineConfirm", { company })}</p>
+                          <SubmitButton variant="danger">{t("requests.declineSubmit")}</SubmitButton>
+                        </ActionForm>
+                      </details>
+                    </div>
+                  </section>
+                </li>
+              );
+            })}
+          </ul>
+        </Card>
+      ) : null}
+
       <Card title={t("members.title")} className="mb-6">
-        <div className="overflow-x-auto">
+        <div className="relative overflow-x-auto">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">{t("members.caption", { customer: label })}</caption>
             <thead className="border-b border-slate-300 text-slate-700">
@@ -207,7 +258,7 @@ async function CustomerAccessSection({ customerId, locale }: { customerId: strin
 
       {access.invitations.length ? (
         <Card title={t("invitations.title")} className="mb-6">
-          <div className="overflow-x-auto">
+          <div className="relative overflow-x-auto">
             <table className="w-full text-left text-sm">
               <caption className="sr-only">{t("invitations.caption", { customer: label })}</caption>
               <thead className="border-b border-slate-300 text-slate-700">
@@ -253,55 +304,62 @@ async function CustomerAccessSection({ customerId, locale }: { customerId: strin
 
       <Card title={t("companies.title")} className="mb-6">
         <p className="mb-4 max-w-2xl text-sm text-slate-700">{t("companies.intro")}</p>
-        {access.grants.length === 0 ? (
+        {companies.length === 0 ? (
           <p className="mb-4 text-slate-800">{t("companies.none")}</p>
         ) : (
-          <div className="mb-6 overflow-x-auto">
+          <div className="relative mb-6 overflow-x-auto">
             <table className="w-full text-left text-sm">
               <caption className="sr-only">{t("companies.caption", { customer: label })}</caption>
               <thead className="border-b border-slate-300 text-slate-700">
                 <tr>
                   <th scope="col" className={th}>{t("companies.company")}</th>
+                  <th scope="col" className={th}>{t("companies.adminEmail")}</th>
                   <th scope="col" className={th}>{t("companies.status")}</th>
+                  <th scope="col" className={th}>{t("companies.since")}</th>
                   <th scope="col" className={th}>{t("companies.installations")}</th>
                   <th scope="col" className={th}>{t("companies.managers")}</th>
                   <th scope="col" className={th}>{t("companies.actions")}</th>
                 </tr>
               </thead>
               <tbody>
-                {access.grants.map((g) => (
-                  <tr key={g.grantId} className="border-b border-slate-100 last:border-0">
-                    <th scope="row" className={`${td} font-normal`}>
-                      <span className="font-medium">{g.companyName ?? t("companies.unregistered")}</span>
-                      <span className="block text-slate-700">{t("companies.orgNo", { number: g.organisationNumber })}</span>
-                    </th>
-                    <td className={td}>
-                      {t(`companies.statusLabel.${g.status}`)}
-                      <span className="block text-xs text-slate-600">
-                        {g.status === "PENDING"
-                          ? t("companies.awaiting", { email: g.pendingEmail ?? "–" })
-                          : g.grantedBy
-                            ? t("companies.grantedBy", { name: g.grantedBy, date: formatDate(g.since, locale) })
-                            : t("companies.registeredByCompany", { date: formatDate(g.since, locale) })}
-                      </span>
-                    </td>
-                    <td className={td}>{scopeText(g.installationCount)}</td>
-                    <td className={td}>{g.managers}</td>
-                    <td className={td}>
-                      <details>
-                        <summary className="cursor-pointer py-2 text-sm font-medium text-red-800">
-                          {t("companies.revoke")}
-                          <span className="sr-only"> {g.companyName ?? g.organisationNumber}</span>
-                        </summary>
-                        <ActionForm action={revokeManagementGrantAction} className="mt-2 max-w-xs">
-                          <input type="hidden" name="grantId" value={g.grantId} />
-                          <p className="mb-2 text-sm text-slate-800">{t("companies.revokeConfirm", { company: g.companyName ?? g.organisationNumber })}</p>
-                          <SubmitButton variant="danger">{t("companies.revokeSubmit")}</SubmitButton>
-                        </ActionForm>
-                      </details>
-                    </td>
-                  </tr>
-                ))}
+                {companies.map((g) => {
+                  const company = g.companyName ?? g.organisationNumber;
+                  return (
+                    <tr key={g.grantId} className="border-b border-slate-100 last:border-0">
+                      <th scope="row" className={`${td} font-normal`}>
+                        <span className="font-medium">{g.companyName ?? t("companies.unregistered")}</span>
+                        <span className="block text-slate-700">{t("companies.orgNo", { number: g.organisationNumber })}</span>
+                        {g.registered ? null : <span className="block text-xs text-slate-600">{t("companies.unregisteredNote")}</span>}
+                        {g.invitedAs ? <span className="block text-xs font-medium text-red-800">{t("companies.invitedAs", { name: g.invitedAs })}</span> : null}
+                      </th>
+                      <td className={`${td} break-all`}>{g.adminEmails.length ? g.adminEmails.join(", ") : "–"}</td>
+                      <td className={td}>
+                        {t(`companies.statusLabel.${g.status}`)}
+                        <span className="block text-xs text-slate-600">
+                          {g.status === "PENDING"
+                            ? t("companies.invitedBy", { name: g.grantedBy ?? "–" })
+                            : t(`companies.proof.${g.proof ?? "NONE"}`, { name: g.grantedBy ?? "–" })}
+                        </span>
+                      </td>
+                      <td className={`${td} whitespace-nowrap`}>{formatDate(g.since, locale)}</td>
+                      <td className={td}>{scopeText(g.installationCount)}</td>
+                      <td className={td}>{g.managers}</td>
+                      <td className={td}>
+                        <details>
+                          <summary className="cursor-pointer py-2 text-sm font-medium text-red-800">
+                            {g.status === "PENDING" ? t("companies.withdraw") : t("companies.revoke")}
+                            <span className="sr-only"> {company}</span>
+                          </summary>
+                          <ActionForm action={revokeManagementGrantAction} className="mt-2 max-w-xs">
+                            <input type="hidden" name="grantId" value={g.grantId} />
+                            <p className="mb-2 text-sm text-slate-800">{t("companies.revokeConfirm", { company })}</p>
+                            <SubmitButton variant="danger">{t("companies.revokeSubmit")}</SubmitButton>
+                          </ActionForm>
+                        </details>
+                      </td>
+                    </tr>
+                  );
+                })}
               </tbody>
             </table>
           </div>
@@ -333,7 +391,7 @@ async function AccessLog({ entries, locale }: { entries: AccessLogEntry[]; local
     return parts.join(" · ");
   };
   return (
-    <div className="overflow-x-auto">
+    <div className="relative overflow-x-auto">
       <table className="w-full text-left text-sm">
         <caption className="sr-only">{t("log.caption")}</caption>
         <thead className="border-b border-slate-300 text-slate-700">

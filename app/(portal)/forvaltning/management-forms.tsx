@@ -28,11 +28,13 @@ export function RegisterClientForm({ managementCompanyId }: { managementCompanyI
   const v = state.status === "error" ? (state.values ?? {}) : {};
   const e = state.fieldErrors ?? {};
   return (
-    <form action={action} noValidate className="max-w-md">
+    // A fresh, empty form after each request.
+    <form action={action} noValidate className="max-w-md" key={state.status === "ok" ? `ok-${state.messageValues?.customerNumber}` : "form"}>
       <FormMessage state={state} />
       <input type="hidden" name="managementCompanyId" value={managementCompanyId} />
       <Field label={t("clientCustomerNumber")} name="customerNumber" inputMode="numeric" required defaultValue={v.customerNumber} errors={e.customerNumber} />
       <Field label={t("clientNationalId")} name="nationalId" required hint={t("clientNationalIdHint")} defaultValue={v.nationalId} errors={e.nationalId} />
+      <Field label={t("clientCheckCode")} name="checkCode" autoComplete="off" autoCapitalize="characters" spellCheck={false} hint={t("clientCheckCodeHint")} defaultValue={v.checkCode} errors={e.checkCode} />
       <SubmitButton pendingLabel={t("pending")}>{t("registerSubmit")}</SubmitButton>
     </form>
   );

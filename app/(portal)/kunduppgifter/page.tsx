@@ -52,6 +52,16 @@ export default async function CustomerDetailsPage() {
         <p className="mt-4 rounded-md bg-slate-100 px-4 py-3 text-sm text-slate-800">{t("lockedNote")}</p>
       </Card>
 
+      {c.checkCode ? (
+        <Card title={t("checkCodeTitle")} className="mb-6">
+          <p className="mb-3 max-w-2xl text-sm text-slate-700">{t("checkCodeIntro")}</p>
+          <dl className="grid gap-x-6 gap-y-2 text-slate-900 sm:grid-cols-[max-content_1fr]">
+            <dt className="font-medium text-slate-700">{t("checkCodeLabel")}</dt>
+            <dd className="font-mono text-lg tracking-wider">{c.checkCode}</dd>
+          </dl>
+        </Card>
+      ) : null}
+
       {c.canEdit ? (
         <CustomerDetailsForm
           initial={{
@@ -87,7 +97,11 @@ async function ReadOnlyDetails({ c }: { c: CustomerDetailsView }) {
   return (
     <>
       <p role="note" className="mb-6 rounded-md border border-sky-800 bg-sky-50 px-4 py-3 text-sm text-slate-900">
-        {t("readOnlyNote")}
+        {c.readOnlyBecause === "someInstallations"
+          ? t("readOnlyNoteSomeInstallations")
+          : c.readOnlyBecause === "managementCompany"
+            ? t("readOnlyNoteManagementCompany")
+            : t("readOnlyNote")}
       </p>
       <div className="grid gap-6 lg:grid-cols-2">
         <Card title={t("contactTitle")}>

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Card, PageHeader } from "@/components/ui/page-header";
-import { can } from "@/domain/access/permissions";
+import { may } from "@/domain/access/permissions";
 import { formatDateTime } from "@/lib/format";
 import { requireCustomer } from "@/server/auth/session";
 import { elegConfig } from "@/server/eleg/config";
@@ -28,7 +28,7 @@ export default async function MyAccountPage({ searchParams }: { searchParams: Pr
   const actor = await requireCustomer();
   const [t, locale, account, authorised, sp] = await Promise.all([getTranslations("eleg"), getLocale(), getMyAccount(actor), listAuthorisedPersons(actor), searchParams]);
   const eleg = elegConfig();
-  const administered = actor.customers.filter((c) => can(c.role, "manageUsers"));
+  const administered = actor.customers.filter((c) => may(c, "manageUsers"));
 
   // Back from a signing (src/server/eleg/signing.ts → /api/eleg/sign/callback).
   const outcome = first(sp.signering);

@@ -19,6 +19,7 @@ export function RegisterForm() {
       <Field label={t("confirmPassword")} name="confirmPassword" type="password" autoComplete="new-password" required errors={e.confirmPassword} />
       <Field label={t("customerNumber")} name="customerNumber" inputMode="numeric" required defaultValue={v.customerNumber} errors={e.customerNumber} />
       <Field label={t("nationalId")} name="nationalId" required hint={t("nationalIdHint")} defaultValue={v.nationalId} errors={e.nationalId} />
+      <Field label={t("checkCode")} name="checkCode" autoComplete="off" autoCapitalize="characters" spellCheck={false} required hint={t("checkCodeHint")} defaultValue={v.checkCode} errors={e.checkCode} />
       <SubmitButton pendingLabel={t("registering")}>{t("register")}</SubmitButton>
     </form>
   );

@@ -182,3 +182,14 @@ describe("buildInvoiceDocument: credit notes and corrections", () => {
     expect(doc.payment).toBeNull();
   });
 });
+
+describe("buildInvoiceDocument: the check code for Mina sidor", () => {
+  it("prints the customer's check code among the facts in the market's language, and nothing when there is none", () => {
+    expect(buildInvoiceDocument(input("SE", { checkCode: "ABCD-EFGH" })).facts).toContainEqual({ label: "Kontrollkod för Mina sidor", value: "ABCD-EFGH" });
+    expect(buildInvoiceDocument(input("DK", { checkCode: "ABCD-EFGH" })).facts).toContainEqual({ label: "Kontrolkode til Mina sidor", value: "ABCD-EFGH" });
+    expect(buildInvoiceDocument(input("FI", { checkCode: "ABCD-EFGH" })).facts).toContainEqual({ label: "Mina sidor -tarkistuskoodi", value: "ABCD-EFGH" });
+    for (const checkCode of [null, undefined]) {
+      expect(buildInvoiceDocument(input("SE", { checkCode })).facts.map((f) => f.label)).not.toContain("Kontrollkod för Mina sidor");
+    }
+  });
+});

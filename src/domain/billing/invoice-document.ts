@@ -67,6 +67,8 @@ export interface InvoiceDocumentInput {
     contract: { productName: string; contractNumber: string } | null;
     lines: readonly ExplainLine[];
     corrects: { invoiceNumber: string; periodStart: string; periodEnd: string } | null;
+    /** The customer's check code for claiming it on Mina sidor ("ABCD-EFGH"); left out when null. */
+    checkCode?: string | null;
   };
   explanation: InvoiceExplanation;
 }
@@ -148,6 +150,7 @@ const WORDS = {
     dueDate: "Förfallodag",
     period: "Period",
     contract: "Avtal",
+    checkCode: "Kontrollkod för Mina sidor",
     installationTitle: "Anläggning",
     installationName: "Benämning",
     meteringPoint: "Anläggnings-id",
@@ -216,6 +219,7 @@ const WORDS = {
     dueDate: "Sidste rettidige betalingsdag",
     period: "Periode",
     contract: "Aftale",
+    checkCode: "Kontrolkode til Mina sidor",
     installationTitle: "Forbrugssted",
     installationName: "Navn",
     meteringPoint: "Målepunkts-ID",
@@ -284,6 +288,7 @@ const WORDS = {
     dueDate: "Eräpäivä",
     period: "Laskutuskausi",
     contract: "Sopimus",
+    checkCode: "Mina sidor -tarkistuskoodi",
     installationTitle: "Käyttöpaikka",
     installationName: "Nimi",
     meteringPoint: "Käyttöpaikan tunnus",
@@ -472,6 +477,7 @@ export function buildInvoiceDocument(input: InvoiceDocumentInput): InvoiceDocume
     { label: w.period, value: periodText(invoice.periodStart, invoice.periodEnd, f) },
     ...(creditNote ? [] : [{ label: w.dueDate, value: f.date(invoice.dueDate) }]),
     ...(invoice.contract ? [{ label: w.contract, value: `${invoice.contract.productName} (${invoice.contract.contractNumber})` }] : []),
+    ...(invoice.checkCode ? [{ label: w.checkCode, value: invoice.checkCode }] : []),
   ];
 
   const installation: DocumentRow[] = invoice.installation

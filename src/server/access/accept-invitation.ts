@@ -33,14 +33,15 @@ type Invitation = Prisma.InvitationGetPayload<object>;
  *
  * - a user invitation gives a membership of the customer with the invited level and installations;
  * - a management company invitation activates the company's grant; when the company is not yet
- *   registered, the acceptor registers it (the organisation number is the invitation's) and becomes
- *   its administrator, otherwise the acceptor must already be one of its administrators;
+ *   registered, it is registered under the invitation's organisation number and name (the inviting
+ *   customer's words, not the acceptor's) with the acceptor as its administrator, otherwise the
+ *   acceptor must already be one of its administrators;
  * - a manager invitation makes the acceptor a manager (förvaltare) of the company.
  */
 export async function acceptInvitation(
   token: string,
   acceptor: InvitationAcceptor,
-  options: { companyName?: string | null; locale?: string | null; ip?: string | null } = {},
+  options: { locale?: string | null; ip?: string | null } = {},
 ): Promise<AcceptedInvitation> {
   if (!invitationTokenSchema.safeParse(token).success) throw new AppError("NOT_FOUND", "access.errors.invitationInvalid");
   const tokenHash = hashInvitationToken(token);
@@ -90,7 +91,7 @@ export async function acceptInvitation(
     if (claimed.count !== 1) throw new AppError("CONFLICT", "access.errors.invitationUsed");
 
     if (invitation.kind === "CUSTOMER_USER") await joinCustomer(tx, invitation, acceptedBy, options.ip ?? null);
-    else if (invitation.kind === "MANAGEMENT_COMPANY") await activateGrant(tx, invitation, acceptedBy, options.companyName ?? null, options.ip ?? null);
+    else if (invitation.kind === "MANAGEMENT_COMPANY") await activateGrant(tx, invitation, acceptedBy, options.ip ?? null);
     else await joinCompany(tx, invitation, acceptedBy, options.ip ?? null);
 
     return { userId: userId!, email, kind: invitation.kind, redirectTo: invitation.kind === "CUSTOMER_USER" ? "/" : "/forvaltning" };
@@ -128,7 +129,7 @@ async function joinCustomer(tx: Tx, invitation: Invitation, user: CustomerActor,
   });
 }
 
-async function activateGrant(tx: Tx, invitation: Invitation, user: CustomerActor, companyName: string | null, ip: string | null) {
+async function activateGrant(tx: Tx, invitation: Invitation, user: CustomerActor, ip: string | null) {
   const company = await tx.managementCompany.findUniqueOrThrow({
     where: { id: invitation.managementCompanyId! },
     include: { members: { select: { userId: true, role: true, revokedAt: true } } },
@@ -136,9 +137,10 @@ async function activateGrant(tx: Tx, invitation: Invitation, user: CustomerActor
   const registered = company.members.length > 0;
   let name = company.name;
   if (!registered) {
-    // The first person to accept registers the company under the invited organisation number.
-    name = companyName?.trim() ?? "";
-    if (!name) throw new AppError("VALIDATION", undefined, { companyName: ["validation.required"] });
+    // The company is registered as the customer named it; an invitation from before invitations
+    // named the company cannot register one (the customer sends a new invitation).
+    name = invitation.companyName?.trim() ?? "";
+    if (!name) throw new AppError("CONFLICT", "access.errors.invitationOutdated");
     await tx.managementCompany.update({ where: { id: company.id }, data: { name } });
     await tx.managementCompanyMember.create({ data: { managementCompanyId: company.id, userId: user.userId, role: "ADMINISTRATOR" } });
     await writeAudit(tx, user, {
@@ -154,7 +156,7 @@ async function activateGrant(tx: Tx, invitation: Invitation, user: CustomerActor
   }
   const activated = await tx.managementGrant.updateMany({
     where: { managementCompanyId: company.id, customerId: invitation.customerId!, status: "PENDING" },
-    data: { status: "ACTIVE", acceptedAt: new Date(), revokedAt: null },
+    data: { status: "ACTIVE", proof: "INVITATION", acceptedAt: new Date(), revokedAt: null },
   });
   if (activated.count !== 1) throw new AppError("CONFLICT", "access.errors.invitationRevoked");
   await writeAudit(tx, user, {

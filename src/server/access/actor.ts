@@ -8,6 +8,8 @@ export type CustomerAccess = {
   role: Role;
   allInstallations: boolean;
   installationIds: string[];
+  /** True when the access comes through a property management company's grant (a manager's). */
+  viaManagement: boolean;
 };
 
 /** The user's place in a property management company (förvaltningsbolag). */

@@ -1,5 +1,5 @@
 import "server-only";
-import { can } from "@/domain/access/permissions";
+import { may } from "@/domain/access/permissions";
 import type { CustomerActor } from "@/server/access/actor";
 import { writeAudit } from "@/server/audit/write-audit";
 import { db } from "@/server/db/client";
@@ -18,7 +18,7 @@ export async function changeMemberRole(
   input: ChangeMemberRoleInput,
   meta: { ip?: string | null } = {},
 ): Promise<{ changed: boolean }> {
-  if (!actor.customers.some((c) => can(c.role, "manageUsers"))) throw new AppError("FORBIDDEN");
+  if (!actor.customers.some((c) => may(c, "manageUsers"))) throw new AppError("FORBIDDEN");
   const { membershipId, role } = parseInput(changeMemberRoleSchema, input);
 
   return db.$transaction(async (tx) => {

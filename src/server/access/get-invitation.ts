@@ -20,6 +20,7 @@ export type InvitationView =
       role: MembershipRole | null;
       /** Null for all installations. */
       installationCount: number | null;
+      /** A registered company by its own name; a new one by the name the invitation gives it (null for an outdated invitation). */
       company: { name: string | null; organisationNumber: string; registered: boolean } | null;
       /** Whether the invited address already has an account (sign in) or not (create one). */
       accountExists: boolean;
@@ -59,7 +60,9 @@ export async function getInvitation(token: string, actor: CustomerActor | null):
     customer: invitation.customer,
     role: invitation.role,
     installationCount: invitation.allInstallations ? null : invitation.installationIds.length,
-    company: company ? { name: registered ? company.name : null, organisationNumber: formatOrganisationNumber(company.organisationNumber), registered } : null,
+    company: company
+      ? { name: registered ? company.name : invitation.kind === "MANAGEMENT_COMPANY" ? invitation.companyName : null, organisationNumber: formatOrganisationNumber(company.organisationNumber), registered }
+      : null,
     accountExists: account?.status === "ACTIVE",
     signedInEmail: actor?.email ?? null,
     signedInMatches: Boolean(actor?.email && actor.email.toLowerCase() === invitation.email.toLowerCase()),

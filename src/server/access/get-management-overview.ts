@@ -1,9 +1,10 @@
 import "server-only";
 import { formatOrganisationNumber } from "@/domain/access/organisation-number";
-import type { ManagementGrantStatus, ManagementRole, MembershipRole } from "@/generated/prisma/client";
+import type { ManagementGrantProof, ManagementGrantStatus, ManagementRole, MembershipRole } from "@/generated/prisma/client";
 import type { CustomerActor } from "@/server/access/actor";
 import { db } from "@/server/db/client";
 import type { InstallationChoice } from "./list-installation-choices";
+import { maySignAsSignatory } from "./sign-management-request";
 
 export type ManagerAccess = { membershipId: string; userId: string; name: string; email: string | null; role: MembershipRole; installationCount: number | null };
 
@@ -15,11 +16,26 @@ export type ManagementClient = {
   status: ManagementGrantStatus;
   /** Null for all installations. */
   installationCount: number | null;
-  registeredByCompany: boolean;
+  /** How the client agreed: invited the company, accepted its request, signed it, or (no administrator) by check code. */
+  proof: ManagementGrantProof | null;
   since: Date;
   /** What the company may pass on to its managers (administrators only). */
   installations: InstallationChoice[];
   managers: ManagerAccess[];
+};
+
+/**
+ * A client the company asked for and that has not said yes: waiting for the client's answer, or
+ * declined. Only the customer number the company typed is shown, never more of the client.
+ */
+export type ClientRequest = {
+  grantId: string;
+  customerNumber: string;
+  status: Extract<ManagementGrantStatus, "REQUESTED" | "DECLINED">;
+  requestedAt: Date;
+  declinedAt: Date | null;
+  /** The signed-in administrator is also the client's own administrator and may sign it with e-legitimation. */
+  canSign: boolean;
 };
 
 export type ManagementCompanyOverview = {
@@ -31,6 +47,8 @@ export type ManagementCompanyOverview = {
   members: { memberId: string; userId: string; name: string; email: string | null; role: ManagementRole; isSelf: boolean }[];
   invitations: { invitationId: string; email: string; expiresAt: Date; expired: boolean }[];
   clients: ManagementClient[];
+  /** The company's requests that are not (yet) access (administrators only). */
+  requests: ClientRequest[];
 };
 
 /**
@@ -60,6 +78,14 @@ export async function getManagementOverview(actor: CustomerActor): Promise<Manag
       },
     },
   });
+  const requests = await db.managementGrant.findMany({
+    where: {
+      managementCompanyId: { in: companies.filter((c) => c.members.some((m) => m.userId === actor.userId && m.role === "ADMINISTRATOR")).map((c) => c.id) },
+      status: { in: ["REQUESTED", "DECLINED"] },
+    },
+    select: { id: true, managementCompanyId: true, customerId: true, status: true, requestedAt: true, createdAt: true, declinedAt: true, customer: { select: { customerNumber: true } } },
+    orderBy: [{ requestedAt: "desc" }, { id: "asc" }],
+  });
 
   // Installations of clients that granted everything, in one query for all of them.
   const wholeCustomers = companies.flatMap((c) => c.grants.filter((g) => g.allInstallations).map((g) => g.customerId));
@@ -84,7 +110,7 @@ export async function getManagementOverview(actor: CustomerActor): Promise<Manag
         customerName: g.customer.name,
         status: g.status,
         installationCount: g.allInstallations ? null : g.installations.length,
-        registeredByCompany: g.grantedByUserId === null,
+        proof: g.proof,
         since: g.acceptedAt ?? g.createdAt,
         installations: !admin
           ? []
@@ -112,6 +138,16 @@ export async function getManagementOverview(actor: CustomerActor): Promise<Manag
         : [],
       invitations: admin ? company.invitations.map((i) => ({ invitationId: i.id, email: i.email, expiresAt: i.expiresAt, expired: i.expiresAt <= now })) : [],
       clients,
+      requests: requests
+        .filter((r) => admin && r.managementCompanyId === company.id)
+        .map((r) => ({
+          grantId: r.id,
+          customerNumber: r.customer.customerNumber,
+          status: r.status as ClientRequest["status"],
+          requestedAt: r.requestedAt ?? r.createdAt,
+          declinedAt: r.declinedAt,
+          canSign: r.status === "REQUESTED" && maySignAsSignatory(actor, r.customerId),
+        })),
     };
   });
 }

@@ -15,12 +15,13 @@ import { inviteManagementCompany } from "./invite-management-company";
 const db = getTestDb();
 const sink = freshDatabaseAndInbox();
 
-const registration = (customerNumber: string, nationalId: string) => ({
+const registration = (customer: { customerNumber: string; checkCode: string | null }, nationalId: string) => ({
   email: uniqueEmail("new"),
   password: "ett-bra-losenord",
   confirmPassword: "ett-bra-losenord",
-  customerNumber,
+  customerNumber: customer.customerNumber,
   nationalId,
+  checkCode: customer.checkCode!,
 });
 
 /** A personnummer with a correct check digit: `yymmdd` + birth number, written with `separator`. */
@@ -37,21 +38,21 @@ describe("a customer who turns 100 this year", () => {
   it("registers with the number written with \"+\"", async () => {
     const birthNumber = "123";
     const customer = await createCustomer(db, { market: "SE", nationalId: `${year}1231${birthNumber}${luhnCheckDigit(yymmdd + birthNumber)}`, nationalIdScheme: "SE_PERSONNUMMER" });
-    await expect(registerAccount(registration(customer.customerNumber, personnummer(yymmdd, birthNumber, "+")))).resolves.toHaveProperty("userId");
+    await expect(registerAccount(registration(customer, personnummer(yymmdd, birthNumber, "+")))).resolves.toHaveProperty("userId");
   });
 
   it("adds the customer to a login with the number written with \"+\"", async () => {
     const birthNumber = "124";
     const customer = await createCustomer(db, { market: "SE", nationalId: `${year}1231${birthNumber}${luhnCheckDigit(yymmdd + birthNumber)}`, nationalIdScheme: "SE_PERSONNUMMER" });
     const user = await createUser(db);
-    await expect(addCustomer(await customerActorOf(user), { customerNumber: customer.customerNumber, nationalId: personnummer(yymmdd, birthNumber, "+") })).resolves.toEqual({ customerId: customer.id });
+    await expect(addCustomer(await customerActorOf(user), { customerNumber: customer.customerNumber, checkCode: customer.checkCode!, nationalId: personnummer(yymmdd, birthNumber, "+") })).resolves.toEqual({ customerId: customer.id });
   });
 });
 
 describe("a number that is never issued is refused at the field", () => {
   it("in registration: birth number 000", async () => {
     const customer = await createCustomer(db);
-    const result = await appFailure(registerAccount(registration(customer.customerNumber, personnummer("811218", "000", "-"))));
+    const result = await appFailure(registerAccount(registration(customer, personnummer("811218", "000", "-"))));
     expect(result).toMatchObject({ code: "VALIDATION", fieldErrors: { nationalId: ["validation.nationalId.serial"] } });
     expect(await db.user.count()).toBe(0);
   });
@@ -60,12 +61,12 @@ describe("a number that is never issued is refused at the field", () => {
     const user = await createUser(db);
     const actor = await customerActorOf(user);
     const customer = await createCustomer(db, { kind: "COMPANY" });
-    expect(await appFailure(addCustomer(actor, { customerNumber: customer.customerNumber, nationalId: "412345-6784" }))).toMatchObject({
+    expect(await appFailure(addCustomer(actor, { customerNumber: customer.customerNumber, checkCode: customer.checkCode!, nationalId: "412345-6784" }))).toMatchObject({
       code: "VALIDATION",
       fieldErrors: { nationalId: ["validation.nationalId.group"] },
     });
     // 1 January 2057 by the CPR's century digit 5: not born yet.
-    expect(await appFailure(addCustomer(actor, { customerNumber: customer.customerNumber, nationalId: "010157-5000" }))).toMatchObject({
+    expect(await appFailure(addCustomer(actor, { customerNumber: customer.customerNumber, checkCode: customer.checkCode!, nationalId: "010157-5000" }))).toMatchObject({
       code: "VALIDATION",
       fieldErrors: { nationalId: ["validation.nationalId.date"] },
     });
@@ -74,7 +75,7 @@ describe("a number that is never issued is refused at the field", () => {
 
   it("when inviting a management company: an organisationsnummer in group 0", async () => {
     const c = await companyWithUsers(db);
-    const refused = await appFailure(inviteManagementCompany(await customerActorOf(c.admin), { customerId: c.customer.id, organisationNumber: "012345-6782", email: uniqueEmail() }));
+    const refused = await appFailure(inviteManagementCompany(await customerActorOf(c.admin), { customerId: c.customer.id, organisationNumber: "012345-6782", companyName: "Nollgruppen Förvaltning AB", email: uniqueEmail() }));
     expect(refused).toMatchObject({ code: "VALIDATION", fieldErrors: { organisationNumber: ["validation.nationalId.group"] } });
     expect(await db.managementGrant.count()).toBe(0);
     expect(sink.messages).toHaveLength(0);

@@ -13,10 +13,13 @@ import { sendInvitationMail } from "./send-invitation-mail";
 
 /**
  * A customer's administrator invites a property management company (förvaltningsbolag) by its
- * organisation number and a contact address, letting it see all or chosen installations (seed 001).
- * The grant waits (PENDING) until someone at the company accepts the mailed link; a company that is
- * new to the portal is registered then. An earlier unused invitation for the same company and
- * customer stops working, and the new choice of installations replaces the old one.
+ * organisation number and name and its administrator's address, letting it see all or chosen
+ * installations (seed 001). The grant waits (PENDING) until the invited address accepts the mailed
+ * link: a company new to the portal is then registered under the invitation's name with the
+ * acceptor as its administrator; a registered company's invitation is for its administrators. An
+ * earlier unused invitation for the same company and customer stops working, and the new choice of
+ * installations replaces the old one. A company's own request for the customer is answered by
+ * inviting it, since that is the customer's consent too.
  */
 export async function inviteManagementCompany(
   actor: CustomerActor,
@@ -24,7 +27,7 @@ export async function inviteManagementCompany(
   meta: { locale?: string | null; ip?: string | null } = {},
 ): Promise<{ invitationId: string; grantId: string }> {
   accessTo(actor, input.customerId, "inviteManagementCompany");
-  const { customerId, organisationNumber: typed, email, scope, installationIds } = parseInput(inviteManagementCompanySchema, input);
+  const { customerId, organisationNumber: typed, companyName, email, scope, installationIds } = parseInput(inviteManagementCompanySchema, input);
   const org = parseOrganisationNumber(typed);
   if (!org.ok) {
     const key = org.reason === "personal" ? "access.errors.notOrganisationNumber" : `validation.nationalId.${org.reason === "empty" ? "format" : org.reason}`;
@@ -43,7 +46,8 @@ export async function inviteManagementCompany(
     if (selected.length && (await tx.installation.count({ where: { id: { in: selected }, customerId } })) !== selected.length) {
       throw new AppError("VALIDATION", undefined, { installationIds: ["validation.invalid"] });
     }
-    // A company new to the portal gets a row now, named by its number until it registers.
+    // A company new to the portal gets a row now, named by its number until the invitation is
+    // accepted (another customer may invite the same number under another name meanwhile).
     const company = await tx.managementCompany.upsert({
       where: { organisationNumber },
       create: { organisationNumber, name: formatOrganisationNumber(organisationNumber) },
@@ -51,7 +55,17 @@ export async function inviteManagementCompany(
     });
     const existing = await tx.managementGrant.findUnique({ where: { managementCompanyId_customerId: { managementCompanyId: company.id, customerId } } });
     if (existing?.status === "ACTIVE") throw new AppError("CONFLICT", "access.errors.companyAlreadyActive");
-    const grantData = { status: "PENDING" as const, allInstallations: selected.length === 0, grantedByUserId: actor.userId, acceptedAt: null, revokedAt: null };
+    const grantData = {
+      status: "PENDING" as const,
+      allInstallations: selected.length === 0,
+      grantedByUserId: actor.userId,
+      proof: null,
+      acceptedAt: null,
+      revokedAt: null,
+      declinedAt: null,
+      declinedByUserId: null,
+      signatureId: null,
+    };
     const grant = existing
       ? await tx.managementGrant.update({ where: { id: existing.id }, data: grantData })
       : await tx.managementGrant.create({ data: { ...grantData, managementCompanyId: company.id, customerId } });
@@ -71,6 +85,7 @@ export async function inviteManagementCompany(
         customerId,
         managementCompanyId: company.id,
         organisationNumber,
+        companyName,
         allInstallations: selected.length === 0,
         installationIds: selected,
         invitedByUserId: actor.userId,
@@ -82,7 +97,7 @@ export async function inviteManagementCompany(
       targetType: "ManagementGrant",
       targetId: grant.id,
       customerId,
-      details: { organisationNumber, email, installations: selected.length === 0 ? "all" : selected.length },
+      details: { organisationNumber, companyName, email, installations: selected.length === 0 ? "all" : selected.length },
       ipAddress: meta.ip ?? null,
     });
     return { invitationId: invitation.id, grantId: grant.id, customer };
@@ -97,6 +112,7 @@ export async function inviteManagementCompany(
     customerName: result.customer.name,
     customerNumber: result.customer.customerNumber,
     organisationNumber,
+    companyName,
     scheme: org.value.scheme,
   });
   return { invitationId: result.invitationId, grantId: result.grantId };

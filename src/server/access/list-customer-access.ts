@@ -1,6 +1,6 @@
 import "server-only";
 import { formatOrganisationNumber } from "@/domain/access/organisation-number";
-import type { ManagementGrantStatus, MembershipRole } from "@/generated/prisma/client";
+import type { ManagementGrantProof, MembershipRole } from "@/generated/prisma/client";
 import type { CustomerActor } from "@/server/access/actor";
 import { accessTo } from "@/server/access/scope";
 import { db } from "@/server/db/client";
@@ -33,16 +33,26 @@ export type PendingInvitation = {
 
 export type CompanyGrant = {
   grantId: string;
-  status: ManagementGrantStatus;
-  /** Null until the company has accepted and registered (then only its number is known). */
+  /** Invited by the customer (PENDING), asked for by the company (REQUESTED), or ACTIVE. */
+  status: "PENDING" | "REQUESTED" | "ACTIVE";
+  /** The registered company's name; for a company new to the portal, the name it was invited under. */
   companyName: string | null;
+  /** Whether the company is registered on the portal (has people). */
+  registered: boolean;
+  /** For a pending invitation: the name the customer invited it under, when the registered company's differs. */
+  invitedAs: string | null;
   organisationNumber: string;
+  /** Who answers for the company: the invited address, the person who asked, or its administrators. */
+  adminEmails: string[];
   installationCount: number | null;
-  /** Null when the company registered the customer itself with its numbers. */
+  /** The customer's administrator who invited the company, accepted its request or signed it. */
   grantedBy: string | null;
+  /** The company's administrator who asked for a REQUESTED (or accepted) request. */
+  requestedBy: { name: string; email: string | null } | null;
+  proof: ManagementGrantProof | null;
+  /** Invited, asked for, or active since. */
   since: Date;
   managers: number;
-  pendingEmail: string | null;
 };
 
 export type CustomerAccessOverview = {
@@ -57,7 +67,8 @@ const roleOrder: Record<MembershipRole, number> = { ADMINISTRATOR: 0, FULL: 1, R
 
 /**
  * Who has access to a customer, for its administrators (Behörighet): the users and their levels,
- * invitations not yet used, and the management companies with their status and installations.
+ * invitations not yet used, and the management companies with their status and installations:
+ * invited ones, requests waiting for an answer, and active ones.
  */
 export async function listCustomerAccess(actor: CustomerActor, customerId: string): Promise<CustomerAccessOverview> {
   accessTo(actor, customerId, "manageUsers");
@@ -86,7 +97,7 @@ export async function listCustomerAccess(actor: CustomerActor, customerId: strin
         select: { id: true, email: true, role: true, allInstallations: true, installationIds: true, expiresAt: true, invitedBy: { select: { name: true } } },
       },
       managementGrants: {
-        where: { status: { in: ["PENDING", "ACTIVE"] } },
+        where: { status: { in: ["PENDING", "REQUESTED", "ACTIVE"] } },
         orderBy: { createdAt: "asc" },
         select: {
           id: true,
@@ -94,14 +105,23 @@ export async function listCustomerAccess(actor: CustomerActor, customerId: strin
           allInstallations: true,
           createdAt: true,
           acceptedAt: true,
+          requestedAt: true,
           grantedByUserId: true,
+          requestedByUserId: true,
+          proof: true,
           _count: { select: { installations: true, memberships: { where: { revokedAt: null } } } },
           managementCompany: {
             select: {
               name: true,
               organisationNumber: true,
               _count: { select: { members: true } },
-              invitations: { where: { kind: "MANAGEMENT_COMPANY", customerId, acceptedAt: null, revokedAt: null }, select: { email: true }, take: 1, orderBy: { createdAt: "desc" } },
+              members: { where: { role: "ADMINISTRATOR", revokedAt: null, user: { status: "ACTIVE" } }, select: { user: { select: { email: true } } }, orderBy: { createdAt: "asc" } },
+              invitations: {
+                where: { kind: "MANAGEMENT_COMPANY", customerId, acceptedAt: null, revokedAt: null },
+                select: { email: true, companyName: true },
+                take: 1,
+                orderBy: { createdAt: "desc" },
+              },
             },
           },
         },
@@ -110,8 +130,12 @@ export async function listCustomerAccess(actor: CustomerActor, customerId: strin
   });
   if (!customer) throw new AppError("NOT_FOUND");
 
-  const granters = [...new Set(customer.managementGrants.map((g) => g.grantedByUserId).filter((id): id is string => Boolean(id)))];
-  const names = new Map((granters.length ? await db.user.findMany({ where: { id: { in: granters } }, select: { id: true, name: true } }) : []).map((u) => [u.id, u.name]));
+  const people = [
+    ...new Set(customer.managementGrants.flatMap((g) => [g.grantedByUserId, g.requestedByUserId]).filter((id): id is string => Boolean(id))),
+  ];
+  const users = new Map(
+    (people.length ? await db.user.findMany({ where: { id: { in: people } }, select: { id: true, name: true, email: true } }) : []).map((u) => [u.id, u]),
+  );
   const now = new Date();
 
   return {
@@ -138,18 +162,34 @@ export async function listCustomerAccess(actor: CustomerActor, customerId: strin
       expiresAt: i.expiresAt,
       expired: i.expiresAt <= now,
     })),
-    grants: customer.managementGrants.map((g) => {
+    grants: customer.managementGrants.map((g): CompanyGrant => {
       const registered = g.managementCompany._count.members > 0;
+      const invitation = g.managementCompany.invitations[0];
+      const requester = g.requestedByUserId ? users.get(g.requestedByUserId) : undefined;
+      const status = g.status as CompanyGrant["status"];
       return {
         grantId: g.id,
-        status: g.status,
-        companyName: registered ? g.managementCompany.name : null,
+        status,
+        companyName: registered ? g.managementCompany.name : (invitation?.companyName ?? null),
+        registered,
+        invitedAs: status === "PENDING" && registered && invitation?.companyName && invitation.companyName !== g.managementCompany.name ? invitation.companyName : null,
         organisationNumber: formatOrganisationNumber(g.managementCompany.organisationNumber),
+        adminEmails:
+          status === "PENDING"
+            ? invitation
+              ? [invitation.email]
+              : []
+            : status === "REQUESTED"
+              ? requester?.email
+                ? [requester.email]
+                : []
+              : g.managementCompany.members.map((m) => m.user.email).filter((e): e is string => Boolean(e)),
         installationCount: g.allInstallations ? null : g._count.installations,
-        grantedBy: g.grantedByUserId ? (names.get(g.grantedByUserId) ?? null) : null,
-        since: g.acceptedAt ?? g.createdAt,
+        grantedBy: g.grantedByUserId ? (users.get(g.grantedByUserId)?.name ?? null) : null,
+        requestedBy: requester ? { name: requester.name, email: requester.email } : null,
+        proof: g.proof,
+        since: status === "ACTIVE" ? (g.acceptedAt ?? g.createdAt) : status === "REQUESTED" ? (g.requestedAt ?? g.createdAt) : g.createdAt,
         managers: g._count.memberships,
-        pendingEmail: g.status === "PENDING" ? (g.managementCompany.invitations[0]?.email ?? null) : null,
       };
     }),
     administratorCount: customer.memberships.filter((m) => m.role === "ADMINISTRATOR" && !m.managementGrant).length,

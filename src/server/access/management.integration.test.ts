@@ -29,8 +29,9 @@ const sessionOf = (user: { id: string; sessionVersion: number }) => ({ kind: "cu
 
 /**
  * The whole flow as the seed describes it: a customer's administrator invites a company by its
- * organisation number for some installations; the contact registers the company; its
- * administrator invites a manager and gives them two installations.
+ * organisation number and name for some installations; the invited administrator accepts, which
+ * registers the company under that name; its administrator invites a manager and gives them two
+ * installations.
  */
 async function managedCustomer(options: { grantInstallations?: number } = {}) {
   const c = await companyWithUsers(db, 5);
@@ -40,12 +41,13 @@ async function managedCustomer(options: { grantInstallations?: number } = {}) {
   await inviteManagementCompany(await customerActorOf(c.admin), {
     customerId: c.customer.id,
     organisationNumber: `${organisationNumber.slice(0, 6)}-${organisationNumber.slice(6)}`,
+    companyName: "Förvaltning Test AB",
     email: contact,
     scope: "selected",
     installationIds: granted,
   });
   const companyToken = invitationTokenIn(lastMailTo(sink.messages, contact));
-  const accepted = await acceptInvitation(companyToken, { kind: "newAccount", name: "Klara Kontakt", password: "ett-bra-losenord" }, { companyName: "Förvaltning Test AB" });
+  const accepted = await acceptInvitation(companyToken, { kind: "newAccount", name: "Klara Kontakt", password: "ett-bra-losenord" });
   const companyAdmin = await db.user.findUniqueOrThrow({ where: { id: accepted.userId } });
   const company = await db.managementCompany.findUniqueOrThrow({ where: { organisationNumber } });
   const grant = await db.managementGrant.findUniqueOrThrow({ where: { managementCompanyId_customerId: { managementCompanyId: company.id, customerId: c.customer.id } } });
@@ -62,13 +64,14 @@ async function withManager(m: Awaited<ReturnType<typeof managedCustomer>>) {
 }
 
 describe("a customer invites a property management company", () => {
-  it("creates a pending grant for the chosen installations and mails the contact", async () => {
+  it("creates a pending grant for the chosen installations and mails the company's administrator, naming the company", async () => {
     const c = await companyWithUsers(db, 4);
     const organisationNumber = newOrgNumber();
     const email = uniqueEmail("kontakt");
     const { grantId } = await inviteManagementCompany(await customerActorOf(c.admin), {
       customerId: c.customer.id,
       organisationNumber,
+      companyName: "Förvaltning Nyborg AB",
       email,
       scope: "selected",
       installationIds: [c.installations[0]!.id, c.installations[1]!.id],
@@ -79,60 +82,63 @@ describe("a customer invites a property management company", () => {
     expect(grant.managementCompany.organisationNumber).toBe(organisationNumber);
     const mail = lastMailTo(sink.messages, email)!;
     expect(mail.subject).toBe(`${c.customer.name} bjuder in ert förvaltningsbolag till Mina sidor`);
-    expect(mail.text).toContain(`${organisationNumber.slice(0, 6)}-${organisationNumber.slice(6)}`);
-    // The customer's page lists it by number until the company registers.
+    expect(mail.text).toContain(`förvaltningsbolaget Förvaltning Nyborg AB med organisationsnummer ${organisationNumber.slice(0, 6)}-${organisationNumber.slice(6)}`);
+    // The customer's page lists it by the name it was invited under, with the invited address.
     const overview = await listCustomerAccess(await customerActorOf(c.admin), c.customer.id);
-    expect(overview.grants).toEqual([expect.objectContaining({ status: "PENDING", companyName: null, installationCount: 2, pendingEmail: email })]);
-    expect(await getInvitation(invitationTokenIn(mail), null)).toMatchObject({ state: "valid", kind: "MANAGEMENT_COMPANY", company: { registered: false, name: null } });
+    expect(overview.grants).toEqual([
+      expect.objectContaining({ status: "PENDING", companyName: "Förvaltning Nyborg AB", registered: false, installationCount: 2, adminEmails: [email], grantedBy: "Ada Admin" }),
+    ]);
+    expect(await getInvitation(invitationTokenIn(mail), null)).toMatchObject({ state: "valid", kind: "MANAGEMENT_COMPANY", company: { registered: false, name: "Förvaltning Nyborg AB" } });
   });
 
   it("refuses a personal identity number and Full or Read users", async () => {
     const c = await companyWithUsers(db);
     const admin = await customerActorOf(c.admin);
-    const personal = await appFailure(inviteManagementCompany(admin, { customerId: c.customer.id, organisationNumber: "19780512-0545", email: uniqueEmail() }));
+    const personal = await appFailure(inviteManagementCompany(admin, { customerId: c.customer.id, organisationNumber: "19780512-0545", companyName: "X AB", email: uniqueEmail() }));
     expect(personal).toMatchObject({ code: "VALIDATION", fieldErrors: { organisationNumber: ["access.errors.notOrganisationNumber"] } });
+    // The invitation must name the company.
+    const unnamed = await appFailure(inviteManagementCompany(admin, { customerId: c.customer.id, organisationNumber: newOrgNumber(), companyName: "  ", email: uniqueEmail() }));
+    expect(unnamed).toMatchObject({ code: "VALIDATION", fieldErrors: { companyName: ["validation.required"] } });
     for (const user of [c.full, c.read]) {
-      const refused = await appFailure(inviteManagementCompany(await customerActorOf(user), { customerId: c.customer.id, organisationNumber: newOrgNumber(), email: uniqueEmail() }));
+      const refused = await appFailure(inviteManagementCompany(await customerActorOf(user), { customerId: c.customer.id, organisationNumber: newOrgNumber(), companyName: "X AB", email: uniqueEmail() }));
       expect(refused.code).toBe("FORBIDDEN");
     }
     expect(await db.managementGrant.count()).toBe(0);
     expect(sink.messages).toHaveLength(0);
   });
 
-  it("is accepted by the contact, who registers the company and becomes its administrator", async () => {
+  it("is accepted by the invited address: the company is registered under the invitation's name and the acceptor becomes its administrator", async () => {
     const m = await managedCustomer();
     expect(m.company.name).toBe("Förvaltning Test AB");
-    expect(m.grant).toMatchObject({ status: "ACTIVE", allInstallations: false });
+    expect(m.grant).toMatchObject({ status: "ACTIVE", allInstallations: false, proof: "INVITATION", grantedByUserId: m.admin.id });
     const admin = await customerActorOf(m.companyAdmin);
     expect(admin.managementCompanies).toEqual([{ managementCompanyId: m.company.id, companyName: "Förvaltning Test AB", role: "ADMINISTRATOR" }]);
     // The company's people get no customer by joining; the customer sees the company's name now.
     expect(admin.customers).toEqual([]);
     const overview = await listCustomerAccess(await customerActorOf(m.admin), m.customer.id);
-    expect(overview.grants).toEqual([expect.objectContaining({ status: "ACTIVE", companyName: "Förvaltning Test AB", grantedBy: "Ada Admin", installationCount: 3 })]);
+    expect(overview.grants).toEqual([
+      expect.objectContaining({ status: "ACTIVE", companyName: "Förvaltning Test AB", registered: true, grantedBy: "Ada Admin", installationCount: 3, adminEmails: [m.contact], proof: "INVITATION" }),
+    ]);
     const actions = (await db.auditLog.findMany({ where: { customerId: m.customer.id }, orderBy: { at: "asc" } })).map((a) => a.action);
     expect(actions).toEqual(["access.managementCompanyInvited", "access.managementCompanyRegistered", "access.invitationAccepted"]);
   });
 
-  it("needs the company's name from its first acceptor, and an administrator once it is registered", async () => {
+  it("registers a new company under the invitation's name (the acceptor cannot choose one), and needs an administrator once it is registered", async () => {
     const c = await companyWithUsers(db);
     const organisationNumber = newOrgNumber();
     const email = uniqueEmail("kontakt");
-    await inviteManagementCompany(await customerActorOf(c.admin), { customerId: c.customer.id, organisationNumber, email });
+    await inviteManagementCompany(await customerActorOf(c.admin), { customerId: c.customer.id, organisationNumber, companyName: "Bolaget AB", email });
     const token = invitationTokenIn(lastMailTo(sink.messages, email));
-    expect(await appFailure(acceptInvitation(token, { kind: "newAccount", name: "K", password: "ett-bra-losenord" }))).toMatchObject({
-      code: "VALIDATION",
-      fieldErrors: { companyName: ["validation.required"] },
-    });
-    // Nothing was kept from the failed attempt: no account, the link still works.
-    expect(await db.user.count({ where: { email } })).toBe(0);
-    expect(await getInvitation(token, null)).toMatchObject({ state: "valid" });
+    // Whatever the acceptor sends along, the company gets the invitation's name.
+    await acceptInvitation(token, { kind: "newAccount", name: "K", password: "ett-bra-losenord" }, { companyName: "Något Annat AB" } as never);
+    expect(await db.managementCompany.findUniqueOrThrow({ where: { organisationNumber } })).toMatchObject({ name: "Bolaget AB" });
 
     // Another customer invites the same (now registered) company; a non-administrator cannot accept.
-    await acceptInvitation(token, { kind: "newAccount", name: "K", password: "ett-bra-losenord" }, { companyName: "Bolaget AB" });
     const second = await companyWithUsers(db);
     const outsider = await createUser(db);
-    await inviteManagementCompany(await customerActorOf(second.admin), { customerId: second.customer.id, organisationNumber, email: outsider.email! });
+    await inviteManagementCompany(await customerActorOf(second.admin), { customerId: second.customer.id, organisationNumber, companyName: "Helt Annat Namn AB", email: outsider.email! });
     const secondToken = invitationTokenIn(lastMailTo(sink.messages, outsider.email!));
+    // A registered company keeps its own name.
     expect(await getInvitation(secondToken, null)).toMatchObject({ company: { registered: true, name: "Bolaget AB" } });
     expect(await appFailure(acceptInvitation(secondToken, { kind: "actor", actor: await customerActorOf(outsider) }))).toMatchObject({
       code: "FORBIDDEN",
@@ -140,19 +146,31 @@ describe("a customer invites a property management company", () => {
     });
     // Its administrator accepts it (signed in; the invitation was for their address).
     const companyAdmin = await db.user.findUniqueOrThrow({ where: { email } });
-    await inviteManagementCompany(await customerActorOf(second.admin), { customerId: second.customer.id, organisationNumber, email });
+    await inviteManagementCompany(await customerActorOf(second.admin), { customerId: second.customer.id, organisationNumber, companyName: "Bolaget AB", email });
     await acceptInvitation(invitationTokenIn(lastMailTo(sink.messages, email)), { kind: "actor", actor: await customerActorOf(companyAdmin) });
     expect((await getManagementOverview(await customerActorOf(companyAdmin)))[0]?.clients.map((x) => x.customerId).sort()).toEqual([c.customer.id, second.customer.id].sort());
+    expect(await db.managementCompany.findUniqueOrThrow({ where: { organisationNumber } })).toMatchObject({ name: "Bolaget AB" });
+  });
+
+  it("refuses an invitation from before invitations named the company, creating nothing", async () => {
+    const c = await companyWithUsers(db);
+    const email = uniqueEmail("kontakt");
+    await inviteManagementCompany(await customerActorOf(c.admin), { customerId: c.customer.id, organisationNumber: newOrgNumber(), companyName: "Namnet AB", email });
+    await db.invitation.updateMany({ where: { email }, data: { companyName: null } });
+    const refused = await appFailure(acceptInvitation(invitationTokenIn(lastMailTo(sink.messages, email)), { kind: "newAccount", name: "K", password: "ett-bra-losenord" }));
+    expect(refused).toMatchObject({ code: "CONFLICT", message: "access.errors.invitationOutdated" });
+    expect(await db.user.count({ where: { email } })).toBe(0);
+    expect(await db.managementCompanyMember.count()).toBe(0);
   });
 
   it("revoking a pending invitation ends the pending grant", async () => {
     const c = await companyWithUsers(db);
     const email = uniqueEmail();
-    await inviteManagementCompany(await customerActorOf(c.admin), { customerId: c.customer.id, organisationNumber: newOrgNumber(), email });
+    await inviteManagementCompany(await customerActorOf(c.admin), { customerId: c.customer.id, organisationNumber: newOrgNumber(), companyName: "X AB", email });
     const invitation = await db.invitation.findFirstOrThrow({ where: { email } });
     await revokeInvitation(await customerActorOf(c.admin), { invitationId: invitation.id });
     expect(await db.managementGrant.findFirstOrThrow()).toMatchObject({ status: "REVOKED" });
-    expect(await appFailure(acceptInvitation(invitationTokenIn(lastMailTo(sink.messages, email)), { kind: "newAccount", name: "K", password: "ett-bra-losenord" }, { companyName: "X" }))).toMatchObject({
+    expect(await appFailure(acceptInvitation(invitationTokenIn(lastMailTo(sink.messages, email)), { kind: "newAccount", name: "K", password: "ett-bra-losenord" }))).toMatchObject({
       message: "access.errors.invitationRevoked",
     });
   });
@@ -227,7 +245,7 @@ describe("the management company's administrator", () => {
       (await appFailure(grantManagerAccess(asManager, { managementCompanyId: m.company.id, grantId: m.grant.id, memberId: member.id, role: "FULL" }))).code,
     ).toBe("FORBIDDEN");
     expect(
-      (await appFailure(registerManagementClient(asManager, { managementCompanyId: m.company.id, customerNumber: m.customer.customerNumber, nationalId: m.customer.nationalId }))).code,
+      (await appFailure(registerManagementClient(asManager, { managementCompanyId: m.company.id, customerNumber: m.customer.customerNumber, nationalId: m.customer.nationalId, checkCode: m.customer.checkCode }))).code,
     ).toBe("FORBIDDEN");
     // And another company's administrator reaches nothing of this company.
     const other = await managedCustomer();
@@ -283,7 +301,7 @@ describe("a customer ends a management company's access", () => {
     // Refused for Full and Read users of the customer.
     for (const user of [m.full, m.read]) expect((await appFailure(revokeManagementGrant(await customerActorOf(user), { grantId: m.grant.id }))).code).toBe("FORBIDDEN");
 
-    expect(await revokeManagementGrant(await customerActorOf(m.admin), { grantId: m.grant.id })).toEqual({ membershipsEnded: 2 });
+    expect(await revokeManagementGrant(await customerActorOf(m.admin), { grantId: m.grant.id })).toEqual({ membershipsEnded: 2, wasStatus: "ACTIVE" });
     for (const user of [manager, m.companyAdmin]) {
       const actor = await loadActor(sessionOf(user));
       expect(actor?.kind === "customer" && actor.customers).toEqual([]);
@@ -307,36 +325,3 @@ describe("a customer ends a management company's access", () => {
   });
 });
 
-describe("a management company registers a client itself", () => {
-  it("with matching customer number and organisation number: an active grant for everything, audited for the customer", async () => {
-    const m = await managedCustomer();
-    const client = await createCustomer(db, { kind: "COMPANY" });
-    const result = await registerManagementClient(await customerActorOf(m.companyAdmin), {
-      managementCompanyId: m.company.id,
-      customerNumber: client.customerNumber,
-      nationalId: `${client.nationalId.slice(0, 6)}-${client.nationalId.slice(6)}`,
-    });
-    const grant = await db.managementGrant.findUniqueOrThrow({ where: { id: result.grantId } });
-    expect(grant).toMatchObject({ status: "ACTIVE", allInstallations: true, grantedByUserId: null, customerId: client.id });
-    expect(await db.auditLog.findFirstOrThrow({ where: { action: "access.managementClientRegistered" } })).toMatchObject({ customerId: client.id, actorUserId: m.companyAdmin.id });
-    expect(
-      await appFailure(registerManagementClient(await customerActorOf(m.companyAdmin), { managementCompanyId: m.company.id, customerNumber: client.customerNumber, nationalId: client.nationalId })),
-    ).toMatchObject({ message: "access.errors.clientAlreadyRegistered" });
-  });
-
-  it("with wrong numbers: one generic refusal, nothing created", async () => {
-    const m = await managedCustomer();
-    const client = await createCustomer(db, { kind: "COMPANY" });
-    const other = await createCustomer(db, { kind: "COMPANY" });
-    const asAdmin = await customerActorOf(m.companyAdmin);
-    const wrongId = await appFailure(registerManagementClient(asAdmin, { managementCompanyId: m.company.id, customerNumber: client.customerNumber, nationalId: other.nationalId }));
-    const unknown = await appFailure(registerManagementClient(asAdmin, { managementCompanyId: m.company.id, customerNumber: uniqueCustomerNumber(), nationalId: client.nationalId }));
-    expect(wrongId).toEqual({ code: "CONFLICT", message: "access.errors.clientNoMatch", fieldErrors: undefined });
-    expect(unknown).toEqual(wrongId);
-    // A client that ended the company's access cannot be taken back with its numbers.
-    await revokeManagementGrant(await customerActorOf(m.admin), { grantId: m.grant.id });
-    const revoked = await appFailure(registerManagementClient(asAdmin, { managementCompanyId: m.company.id, customerNumber: m.customer.customerNumber, nationalId: m.customer.nationalId }));
-    expect(revoked).toEqual(wrongId);
-    expect(await db.managementGrant.count({ where: { status: "ACTIVE" } })).toBe(0);
-  });
-});

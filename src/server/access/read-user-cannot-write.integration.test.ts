@@ -75,7 +75,7 @@ function writes(w: World, c: CompanyWithUsers) {
       return removeMember(a, { membershipId: admin.id });
     },
     revokeInvitation: (a: CustomerActor) => revokeInvitation(a, { invitationId: w.invitationId }),
-    inviteManagementCompany: (a: CustomerActor) => inviteManagementCompany(a, { customerId: c.customer.id, organisationNumber: "556036-0793", email: uniqueEmail() }),
+    inviteManagementCompany: (a: CustomerActor) => inviteManagementCompany(a, { customerId: c.customer.id, organisationNumber: "556036-0793", companyName: "Förvaltning Syd AB", email: uniqueEmail() }),
     revokeManagementGrant: (a: CustomerActor) => revokeManagementGrant(a, { grantId: w.grant.id }),
     inviteManager: (a: CustomerActor) => inviteManager(a, { managementCompanyId: w.company.id, email: uniqueEmail() }),
     grantManagerAccess: (a: CustomerActor) =>

@@ -1,5 +1,5 @@
 import "server-only";
-import { can } from "@/domain/access/permissions";
+import { may } from "@/domain/access/permissions";
 import type { CustomerActor } from "@/server/access/actor";
 import { writeAudit } from "@/server/audit/write-audit";
 import { db } from "@/server/db/client";
@@ -14,7 +14,7 @@ import { membershipIdSchema } from "./schemas";
  * because every request reads memberships afresh. The last administrator cannot be removed.
  */
 export async function removeMember(actor: CustomerActor, input: { membershipId: string }, meta: { ip?: string | null } = {}): Promise<void> {
-  if (!actor.customers.some((c) => can(c.role, "manageUsers"))) throw new AppError("FORBIDDEN");
+  if (!actor.customers.some((c) => may(c, "manageUsers"))) throw new AppError("FORBIDDEN");
   const { membershipId } = parseInput(membershipIdSchema, input);
 
   await db.$transaction(async (tx) => {

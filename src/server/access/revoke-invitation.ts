@@ -1,5 +1,5 @@
 import "server-only";
-import { can } from "@/domain/access/permissions";
+import { may } from "@/domain/access/permissions";
 import type { CustomerActor } from "@/server/access/actor";
 import { writeAudit } from "@/server/audit/write-audit";
 import { db } from "@/server/db/client";
@@ -14,7 +14,7 @@ import { invitationIdSchema } from "./schemas";
  * it), a management company's administrator withdraws its manager invitations.
  */
 export async function revokeInvitation(actor: CustomerActor, input: { invitationId: string }, meta: { ip?: string | null } = {}): Promise<void> {
-  const administers = actor.customers.some((c) => can(c.role, "manageUsers")) || (actor.managementCompanies ?? []).some((m) => m.role === "ADMINISTRATOR");
+  const administers = actor.customers.some((c) => may(c, "manageUsers")) || (actor.managementCompanies ?? []).some((m) => m.role === "ADMINISTRATOR");
   if (!administers) throw new AppError("FORBIDDEN");
   const { invitationId } = parseInput(invitationIdSchema, input);
   await db.$transaction(async (tx) => {

@@ -1,5 +1,5 @@
 import "server-only";
-import { can } from "@/domain/access/permissions";
+import { may } from "@/domain/access/permissions";
 import type { CustomerActor } from "@/server/access/actor";
 import { writeAudit } from "@/server/audit/write-audit";
 import { db } from "@/server/db/client";
@@ -13,8 +13,12 @@ import { grantIdSchema } from "./schemas";
  * manager's access through the grant ends with it, on their next request; an unused invitation for
  * it stops working. The company must be invited again to come back.
  */
-export async function revokeManagementGrant(actor: CustomerActor, input: { grantId: string }, meta: { ip?: string | null } = {}): Promise<{ membershipsEnded: number }> {
-  if (!actor.customers.some((c) => can(c.role, "inviteManagementCompany"))) throw new AppError("FORBIDDEN");
+export async function revokeManagementGrant(
+  actor: CustomerActor,
+  input: { grantId: string },
+  meta: { ip?: string | null } = {},
+): Promise<{ membershipsEnded: number; wasStatus: "PENDING" | "ACTIVE" }> {
+  if (!actor.customers.some((c) => may(c, "inviteManagementCompany"))) throw new AppError("FORBIDDEN");
   const { grantId } = parseInput(grantIdSchema, input);
 
   return db.$transaction(async (tx) => {
@@ -38,6 +42,6 @@ export async function revokeManagementGrant(actor: CustomerActor, input: { grant
       details: { companyName: grant.managementCompany.name, organisationNumber: grant.managementCompany.organisationNumber, wasStatus: grant.status, membershipsEnded: ended.count },
       ipAddress: meta.ip ?? null,
     });
-    return { membershipsEnded: ended.count };
+    return { membershipsEnded: ended.count, wasStatus: grant.status as "PENDING" | "ACTIVE" };
   });
 }

@@ -3,6 +3,7 @@
 // refused. Permissions whose features do not exist yet (service interest, third-party requests,
 // add-ons) are checked through `can` and `accessTo`, which those features will call.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { formatCheckCode } from "@/domain/access/check-code";
 import { permissions, can, type Permission, type Role } from "@/domain/access/permissions";
 import { createMeterSeries, uniqueEmail, validSwedishOrgNumber } from "@/fixtures/factories";
 import type { CustomerActor } from "@/server/access/actor";
@@ -11,6 +12,7 @@ import { exportConsumption } from "@/server/consumption/export-consumption";
 import { exportQuerySchema } from "@/server/consumption/schemas";
 import { getCustomerDetails } from "@/server/customers/get-customer-details";
 import { updateCustomerDetails } from "@/server/customers/update-customer-details";
+import { AppError } from "@/server/errors";
 import { listInstallations } from "@/server/installations/list-installations";
 import { getTestDb, resetDatabase } from "../../../tests/support/db";
 import { appFailure, customerActorOf } from "../../../tests/support/actors";
@@ -31,6 +33,7 @@ const MATRIX: Record<Permission, Record<Role, boolean>> = {
   signAddOns: { ADMINISTRATOR: true, FULL: false, READ: false },
   manageUsers: { ADMINISTRATOR: true, FULL: false, READ: false },
   inviteManagementCompany: { ADMINISTRATOR: true, FULL: false, READ: false },
+  viewCheckCode: { ADMINISTRATOR: true, FULL: false, READ: false },
 };
 
 const db = getTestDb();
@@ -95,7 +98,18 @@ const exercise: Record<Permission, (actor: CustomerActor) => Promise<unknown>> =
     await inviteUser(actor, { customerId: c.customer.id, email: uniqueEmail("matrix"), role: "READ" });
   },
   inviteManagementCompany: async (actor) =>
-    inviteManagementCompany(actor, { customerId: c.customer.id, organisationNumber: validSwedishOrgNumber(770_000 + ++orgSeed, "556"), email: uniqueEmail("matrix") }),
+    inviteManagementCompany(actor, {
+      customerId: c.customer.id,
+      organisationNumber: validSwedishOrgNumber(770_000 + ++orgSeed, "556"),
+      companyName: "Matrisen Förvaltning AB",
+      email: uniqueEmail("matrix"),
+    }),
+  // Kunduppgifter shows the invoices' check code to the customer's administrators only.
+  viewCheckCode: async (actor) => {
+    const { checkCode } = await getCustomerDetails(actor, c.customer.id);
+    if (checkCode === null) throw new AppError("FORBIDDEN");
+    expect(checkCode).toBe(formatCheckCode(c.customer.checkCode));
+  },
 };
 
 describe("the documented matrix is the one `can` enforces", () => {

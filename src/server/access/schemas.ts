@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { INSTALLATION_FIELD_PREFIX } from "@/lib/access-form-fields";
-import { customerNumberSchema, emailSchema, nationalIdInputSchema, newPasswordSchema } from "@/server/accounts/schemas";
+import { checkCodeSchema, customerNumberSchema, emailSchema, nationalIdInputSchema, newPasswordSchema, optionalCheckCodeSchema } from "@/server/accounts/schemas";
 
 // Input rules for access management (Behörighet, Förvaltning, invitations). Messages are
 // translation keys (messages/*/validation.json and messages/*/access.json).
@@ -46,8 +46,9 @@ const someSelectedIssue = { path: ["installationIds"], message: "access.errors.c
 export const addCustomerSchema = z.object({
   customerNumber: customerNumberSchema,
   nationalId: nationalIdInputSchema,
+  checkCode: checkCodeSchema,
 });
-export type AddCustomerInput = z.infer<typeof addCustomerSchema>;
+export type AddCustomerInput = z.input<typeof addCustomerSchema>;
 
 export const inviteUserSchema = z.preprocess(
   gatherInstallationIds,
@@ -65,19 +66,33 @@ export const invitationIdSchema = z.object({ invitationId: uuid });
 export const grantIdSchema = z.object({ grantId: uuid });
 export const memberIdSchema = z.object({ memberId: uuid });
 
+const companyName = z.string("validation.required").trim().min(1, "validation.required").max(120, "validation.tooLong");
+
+/**
+ * The invitation names the company (organisation number and name) and its administrator's address:
+ * a company new to the portal is registered under that name, and the acceptor does not choose it.
+ */
 export const inviteManagementCompanySchema = z.preprocess(
   gatherInstallationIds,
   z
-    .object({ customerId: uuid, organisationNumber: nationalIdInputSchema, email: emailSchema, scope, installationIds })
+    .object({ customerId: uuid, organisationNumber: nationalIdInputSchema, companyName, email: emailSchema, scope, installationIds })
     .refine(someSelected, someSelectedIssue),
 );
 export type InviteManagementCompanyInput = {
   customerId: string;
   organisationNumber: string;
+  companyName: string;
   email: string;
   scope?: "all" | "selected";
   installationIds?: string[];
 };
+
+/** One of the customer's administrators accepts a company's request, for all or chosen installations. */
+export const acceptManagementRequestSchema = z.preprocess(
+  gatherInstallationIds,
+  z.object({ grantId: uuid, scope, installationIds }).refine(someSelected, someSelectedIssue),
+);
+export type AcceptManagementRequestInput = { grantId: string; scope?: "all" | "selected"; installationIds?: string[] };
 
 export const inviteManagerSchema = z.object({ managementCompanyId: uuid, email: emailSchema });
 export type InviteManagerInput = z.infer<typeof inviteManagerSchema>;
@@ -104,24 +119,24 @@ export type GrantManagerAccessInput = {
   installationIds?: string[];
 };
 
+/** The check code is needed only for a client without administrators; given, it must be right. */
 export const registerManagementClientSchema = z.object({
   managementCompanyId: uuid,
   customerNumber: customerNumberSchema,
   nationalId: nationalIdInputSchema,
+  checkCode: optionalCheckCodeSchema,
 });
-export type RegisterManagementClientInput = z.infer<typeof registerManagementClientSchema>;
+export type RegisterManagementClientInput = z.input<typeof registerManagementClientSchema>;
 
 export const invitationTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{20,100}$/, "access.errors.invitationInvalid");
 
-const companyName = z.string().trim().max(120, "validation.tooLong").optional();
-
 /**
  * The accept form: signed in already, or signing in with the account's password, or creating an
- * account on the spot. A management company's first acceptor also names the company.
+ * account on the spot. (A management company is named by the invitation, not by the acceptor.)
  */
 export const acceptInvitationSchema = z.discriminatedUnion("mode", [
-  z.object({ mode: z.literal("signedIn"), token: invitationTokenSchema, companyName }),
-  z.object({ mode: z.literal("password"), token: invitationTokenSchema, password: z.string().min(1, "validation.required").max(200), companyName }),
+  z.object({ mode: z.literal("signedIn"), token: invitationTokenSchema }),
+  z.object({ mode: z.literal("password"), token: invitationTokenSchema, password: z.string().min(1, "validation.required").max(200) }),
   z
     .object({
       mode: z.literal("newAccount"),
@@ -129,7 +144,6 @@ export const acceptInvitationSchema = z.discriminatedUnion("mode", [
       name: z.string().trim().min(1, "validation.required").max(120, "validation.tooLong"),
       password: newPasswordSchema,
       confirmPassword: z.string(),
-      companyName,
     })
     .refine((v) => v.password === v.confirmPassword, { path: ["confirmPassword"], message: "validation.passwordMismatch" }),
 ]);

@@ -1,14 +1,18 @@
 import "server-only";
-import { can, type Permission } from "@/domain/access/permissions";
+import { may, type Permission } from "@/domain/access/permissions";
 import type { Prisma } from "@/generated/prisma/client";
 import { AppError } from "@/server/errors";
 import type { CustomerAccess, CustomerActor } from "./actor";
 
-/** The actor's access to one customer, or a NOT_FOUND error (never tell whether it exists). */
+/**
+ * The actor's access to one customer, or a NOT_FOUND error (never tell whether it exists); FORBIDDEN
+ * when the level lacks the permission, or when a customer-wide permission meets a membership
+ * restricted to some installations or one through a management company (`may`).
+ */
 export function accessTo(actor: CustomerActor, customerId: string, permission: Permission = "view"): CustomerAccess {
   const access = actor.customers.find((c) => c.customerId === customerId);
   if (!access) throw new AppError("NOT_FOUND");
-  if (!can(access.role, permission)) throw new AppError("FORBIDDEN");
+  if (!may(access, permission)) throw new AppError("FORBIDDEN");
   return access;
 }
 

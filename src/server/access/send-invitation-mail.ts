@@ -7,7 +7,7 @@ import { INVITATION_TTL_DAYS, type MemberRole } from "./schemas";
 
 export type InvitationMail = { to: string; token: string; inviterName: string; locale: string | null | undefined } & (
   | { kind: "CUSTOMER_USER"; customerName: string; customerNumber: string; role: MemberRole }
-  | { kind: "MANAGEMENT_COMPANY"; customerName: string; customerNumber: string; organisationNumber: string; scheme: NationalIdScheme }
+  | { kind: "MANAGEMENT_COMPANY"; customerName: string; customerNumber: string; organisationNumber: string; companyName: string; scheme: NationalIdScheme }
   | { kind: "MANAGER"; companyName: string }
 );
 
@@ -21,7 +21,12 @@ export async function sendInvitationMail(mail: InvitationMail): Promise<void> {
   };
   if (mail.kind === "CUSTOMER_USER") Object.assign(values, { customer: mail.customerName, customerNumber: mail.customerNumber, role: t(`roles.${mail.role}`) });
   if (mail.kind === "MANAGEMENT_COMPANY") {
-    Object.assign(values, { customer: mail.customerName, customerNumber: mail.customerNumber, organisationNumber: formatNationalId(mail.organisationNumber, mail.scheme) });
+    Object.assign(values, {
+      customer: mail.customerName,
+      customerNumber: mail.customerNumber,
+      organisationNumber: formatNationalId(mail.organisationNumber, mail.scheme),
+      company: mail.companyName,
+    });
   }
   if (mail.kind === "MANAGER") values.company = mail.companyName;
   await sendMail({ to: mail.to, subject: t(`mail.${mail.kind}.subject`, values), text: t(`mail.${mail.kind}.body`, values) });

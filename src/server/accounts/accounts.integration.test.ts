@@ -12,48 +12,52 @@ import { appFailure } from "../../../tests/support/actors";
 const db = getTestDb();
 const sink = freshDatabaseAndInbox();
 
-const registration = (customerNumber: string, nationalId: string, email = uniqueEmail("new")) => ({
+const registration = (customerNumber: string, nationalId: string, checkCode: string, email = uniqueEmail("new")) => ({
   email,
   password: "ett-bra-losenord",
   confirmPassword: "ett-bra-losenord",
   customerNumber,
   nationalId,
+  checkCode,
 });
 
 describe("a household registers on Mina sidor", () => {
-  it("gets an account with administrator rights when customer number and personal number match", async () => {
+  it("gets an account with administrator rights when customer number, personal number and the invoice's check code match", async () => {
     const customer = await createCustomer(db);
-    const { userId } = await registerAccount(registration(customer.customerNumber, customer.nationalId));
+    const { userId } = await registerAccount(registration(customer.customerNumber, customer.nationalId, customer.checkCode));
     const membership = await db.membership.findFirstOrThrow({ where: { userId } });
     expect(membership).toMatchObject({ customerId: customer.id, role: "ADMINISTRATOR", revokedAt: null });
     const audit = await db.auditLog.findFirstOrThrow({ where: { action: "account.registered" } });
     expect(audit).toMatchObject({ targetId: userId, customerId: customer.id, actorUserId: userId });
   });
 
-  it("may type the personal number with a dash and a two-digit year", async () => {
+  it("may type the personal number with a dash and a two-digit year, and the check code in small letters with a dash", async () => {
     const customer = await createCustomer(db);
     const typed = `${customer.nationalId.slice(2, 8)}-${customer.nationalId.slice(8)}`;
-    await expect(registerAccount(registration(customer.customerNumber, typed))).resolves.toHaveProperty("userId");
+    const code = `${customer.checkCode.slice(0, 4)}-${customer.checkCode.slice(4)}`.toLowerCase();
+    await expect(registerAccount(registration(customer.customerNumber, typed, code))).resolves.toHaveProperty("userId");
   });
 
   it("gets the same answer, and no account, whichever part is wrong", async () => {
     const customer = await createCustomer(db);
     const other = await createCustomer(db);
-    const wrongId = await appFailure(registerAccount(registration(customer.customerNumber, other.nationalId)));
-    const unknownNumber = await appFailure(registerAccount(registration("99999999", customer.nationalId)));
+    const wrongId = await appFailure(registerAccount(registration(customer.customerNumber, other.nationalId, customer.checkCode)));
+    const unknownNumber = await appFailure(registerAccount(registration("99999999", customer.nationalId, customer.checkCode)));
+    const wrongCode = await appFailure(registerAccount(registration(customer.customerNumber, customer.nationalId, other.checkCode)));
     expect(wrongId).toEqual({ code: "CONFLICT", message: "auth.noMatch", fieldErrors: undefined });
     expect(unknownNumber).toEqual(wrongId);
+    expect(wrongCode).toEqual(wrongId);
     expect(await db.user.count()).toBe(0);
   });
 
   it("cannot take over a customer that already has an account, nor reuse a registered e-mail", async () => {
     const customer = await createCustomer(db);
-    const first = registration(customer.customerNumber, customer.nationalId);
+    const first = registration(customer.customerNumber, customer.nationalId, customer.checkCode);
     await registerAccount(first);
-    const again = await appFailure(registerAccount(registration(customer.customerNumber, customer.nationalId)));
+    const again = await appFailure(registerAccount(registration(customer.customerNumber, customer.nationalId, customer.checkCode)));
     expect(again.message).toBe("auth.noMatch");
     const other = await createCustomer(db);
-    const sameEmail = await appFailure(registerAccount(registration(other.customerNumber, other.nationalId, first.email)));
+    const sameEmail = await appFailure(registerAccount(registration(other.customerNumber, other.nationalId, other.checkCode, first.email)));
     expect(sameEmail.message).toBe("auth.noMatch");
     expect(await db.user.count()).toBe(1);
   });
@@ -62,14 +66,19 @@ describe("a household registers on Mina sidor", () => {
     const customer = await createCustomer(db);
     const last = Number(customer.nationalId.at(-1));
     const typo = customer.nationalId.slice(0, -1) + String((last + 1) % 10);
-    const result = await appFailure(registerAccount(registration(customer.customerNumber, typo)));
+    const result = await appFailure(registerAccount(registration(customer.customerNumber, typo, customer.checkCode)));
     expect(result).toMatchObject({ code: "VALIDATION", fieldErrors: { nationalId: ["validation.nationalId.checksum"] } });
+    // A code that cannot be one (wrong length, a 0 or an O) is told at the field too: it reveals nothing.
+    expect(await appFailure(registerAccount(registration(customer.customerNumber, customer.nationalId, "ABC0-EFGH")))).toMatchObject({
+      code: "VALIDATION",
+      fieldErrors: { checkCode: ["validation.checkCode"] },
+    });
   });
 
   it("registers a Danish customer by CPR even when the number also reads as a Swedish one", async () => {
     // 010180-1231 is a valid CPR and also a valid Swedish samordningsnummer.
     const customer = await createCustomer(db, { market: "DK", nationalId: "0101801231", nationalIdScheme: "DK_CPR" });
-    await expect(registerAccount(registration(customer.customerNumber, "010180-1231"))).resolves.toHaveProperty("userId");
+    await expect(registerAccount(registration(customer.customerNumber, "010180-1231", customer.checkCode))).resolves.toHaveProperty("userId");
   });
 });
 

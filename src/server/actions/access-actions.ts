@@ -1,10 +1,13 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { cookies } from "next/headers";
+import { redirect } from "next/navigation";
 import { getLocale } from "next-intl/server";
 import { acceptInvitation, type InvitationAcceptor } from "@/server/access/accept-invitation";
+import { acceptManagementRequest } from "@/server/access/accept-management-request";
 import { addCustomer } from "@/server/access/add-customer";
 import { changeMemberRole } from "@/server/access/change-member-role";
+import { declineManagementRequest } from "@/server/access/decline-management-request";
 import { grantManagerAccess } from "@/server/access/grant-manager-access";
 import { inviteManagementCompany } from "@/server/access/invite-management-company";
 import { inviteManager } from "@/server/access/invite-manager";
@@ -15,8 +18,10 @@ import { removeMember } from "@/server/access/remove-member";
 import { revokeInvitation } from "@/server/access/revoke-invitation";
 import { revokeManagementGrant } from "@/server/access/revoke-management-grant";
 import { revokeManagerAccess } from "@/server/access/revoke-manager-access";
+import { startManagementRequestSignature } from "@/server/access/sign-management-request";
 import {
   acceptInvitationSchema,
+  acceptManagementRequestSchema,
   addCustomerSchema,
   changeMemberRoleSchema,
   grantIdSchema,
@@ -80,9 +85,9 @@ export const inviteManagementCompanyAction = customerAction(inviteManagementComp
 });
 
 export const revokeManagementGrantAction = customerAction(grantIdSchema, async (input, { actor, ip }) => {
-  await revokeManagementGrant(actor, input, { ip });
+  const { wasStatus } = await revokeManagementGrant(actor, input, { ip });
   changed();
-  return { status: "ok", message: "access.companies.revoked" };
+  return { status: "ok", message: wasStatus === "PENDING" ? "access.companies.withdrawn" : "access.companies.revoked" };
 });
 
 export const inviteManagerAction = customerAction(inviteManagerSchema, async (input, { actor, ip }) => {
@@ -110,9 +115,31 @@ export const removeManagerAction = customerAction(memberIdSchema, async (input, 
 });
 
 export const registerManagementClientAction = customerAction(registerManagementClientSchema, async (input, { actor, ip }) => {
-  await registerManagementClient(actor, input, { ip });
+  // The schema already normalized the check code; the server function reads it again the same way.
+  const { status } = await registerManagementClient(actor, { ...input, checkCode: input.checkCode ?? undefined }, { ip });
   changed();
-  return { status: "ok", message: "access.management.clientRegistered", messageValues: { customerNumber: input.customerNumber } };
+  return { status: "ok", message: status === "ACTIVE" ? "access.management.clientRegistered" : "access.management.clientRequested", messageValues: { customerNumber: input.customerNumber } };
+});
+
+/** Behörighet: one of the customer's administrators accepts a company's request (all or chosen installations). */
+export const acceptManagementRequestAction = customerAction(acceptManagementRequestSchema, async (input, { actor, ip }) => {
+  await acceptManagementRequest(actor, input, { ip });
+  changed();
+  revalidatePath("/");
+  return { status: "ok", message: "access.requests.accepted" };
+});
+
+/** Behörighet: one of the customer's administrators declines a company's request. */
+export const declineManagementRequestAction = customerAction(grantIdSchema, async (input, { actor, ip }) => {
+  await declineManagementRequest(actor, input, { ip });
+  changed();
+  revalidatePath("/");
+  return { status: "ok", message: "access.requests.declined" };
+});
+
+/** Förvaltning: the company's administrator, as the client's signatory, signs the request with e-legitimation. */
+export const signManagementRequestAction = customerAction(grantIdSchema, async (input, { actor }) => {
+  redirect(await startManagementRequestSignature(actor, input, await getLocale()));
 });
 
 /**
@@ -130,7 +157,7 @@ export const acceptInvitationAction = publicAction(acceptInvitationSchema, async
   } else {
     acceptor = { kind: "newAccount", name: input.name, password: input.password };
   }
-  const accepted = await acceptInvitation(input.token, acceptor, { companyName: input.companyName, locale: await getLocale(), ip });
+  const accepted = await acceptInvitation(input.token, acceptor, { locale: await getLocale(), ip });
   changed();
   return { status: "ok", message: "access.accept.done", values: { email: accepted.email, redirectTo: accepted.redirectTo } };
 });

@@ -53,7 +53,10 @@ function wrap<A, S extends z.ZodType>(resolve: (a: Actor | null) => Resolved<A>,
       return (await handler(parsed.data, { actor: resolved.actor, ip })) ?? { status: "ok", message: "common.saved" };
     } catch (error) {
       unstable_rethrow(error); // redirect() and notFound() are control flow, not failures
-      if (isAppError(error)) return { status: "error", message: isTranslationKey(error.message) ? error.message : `errors.${error.code}`, fieldErrors: error.fieldErrors, values };
+      if (isAppError(error)) {
+        const keyed = isTranslationKey(error.message);
+        return { status: "error", message: keyed ? error.message : `errors.${error.code}`, messageValues: keyed ? error.values : undefined, fieldErrors: error.fieldErrors, values };
+      }
       console.error("action failed", error);
       return { status: "error", message: "errors.INTERNAL", values };
     }

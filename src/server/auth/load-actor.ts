@@ -62,6 +62,7 @@ export async function loadActor(principal: Principal): Promise<Actor | null> {
         role: m.role,
         allInstallations: scope.all,
         installationIds: scope.ids,
+        viaManagement: m.managementGrantId !== null,
       };
     }),
     managementCompanies: user.managementRoles.map((r) => ({ managementCompanyId: r.managementCompanyId, companyName: r.managementCompany.name, role: r.role })),

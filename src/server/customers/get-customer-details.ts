@@ -1,8 +1,10 @@
 import "server-only";
-import { can } from "@/domain/access/permissions";
+import { formatCheckCode } from "@/domain/access/check-code";
+import { can, may } from "@/domain/access/permissions";
 import { maskNationalId } from "@/domain/identity";
 import type { CustomerKind, InvoiceDelivery, Market, NationalIdScheme } from "@/generated/prisma/client";
 import type { CustomerActor } from "@/server/access/actor";
+import { customerWhereActorMay } from "@/server/access/membership-where";
 import { accessTo } from "@/server/access/scope";
 import { db } from "@/server/db/client";
 import { AppError } from "@/server/errors";
@@ -29,8 +31,12 @@ export type CustomerDetailsView = {
   invoiceCountry: string;
   invoiceDelivery: InvoiceDelivery;
   invoiceEmail: string | null;
-  /** Whether this user may change contact and invoice details (ADMINISTRATOR and FULL). */
+  /** Whether this user may change contact and invoice details (ADMINISTRATOR and FULL, own membership of all installations). */
   canEdit: boolean;
+  /** Why not: the level (Läs), access to only some installations, or access through a management company. */
+  readOnlyBecause: "level" | "someInstallations" | "managementCompany" | null;
+  /** The check code printed on the invoices ("ABCD-EFGH"), for the customer's own administrators only. */
+  checkCode: string | null;
 };
 
 /** The customer's details as the signed-in user may see them (Kunduppgifter, seed 000). */
@@ -42,6 +48,11 @@ export async function getCustomerDetails(actor: CustomerActor, customerId: strin
     omit: { nationalId: false },
   });
   if (!customer) throw new AppError("NOT_FOUND");
+  // The check code lets whoever has it claim a customer without administrators: read only for the
+  // customer's own administrators, confirmed by the database like every customer-wide permission.
+  const code = may(access, "viewCheckCode")
+    ? await db.customer.findFirst({ where: { id: customer.id, ...customerWhereActorMay(actor, "viewCheckCode") }, select: { checkCode: true } })
+    : null;
   return {
     id: customer.id,
     customerNumber: customer.customerNumber,
@@ -63,6 +74,14 @@ export async function getCustomerDetails(actor: CustomerActor, customerId: strin
     invoiceCountry: customer.invoiceCountry,
     invoiceDelivery: customer.invoiceDelivery,
     invoiceEmail: customer.invoiceEmail,
-    canEdit: can(access.role, "changeCustomerDetails"),
+    canEdit: may(access, "changeCustomerDetails"),
+    readOnlyBecause: may(access, "changeCustomerDetails")
+      ? null
+      : !can(access.role, "changeCustomerDetails")
+        ? "level"
+        : access.viaManagement
+          ? "managementCompany"
+          : "someInstallations",
+    checkCode: code ? formatCheckCode(code.checkCode) : null,
   };
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import type { z } from "zod";
-import { can, type Role } from "@/domain/access/permissions";
 import type { CustomerActor } from "@/server/access/actor";
+import { customerWhereActorMay } from "@/server/access/membership-where";
 import { accessTo } from "@/server/access/scope";
 import { writeAudit } from "@/server/audit/write-audit";
 import { db } from "@/server/db/client";
@@ -20,8 +20,6 @@ const editableFields = [
   "invoiceEmail",
 ] as const satisfies readonly (keyof CustomerDetails)[];
 
-const editorRoles = (["ADMINISTRATOR", "FULL", "READ"] as const satisfies readonly Role[]).filter((r) => can(r, "changeCustomerDetails"));
-
 type EditableField = (typeof editableFields)[number];
 type Snapshot = Partial<Record<EditableField, string | null>>;
 
@@ -30,9 +28,11 @@ export type UpdateCustomerDetailsResult = { changedFields: EditableField[] };
 /**
  * Changes the contact details, invoice address and invoice delivery of a customer (seed 000).
  * Name, customer number and national id are not editable here: customer service changes those.
- * Requires `changeCustomerDetails` on the customer; the change and its audit entry (before and after
- * of the changed fields only) are written in one transaction, and nothing is written when the input
- * is invalid or nothing changed.
+ * Requires `changeCustomerDetails` on the customer, a customer-wide permission: the customer's own
+ * membership of all its installations, so a member who sees only some installations, or a manager
+ * through a management company, is refused (FORBIDDEN). The change and its audit entry (before and
+ * after of the changed fields only) are written in one transaction, and nothing is written when
+ * the input is invalid or nothing changed.
  */
 export async function updateCustomerDetails(
   actor: CustomerActor,
@@ -48,10 +48,7 @@ export async function updateCustomerDetails(
 
   return db.$transaction(async (tx) => {
     const current = await tx.customer.findFirst({
-      where: {
-        id: customerId,
-        memberships: { some: { userId: actor.userId, revokedAt: null, role: { in: editorRoles } } },
-      },
+      where: { id: customerId, ...customerWhereActorMay(actor, "changeCustomerDetails") },
       select: Object.fromEntries(editableFields.map((f) => [f, true])) as Record<EditableField, true>,
     });
     if (!current) throw new AppError("NOT_FOUND");

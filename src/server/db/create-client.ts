@@ -6,7 +6,7 @@ import { PrismaClient } from "@/generated/prisma/client";
 export const defaultOmit = {
   user: { passwordHash: true, personalIdNumber: true },
   staffUser: { passwordHash: true },
-  customer: { nationalId: true, firstLoginPinHash: true },
+  customer: { nationalId: true, firstLoginPinHash: true, checkCode: true },
   thirdParty: { webhookSecret: true },
 } as const;
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { can, type Role } from "@/domain/access/permissions";
+import { may, type Role } from "@/domain/access/permissions";
 import type { CustomerActor } from "@/server/access/actor";
 import { db } from "@/server/db/client";
 import { maskPersonalIdNumber } from "./personal-id-number";
@@ -19,10 +19,11 @@ export type AuthorisedPersonsOfCustomer = { customerId: string; customerNumber: 
 
 /**
  * The persons with e-legitimation (a personal identity number) and current access to each customer
- * the actor administers (`manageUsers`), in one query. Customers the actor only reads are left out.
+ * the actor administers (`manageUsers`, whole and own), in one query. Customers the actor only reads
+ * or sees in part are left out.
  */
 export async function listAuthorisedPersons(actor: CustomerActor): Promise<AuthorisedPersonsOfCustomer[]> {
-  const administered = actor.customers.filter((c) => can(c.role, "manageUsers"));
+  const administered = actor.customers.filter((c) => may(c, "manageUsers"));
   if (administered.length === 0) return [];
   const memberships = await db.membership.findMany({
     where: {

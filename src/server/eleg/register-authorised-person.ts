@@ -1,6 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import type { CustomerActor } from "@/server/access/actor";
+import { membershipWhereCarrying } from "@/server/access/membership-where";
 import { accessTo } from "@/server/access/scope";
 import { writeAudit } from "@/server/audit/write-audit";
 import { db } from "@/server/db/client";
@@ -21,7 +22,8 @@ export type RegisteredAuthorisedPerson = {
  * an authorised person by personal identity number, who from then on signs in with
  * e-legitimation. Creates a user without e-mail or password, or, when somebody already has that
  * personal identity number, gives that user the membership (one person, one account). Requires
- * `manageUsers` on the customer, checked again inside the transaction; audited.
+ * `manageUsers` on the customer (customer-wide: an administrator of the whole customer, not one
+ * restricted to some installations), checked again inside the transaction; audited.
  */
 export async function registerAuthorisedPerson(
   actor: CustomerActor,
@@ -35,10 +37,8 @@ export async function registerAuthorisedPerson(
   const { customerId, name, personalIdNumber, role } = parsed.data;
 
   return db.$transaction(async (tx) => {
-    const admin = await tx.membership.findFirst({
-      where: { userId: actor.userId, customerId, revokedAt: null, role: "ADMINISTRATOR", user: { status: "ACTIVE" } },
-      select: { id: true },
-    });
+    // Managing users is customer-wide: the actor's own administrator membership of the whole customer.
+    const admin = await tx.membership.findFirst({ where: { userId: actor.userId, customerId, ...membershipWhereCarrying("manageUsers") }, select: { id: true } });
     if (!admin) throw new AppError("FORBIDDEN");
 
     let existing = await tx.user.findUnique({

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import { DEMO_DK_GRID, DEMO_DK_SUPPLY, DEMO_FI_SUPPLY_SPOT, DEMO_SE_GRID, DEMO_SE_SUPPLY_SPOT } from "@/domain/billing/demo-price-lists";
 import { INVOICE_ISSUERS } from "@/domain/billing/issuer";
 import { danishFiLine, finnishVirtualBarcode } from "@/domain/billing/payment-references";
-import { createContract, createCustomer, createInstallation, createUser } from "@/fixtures/factories";
+import { createContract, createCustomer, createInstallation, createManagementCompany, createManagementGrant, createUser } from "@/fixtures/factories";
 import type { Invoice } from "@/generated/prisma/client";
 import type { CustomerActor } from "@/server/access/actor";
 import { appFailure, customerActorOf } from "../../../tests/support/actors";
@@ -275,6 +275,31 @@ describe("renderInvoicePdf", () => {
     expect(body.toString("latin1")).toContain("/FlateDecode");
     expect((await appFailure(renderInvoicePdf(stranger, seInvoice.id))).code).toBe("NOT_FOUND");
     expect((await appFailure(renderInvoicePdf(mette, fiInvoice.id))).code).toBe("NOT_FOUND");
+  });
+});
+
+describe("the check code for Mina sidor on the PDF", () => {
+  it("is printed for the customer's own administrators, and left out for Full users, members of some installations and managers", async () => {
+    const customerId = seInvoice.customerId;
+    const { checkCode } = await db.customer.findUniqueOrThrow({ where: { id: customerId }, select: { checkCode: true } });
+    const printed = `${checkCode.slice(0, 4)}-${checkCode.slice(4)}`;
+    const admin = await customerActorOf(await createUser(db, { memberships: [{ customerId, role: "ADMINISTRATOR" }] }));
+    const restricted = await customerActorOf(await createUser(db, { memberships: [{ customerId, role: "ADMINISTRATOR", installationIds: [seInvoice.installationId!] }] }));
+    const managerUser = await createUser(db);
+    const company = await createManagementCompany(db, { members: [{ userId: managerUser.id, role: "MANAGER" }] });
+    const grant = await createManagementGrant(db, { managementCompanyId: company.id, customerId, grantedByUserId: admin.userId });
+    await db.membership.create({ data: { userId: managerUser.id, customerId, role: "FULL", managementGrantId: grant.id } });
+    const manager = await customerActorOf(managerUser);
+
+    const forAdmin = await renderInvoicePdf(admin, seInvoice.id, { compress: false });
+    save("se-invoice-administrator.pdf", forAdmin.body);
+    expect(forAdmin.document.facts).toContainEqual({ label: "Kontrollkod för Mina sidor", value: printed });
+    expect(pdfText(forAdmin.body)).toContain(printed);
+    for (const actor of [anna, restricted, manager]) {
+      const copy = await renderInvoicePdf(actor, seInvoice.id, { compress: false });
+      expect(copy.document.facts.map((f) => f.label)).not.toContain("Kontrollkod för Mina sidor");
+      expect(pdfText(copy.body)).not.toContain(printed);
+    }
   });
 });
 

@@ -1,11 +1,15 @@
 import "server-only";
 import PDFDocument from "pdfkit";
+import { formatCheckCode } from "@/domain/access/check-code";
+import { may } from "@/domain/access/permissions";
 import { encodeCode128C } from "@/domain/billing/code128";
 import { buildInvoiceDocument, DOCUMENT_LANGUAGE, type DocumentFormatter, type DocumentLanguage, type DocumentRow, type InvoiceDocument } from "@/domain/billing/invoice-document";
 import { INVOICE_ISSUERS } from "@/domain/billing/issuer";
 import { formatMeteringPointId } from "@/domain/identity";
 import { formatDate, formatMoney } from "@/lib/format";
 import type { CustomerActor } from "@/server/access/actor";
+import { customerWhereActorMay } from "@/server/access/membership-where";
+import { db } from "@/server/db/client";
 import { explainInvoice } from "./explain-invoice";
 import { loadInvoiceFonts } from "./load-invoice-fonts";
 
@@ -15,8 +19,11 @@ export type RenderedInvoicePdf = { fileName: string; body: Buffer; document: Inv
  * The invoice as a PDF copy (seed 000: "Klicka på fakturanummer för att öppna en fakturakopia i
  * PDF format"): A4, page 1 what to pay and the payment line, page 2 the specification. Scoped like
  * `getInvoice` (NOT_FOUND outside the actor's invoices). `compress: false` keeps the text readable
- * in the file, for tests. PDF/A-2b with embedded subset fonts, so the copy renders the same in
- * every reader and can be archived (docs/decisions/013-invoice-pdf-fonts.md).
+ * in the file, for tests. The customer's check code is printed only on copies for those who may
+ * see it in the portal (its own administrators, `viewCheckCode`): a member who sees some
+ * installations' invoices, or a manager through a management company, must not learn the secret
+ * that claims a customer without administrators. PDF/A-2b with embedded subset fonts, so the copy
+ * renders the same in every reader and can be archived (docs/decisions/013-invoice-pdf-fonts.md).
  */
 export async function renderInvoicePdf(
   actor: CustomerActor,
@@ -26,6 +33,11 @@ export async function renderInvoicePdf(
   const { invoice, explanation } = await explainInvoice(actor, invoiceId, { today: options.today });
   const market = invoice.customer.market;
   const language = DOCUMENT_LANGUAGE[market];
+  const access = actor.customers.find((c) => c.customerId === invoice.customer.id);
+  const code =
+    access && may(access, "viewCheckCode")
+      ? await db.customer.findFirst({ where: { id: invoice.customer.id, ...customerWhereActorMay(actor, "viewCheckCode") }, select: { checkCode: true } })
+      : null;
   const paidOn = invoice.status === "PAID" ? (invoice.payments.at(-1)?.paidOn ?? invoice.paidAt?.toISOString().slice(0, 10) ?? invoice.dueDate) : null;
   const document = buildInvoiceDocument({
     language,
@@ -45,6 +57,7 @@ export async function renderInvoicePdf(
       },
       installation: invoice.installation ? { ...invoice.installation, meteringPointId: formatMeteringPointId(invoice.installation.meteringPointId) } : null,
       contract: invoice.contract,
+      checkCode: code ? formatCheckCode(code.checkCode) : null,
     },
     explanation,
   });

@@ -160,7 +160,7 @@ describe("voiding a user account", () => {
     await db.membership.create({ data: { userId: user.id, customerId: other.id, role: "READ" } });
     await db.passwordResetToken.create({ data: { userId: user.id, tokenHash: `unused-${user.id}`, expiresAt: new Date(Date.now() + 3_600_000) } });
     const typedId = formatNationalId(customer.nationalId, customer.nationalIdScheme);
-    const registration = { email: user.email!, password: "ett-nytt-losenord", confirmPassword: "ett-nytt-losenord", customerNumber: customer.customerNumber, nationalId: typedId };
+    const registration = { email: user.email!, password: "ett-nytt-losenord", confirmPassword: "ett-nytt-losenord", customerNumber: customer.customerNumber, nationalId: typedId, checkCode: customer.checkCode };
 
     // Before: the account works and blocks a second registration.
     const signIn = await authenticate("customer", { email: user.email!, password: DEFAULT_PASSWORD });

@@ -20,14 +20,10 @@ export function AcceptInvitationForm({
   token,
   email,
   mode,
-  needsCompanyName,
-  organisationNumber,
 }: {
   token: string;
   email: string;
   mode: Mode;
-  needsCompanyName: boolean;
-  organisationNumber: string | null;
 }) {
   const t = useTranslations("access.accept");
   const ta = useTranslations("auth");
@@ -87,13 +83,6 @@ export function AcceptInvitationForm({
           <p className="mb-4 text-sm text-slate-700">{t("passwordIntro")}</p>
           <Field label={ta("password")} name="password" type="password" autoComplete="current-password" required errors={e.password} />
         </>
-      ) : null}
-      {needsCompanyName ? (
-        <fieldset className="mb-4 rounded-md border border-slate-300 p-4">
-          <legend className="px-1 font-medium text-slate-900">{t("companyLegend")}</legend>
-          <p className="mb-3 text-sm text-slate-700">{t("companyIntro", { number: organisationNumber ?? "" })}</p>
-          <Field label={t("companyName")} name="companyName" autoComplete="organization" required defaultValue={v.companyName} errors={e.companyName} className="mb-0" />
-        </fieldset>
       ) : null}
       <button
         type="submit"

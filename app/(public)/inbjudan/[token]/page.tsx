@@ -53,7 +53,8 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
         : t("accept.summary.MANAGER", { inviter: invitation.inviterName, company: invitation.company?.name ?? "" });
   const scope =
     invitation.kind === "MANAGER" ? null : invitation.installationCount === null ? t("accept.scopeAll") : t("accept.scopeSome", { count: invitation.installationCount });
-  const needsCompanyName = invitation.kind === "MANAGEMENT_COMPANY" && !invitation.company?.registered;
+  // A company new to the portal is registered under the name the customer gave (not the acceptor's).
+  const newCompany = invitation.kind === "MANAGEMENT_COMPANY" && !invitation.company?.registered;
   const signedIn = actor?.kind === "customer";
 
   return (
@@ -62,6 +63,11 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
       <div className="mb-6 rounded-md border border-slate-200 bg-white p-4 text-slate-900 shadow-sm">
         <p>{summary}</p>
         {scope ? <p className="mt-2 text-sm text-slate-700">{scope}</p> : null}
+        {newCompany ? (
+          <p className="mt-2 text-sm text-slate-700">
+            {t("accept.companyIntro", { company: invitation.company?.name ?? invitation.company?.organisationNumber ?? "", number: invitation.company?.organisationNumber ?? "" })}
+          </p>
+        ) : null}
         <p className="mt-2 text-sm text-slate-700">
           {t("accept.for", { email: invitation.email })} · {t("accept.validUntil", { date: formatDateTime(invitation.expiresAt, locale) })}
         </p>
@@ -84,8 +90,6 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
           token={token}
           email={invitation.email}
           mode={signedIn ? "signedIn" : invitation.accountExists ? "password" : "newAccount"}
-          needsCompanyName={needsCompanyName}
-          organisationNumber={invitation.company?.organisationNumber ?? null}
         />
       )}
     </div>
