@@ -2,7 +2,7 @@
 // the customer decides, the third party fetches values only while the consent is active and only
 // inside its period and resolution, and every step is recorded and announced.
 import { beforeEach, describe, expect, it } from "vitest";
-import { createInstallation, createUser } from "@/fixtures/factories";
+import { createInstallation, createUser, uniqueMeteringPointId, validSwedishPersonnummer } from "@/fixtures/factories";
 import { getTestDb, resetDatabase } from "../../../tests/support/db";
 import { householdWithValues, thirdPartyWithClient } from "../../../tests/support/third-party";
 import { isApiError } from "./api-error";
@@ -10,7 +10,7 @@ import { applyConsentEvent } from "./apply-consent-event";
 import { expireConsents } from "./consent-jobs";
 import { fetchMeterValues } from "./fetch-meter-values";
 import { submitRequestSchema, type SubmitRequestInput } from "./schemas";
-import { submitConsentRequest } from "./submit-consent-request";
+import { MISMATCH_LIMITS, submitConsentRequest } from "./submit-consent-request";
 import { getConsentRequestForThirdParty, listEventsForThirdParty, terminateConsentAsThirdParty } from "./third-party-requests";
 
 const db = getTestDb();
@@ -123,6 +123,32 @@ describe("a third party submits a request", () => {
       expect(stored).toMatchObject({ customerId: null, installationId: null });
     }
     expect(wrongPerson.request.reason).toEqual(unknownPoint.request.reason);
+  });
+
+  it("limits guessing whose metering point an identity number belongs to: per metering point, and per third party", async () => {
+    const home = await householdWithValues(db, { from: "2026-11-01", to: "2026-11-02" });
+    const tp = await thirdPartyWithClient(db);
+    const point = home.installation.meteringPointId;
+    const guess = (i: number, identity: string, actor = tp.actor) => submitConsentRequest(actor, body({ reference: `GUESS-${i}`, customerIdentityNumber: identity, meteringPointId: point }), NOW);
+    // Five wrong identity numbers for one metering point are answered…
+    for (let i = 0; i < MISMATCH_LIMITS.perMeteringPoint; i++) expect((await guess(i, validSwedishPersonnummer(900 + i))).request.state).toBe("REJECTED_MALFORMED");
+    // …then the point is locked for everybody, even for the right identity number, and nothing is stored.
+    const before = await db.consentRequest.count();
+    const other = await thirdPartyWithClient(db);
+    for (const attempt of [guess(10, home.nationalId), guess(11, home.nationalId, other.actor)]) {
+      expect(await apiFailure(attempt)).toMatchObject({ code: "RATE_LIMITED", status: 429 });
+    }
+    expect(await db.consentRequest.count()).toBe(before);
+
+    // A third party that keeps missing is locked for every metering point.
+    const prober = await thirdPartyWithClient(db);
+    for (let i = 0; i < MISMATCH_LIMITS.perThirdParty; i++) {
+      await submitConsentRequest(prober.actor, body({ reference: `P-${i}`, customerIdentityNumber: home.nationalId, meteringPointId: uniqueMeteringPointId() }), NOW);
+    }
+    const elsewhere = await householdWithValues(db, { from: "2026-11-01", to: "2026-11-02" });
+    expect(await apiFailure(submitConsentRequest(prober.actor, body({ reference: "P-last", customerIdentityNumber: elsewhere.nationalId, meteringPointId: elsewhere.installation.meteringPointId }), NOW))).toMatchObject({ code: "RATE_LIMITED" });
+    // Others still get their answers.
+    expect((await submitConsentRequest(other.actor, body({ reference: "O-1", customerIdentityNumber: elsewhere.nationalId, meteringPointId: elsewhere.installation.meteringPointId }), NOW)).request.state).toBe("AWAITING_CUSTOMER");
   });
 
   it("rejects quarter-hour values from an hourly meter", async () => {

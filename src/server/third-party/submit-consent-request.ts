@@ -1,12 +1,23 @@
 import "server-only";
 import { validateConsentRequest, type RuleOutcome } from "@/domain/consent/request-rules";
 import type { Prisma } from "@/generated/prisma/client";
+import { countFailure, secondsLocked, throttleCounter } from "@/server/auth/throttle";
 import { db } from "@/server/db/client";
 import { ApiError } from "./api-error";
 import { applyConsentEvent } from "./apply-consent-event";
 import { resourceSelect, toResource, type ConsentRequestResource } from "./consent-request-resource";
 import type { SubmitRequestInput } from "./schemas";
 import type { ThirdPartyActor } from "./third-party-actor";
+
+/** Mismatches of customer and metering point allowed per 15 minutes: per third party, and per metering point from all of them. */
+export const MISMATCH_LIMITS = { perThirdParty: 20, perMeteringPoint: 5 } as const;
+
+function matchCounters(thirdPartyId: string, meteringPointId: string) {
+  return [
+    throttleCounter("consent-match", "third-party", thirdPartyId, MISMATCH_LIMITS.perThirdParty),
+    throttleCounter("consent-match", "metering-point", meteringPointId, MISMATCH_LIMITS.perMeteringPoint),
+  ];
+}
 
 /** States in which a request or consent is still open: a second one for the same installation waits. */
 export const OPEN_STATES = ["RECEIVED", "NEEDS_REVIEW", "VALIDATED", "AWAITING_CUSTOMER", "ACTIVE"] as const;
@@ -48,6 +59,15 @@ export async function submitConsentRequest(
     return { request: toResource(existing), created: false };
   }
 
+  // Whether an identity number belongs to a metering point is a guess the answer confirms: like
+  // every other such check (src/server/auth/throttle.ts), mismatches are counted per third party
+  // and per metering point, and a locked counter refuses every request that involves it, right or not.
+  const counters = matchCounters(actor.thirdPartyId, input.meteringPointId);
+  const locked = await secondsLocked(counters, now);
+  if (locked > 0) {
+    throw new ApiError("RATE_LIMITED", `Too many requests whose customer and metering point did not match; try again in ${locked} s.`, { retryAfterSeconds: locked });
+  }
+
   // The customer's installation with that metering point, if the identity matches.
   const candidates = await db.installation.findMany({
     where: { meteringPointId: input.meteringPointId, customer: { nationalId: input.customerIdentityNumber } },
@@ -64,6 +84,7 @@ export async function submitConsentRequest(
   });
   candidates.sort((a, b) => TYPE_PREFERENCE.indexOf(a.type) - TYPE_PREFERENCE.indexOf(b.type));
   const installation = candidates[0] ?? null;
+  if (!installation) await countFailure(counters, now);
 
   if (installation) {
     const open = await db.consentRequest.findFirst({
