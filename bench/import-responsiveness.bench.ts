@@ -14,7 +14,7 @@
 // BENCH_RESPONSIVENESS_DB=pglite uses an embedded PGlite instead of the PostgreSQL server at
 // TEST_POSTGRES_URL; BENCH_IDLE_SECONDS sets the idle case's length (5).
 import { fork, spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync, openAsBlob, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -30,11 +30,12 @@ const PASSWORD = "Bench!Import2026";
 const ROOT = path.resolve(import.meta.dirname, "..");
 const PRELOAD = ["--import", "./scripts/lib/outside-next.mjs", "--import", "tsx"];
 
-type Probe = { stop: () => Promise<number[]> };
+type Probe = { stop: () => Promise<number[]>; between: (from: number, to: number) => number[] };
 
 /** Asks for /logga-in back to back until stopped; the answer times in ms. */
 function probe(base: string): Probe {
   const times: number[] = [];
+  const startedAt: number[] = [];
   let running = true;
   const loop = (async () => {
     while (running) {
@@ -43,6 +44,7 @@ function probe(base: string): Probe {
       await response.arrayBuffer();
       if (response.status !== 200) throw new Error(`/logga-in answered ${response.status}`);
       times.push(performance.now() - started);
+      startedAt.push(started);
     }
   })();
   return {
@@ -51,6 +53,7 @@ function probe(base: string): Probe {
       await loop;
       return times;
     },
+    between: (from, to) => times.filter((_, i) => startedAt[i]! >= from && startedAt[i]! < to),
   };
 }
 
@@ -136,6 +139,24 @@ function startServer(url: string, port: number): Promise<ChildProcess> {
   });
 }
 
+const UPLOADER = `
+  import { openAsBlob } from "node:fs";
+  const [url, file, cookie] = process.argv.slice(1);
+  const body = new FormData();
+  body.append("file", await openAsBlob(file), "meter-values.csv");
+  const response = await fetch(url, { method: "POST", body, redirect: "manual", headers: { Cookie: cookie } });
+  console.log(JSON.stringify({ status: response.status, location: response.headers.get("location") }));
+`;
+
+function uploadFromAnotherProcess(url: string, file: string, cookie: string): Promise<{ status: number; location: string | null }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["--input-type=module", "-e", UPLOADER, url, file, cookie], { stdio: ["ignore", "pipe", "inherit"] });
+    let out = "";
+    child.stdout.on("data", (d) => (out += d));
+    child.once("exit", (code) => (code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`uploader exited with ${code}`))));
+  });
+}
+
 const until = (child: ChildProcess, key: string) =>
   new Promise<Record<string, unknown>>((resolve, reject) => {
     const on = (m: Record<string, unknown>) => {
@@ -182,22 +203,31 @@ export async function run(): Promise<void> {
 
       await emptyMeterTables(url);
       const cookie = await signInStaff(base, fixture.staffEmail);
+      // The worker runs already, as beside a real server: its own start-up is not part of the case.
       worker = spawn(process.execPath, [...PRELOAD, "scripts/worker.ts"], { cwd: ROOT, env: { ...process.env, DATABASE_URL: url, WORKER_INTERVAL_SECONDS: "1", AUTH_SECRET: "bench-import-responsiveness-secret-0123456789", SMTP_URL: "smtp://127.0.0.1:1" }, stdio: ["ignore", "ignore", "inherit"] });
+      await new Promise((r) => setTimeout(r, 8000));
       const queued = probe(base);
       const started = performance.now();
-      const body = new FormData();
-      body.append("file", await openAsBlob(fixture.file), "meter-values.csv");
-      const upload = await fetch(`${base}/api/support/meter-imports`, { method: "POST", body, redirect: "manual", headers: { Cookie: cookie } });
+      // The upload is sent from a process of its own, as a staff member's browser would: sending
+      // 50 MB from this process would delay the prober's own requests and be counted against the server.
+      const upload = await uploadFromAnotherProcess(`${base}/api/support/meter-imports`, fixture.file, cookie);
       const uploadMs = performance.now() - started;
-      if (upload.status !== 303 || !upload.headers.get("location")?.includes("jobb=")) throw new Error(`upload answered ${upload.status} ${upload.headers.get("location")}`);
+      if (upload.status !== 303 || !upload.location?.includes("jobb=")) throw new Error(`upload answered ${upload.status} ${upload.location}`);
+      const uploaded = performance.now();
       while (!(await jobDone(url))) await new Promise((r) => setTimeout(r, 250));
       const workerTimes = await queued.stop();
       const workerFigures = figures(workerTimes);
+      const duringUpload = figures(queued.between(started, uploaded));
+      const duringImport = figures(queued.between(uploaded, Number.POSITIVE_INFINITY));
       report({
         case: "sign-in page during a 50 MB upload and import by the background worker (new path)",
         ...common,
         ...workerFigures,
         uploadMs: round(uploadMs),
+        uploadP95Ms: duringUpload.p95Ms,
+        uploadMaxMs: duringUpload.maxMs,
+        importP95Ms: duringImport.p95Ms,
+        importMaxMs: duringImport.maxMs,
         uploadToImportedMs: round(performance.now() - started),
         p95VsOldPath: round(workerFigures.p95Ms / inlineFigures.p95Ms, 3),
         maxVsIdle: round(workerFigures.maxMs / Math.max(...idleTimes), 2),
