@@ -39,32 +39,12 @@ export type BenchDbKind = "postgres" | "pglite";
  * at TEST_POSTGRES_URL (dropped afterwards), or an in-memory PGlite.
  */
 export async function withBenchDatabase(kind: BenchDbKind, name: string, body: (url: string) => Promise<void>): Promise<void> {
-  const { startEmbeddedDb } = await import("../scripts/lib/embedded-db");
-  if (kind === "pglite") {
-    const embedded = await startEmbeddedDb();
-    try {
-      await body(embedded.url);
-    } finally {
-      await embedded.stop();
-    }
-    return;
-  }
-  const { default: pg } = await import("pg");
-  const adminUrl = process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
-  const u = new URL(adminUrl);
-  u.pathname = `/${name}`;
+  const { createThrowawayDatabase } = await import("../tests/support/throwaway-database");
+  const database = await createThrowawayDatabase(kind, name);
   try {
-    await body(u.toString());
+    await body(database.url);
   } finally {
-    const c = new pg.Client({ connectionString: adminUrl });
-    await c.connect();
-    await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await c.end();
+    await database.drop();
   }
 }
 

@@ -6,38 +6,19 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { startEmbeddedDb, type EmbeddedDb } from "../scripts/lib/embedded-db";
 import { applyMigrations, MIGRATIONS_DIR, readMigrations } from "../scripts/lib/migrate";
+import { createThrowawayDatabase, type ThrowawayDatabase } from "./support/throwaway-database";
 
 const FIRST_NEW = "20261204202105_management_company_trust";
 
 let url: string;
-let embedded: EmbeddedDb | undefined;
-let drop: (() => Promise<void>) | undefined;
+let database: ThrowawayDatabase | undefined;
 let before: string;
 
 beforeAll(async () => {
   // A database of its own, on the same kind of server as the rest of the run.
-  if (inject("databaseKind") === "postgres") {
-    const admin = process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
-    const name = `mina_sidor_migration_${Date.now()}_${process.pid}`;
-    const client = new pg.Client({ connectionString: admin });
-    await client.connect();
-    await client.query(`CREATE DATABASE "${name}"`);
-    await client.end();
-    const u = new URL(admin);
-    u.pathname = `/${name}`;
-    url = u.toString();
-    drop = async () => {
-      const c = new pg.Client({ connectionString: admin });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await c.end();
-    };
-  } else {
-    embedded = await startEmbeddedDb();
-    url = embedded.url;
-  }
+  database = await createThrowawayDatabase(inject("databaseKind") === "postgres" ? "postgres" : "pglite", `mina_sidor_migration_${Date.now()}_${process.pid}`);
+  url = database.url;
   // The migrations as they were before this change.
   before = mkdtempSync(path.join(tmpdir(), "mina-sidor-migrations-"));
   for (const m of readMigrations().filter((m) => m.name < FIRST_NEW)) cpSync(path.join(MIGRATIONS_DIR, m.name), path.join(before, m.name), { recursive: true });
@@ -46,8 +27,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   rmSync(before, { recursive: true, force: true });
-  await drop?.();
-  await embedded?.stop();
+  await database?.drop();
 });
 
 describe("migrating data from before check codes and requests", () => {
