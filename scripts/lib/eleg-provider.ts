@@ -36,6 +36,7 @@ export async function startElegProvider(options: ElegProviderOptions): Promise<E
   const clientSecret = options.clientSecret ?? DEV_ELEG_CLIENT_SECRET;
   const appUrl = options.appUrl.replace(/\/$/, "");
 
+  // eslint-disable-next-line prefer-const -- assigned once the server listens; a request before that gets 503, not a TDZ error
   let provider: Provider | undefined;
   const server = createServer((req, res) => {
     if (!provider) return void res.writeHead(503).end();
