@@ -1,12 +1,12 @@
 // Reading the message files (messages/<locale>/<namespace>.json) in tests: their keys, one message,
 // a message's placeholders.
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parse, TYPE, type MessageFormatElement } from "@formatjs/icu-messageformat-parser";
 
 export type Tree = { [key: string]: string | Tree };
 
-export const MESSAGES_DIR = path.resolve(import.meta.dirname, "../../messages");
+const MESSAGES_DIR = path.resolve(import.meta.dirname, "../../messages");
 
 /** Every message's key, dotted ("mail.new.subject"). */
 export function keys(tree: Tree, prefix = ""): string[] {
@@ -44,6 +44,5 @@ export const namespaceFiles = (locale: string) =>
     .map((f) => f.slice(0, -".json".length))
     .sort();
 
-export const messagesPath = (locale: string, namespace: string) => path.join(MESSAGES_DIR, locale, `${namespace}.json`);
-export const hasMessages = (locale: string, namespace: string) => existsSync(messagesPath(locale, namespace));
+const messagesPath = (locale: string, namespace: string) => path.join(MESSAGES_DIR, locale, `${namespace}.json`);
 export const readMessages = (locale: string, namespace: string): Tree => JSON.parse(readFileSync(messagesPath(locale, namespace), "utf8"));
