@@ -24,6 +24,14 @@ function resolveLocal(source, importer, root) {
   return candidates.find((c) => fs.existsSync(c) && fs.statSync(c).isFile()) ?? base;
 }
 
+/** The folder of the nearest package.json above a file: where `app/` and `src/` are. */
+function projectRoot(file, fallback) {
+  for (let dir = path.dirname(file); dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, "package.json"))) return dir;
+  }
+  return fallback;
+}
+
 /** A file's path from the project root, with forward slashes. */
 const fromRoot = (file, root) => posix(path.relative(root, file));
 
@@ -81,7 +89,7 @@ const clientNoServerImports = {
       (s) => s.type === "ExpressionStatement" && s.directive === "use client",
     );
     if (!isClient) return {};
-    const root = context.cwd;
+    const root = projectRoot(context.filename, context.cwd);
     return importNodes((node) => {
       if (isTypeOnly(node)) return;
       const source = String(node.source.value);
@@ -111,7 +119,7 @@ const noCrossRouteImports = {
     },
   },
   create(context) {
-    const root = context.cwd;
+    const root = projectRoot(context.filename, context.cwd);
     const importer = fromRoot(context.filename, root);
     if (!importer.startsWith("app/")) return {};
     const importerDir = path.posix.dirname(importer);

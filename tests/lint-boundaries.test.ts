@@ -24,6 +24,7 @@ const PROJECT_FILES: Record<string, string> = {
 beforeAll(() => {
   project = fs.mkdtempSync(path.join(os.tmpdir(), "lint-boundaries-"));
   fs.mkdirSync(path.join(project, "app")); // Next's rules look for the app/ folder
+  fs.writeFileSync(path.join(project, "package.json"), "{}"); // the rules' project root
   for (const [file, text] of Object.entries(PROJECT_FILES)) {
     fs.mkdirSync(path.dirname(path.join(project, file)), { recursive: true });
     fs.writeFileSync(path.join(project, file), text);
