@@ -41,22 +41,24 @@ const isTypeOnly = (node) =>
   (node.type === "ImportDeclaration" && node.specifiers.length > 0 && node.specifiers.every((s) => s.importKind === "type")) ||
   (node.type === "ExportNamedDeclaration" && node.specifiers.length > 0 && node.specifiers.every((s) => s.exportKind === "type"));
 
-const directiveCache = new Map();
+const markerCache = new Map();
 /** What a file says about where it runs: its "use server" directive, its `import "server-only"`. */
 function markers(file) {
-  if (!directiveCache.has(file)) {
-    let text = "";
-    try {
-      text = fs.readFileSync(file, "utf8");
-    } catch {
-      // Not a file we can read (a folder, a missing path): it says nothing.
-    }
-    directiveCache.set(file, {
+  let text = "";
+  let key = file;
+  try {
+    key = `${file}@${fs.statSync(file).mtimeMs}`; // an editor's long-running ESLint sees edits
+    if (!markerCache.has(key)) text = fs.readFileSync(file, "utf8");
+  } catch {
+    // Not a file we can read (a folder, a missing path): it says nothing.
+  }
+  if (!markerCache.has(key)) {
+    markerCache.set(key, {
       useServer: /^\s*(?:\/\/[^\n]*\n\s*|\/\*[\s\S]*?\*\/\s*)*["']use server["']/.test(text),
       serverOnly: /^\s*import\s+["']server-only["']/m.test(text),
     });
   }
-  return directiveCache.get(file);
+  return markerCache.get(key);
 }
 
 function importNodes(visit) {
