@@ -27,7 +27,7 @@ import {
   type LineFacts,
 } from "./invoice-explanation-read";
 import type { StoredSection } from "./invoice-explanation";
-import { LINE_CATALOGUE, isCatalogueCode, lineCategory as catalogueCategory, type LineCategory, type LineParams, type Recipient } from "./line-catalogue";
+import { isCatalogueCode, lineCategory as catalogueCategory, type LineCategory, type LineParams, type Recipient } from "./line-catalogue";
 import { lineName, type InvoiceLanguage, type Translate } from "./line-name";
 import { formatFraction, sumMinor, PRICE_SCALE } from "./money";
 import { vatSummaryOf } from "./vat-summary";

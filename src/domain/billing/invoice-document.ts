@@ -22,7 +22,7 @@
 
 import { luhnCheckDigit } from "../identity/luhn";
 import { addDays } from "../time/zoned";
-import { explainedLineName, type BillSection, type ExplainLine, type InvoiceExplanation } from "./explain";
+import { explainedLineName, type BillSection, type ExplainInput, type ExplainLine, type InvoiceExplanation } from "./explain";
 import type { InvoiceIssuer } from "./issuer";
 import type { Translate } from "./line-name";
 import { danishFiLine, finnishVirtualBarcode, isValidSwedishOcr } from "./payment-references";
@@ -49,25 +49,15 @@ export interface InvoiceDocumentInput {
   t: Translate;
   issuer: InvoiceIssuer;
   format: DocumentFormatter;
-  invoice: {
+  invoice: Pick<ExplainInput, "kind" | "invoiceDate" | "dueDate" | "periodStart" | "periodEnd" | "netAmountMinor" | "vatAmountMinor" | "totalAmountMinor" | "lines"> & {
     invoiceNumber: string;
-    kind: "INVOICE" | "CREDIT_NOTE";
     currency: Currency;
-    invoiceDate: string;
-    dueDate: string;
-    periodStart: string;
-    /** Exclusive. */
-    periodEnd: string;
-    netAmountMinor: number;
-    vatAmountMinor: number;
-    totalAmountMinor: number;
     paymentReference: string;
     /** Date of the payment that settled the invoice, when paid. */
     paidOn: string | null;
     customer: { customerNumber: string; name: string; careOf: string | null; street: string; postalCode: string; city: string; country: string };
     installation: { name: string | null; meteringPointId: string; street: string; postalCode: string; city: string } | null;
     contract: { productName: string; contractNumber: string } | null;
-    lines: readonly ExplainLine[];
     corrects: { invoiceNumber: string; periodStart: string; periodEnd: string } | null;
     /** The customer's check code for claiming it on Mina sidor ("ABCD-EFGH"); left out when null. */
     checkCode?: string | null;
