@@ -5,7 +5,7 @@ import { z } from "zod";
 import type { Actor, CustomerActor, StaffActor } from "@/server/access/actor";
 import { currentActor } from "@/server/auth/session";
 import { isAppError } from "@/server/errors";
-import { clientAddress } from "@/server/http/client-address";
+import { clientAddress } from "@/server/boundary/client-address";
 import { isTranslationKey, type ActionState } from "./action-state";
 
 /** Maps zod issues to translation keys per field (the form translates them). */

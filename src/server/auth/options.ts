@@ -9,7 +9,7 @@ import { elegConfig, type ElegConfig } from "@/server/eleg/config";
 import { findUserByPersonalIdNumber } from "@/server/eleg/find-user-by-personal-id-number";
 import { personalIdNumberFromClaims } from "@/server/eleg/personal-id-number";
 import { env } from "@/server/env";
-import { clientAddress } from "@/server/http/client-address";
+import { clientAddress } from "@/server/boundary/client-address";
 import { authenticate, type Principal } from "./authenticate";
 import { endSession } from "./end-session";
 import { startSession } from "./start-session";

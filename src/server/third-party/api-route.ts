@@ -4,11 +4,11 @@ import "server-only";
 import { z } from "zod";
 import { BODY_LIMITS, bodyTooLargeDetail, PAYLOAD_TOO_LARGE_TITLE } from "@/domain/http/body-limits";
 import { env } from "@/server/env";
-import { isBodyTooLarge, readBodyText, refuseDeclaredTooLarge } from "@/server/http/read-body";
+import { isBodyTooLarge, readBodyText, refuseDeclaredTooLarge } from "@/server/boundary/read-body";
 import { ApiError, apiErrorCodes, isApiError, type ApiErrorCode, type FieldIssue } from "./api-error";
 import { TransitionRefused } from "./apply-consent-event";
 import { authenticateBearer } from "./api-credentials";
-import { consumeRateLimit, type RateDecision } from "./rate-limit";
+import { consumeRateLimit, type RateDecision } from "@/server/boundary/rate-limit";
 import type { ThirdPartyActor } from "./third-party-actor";
 
 const TITLES: Record<ApiErrorCode, string> = {

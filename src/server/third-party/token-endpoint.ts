@@ -5,10 +5,10 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { BODY_LIMITS } from "@/domain/http/body-limits";
 import { env } from "@/server/env";
-import { clientAddress } from "@/server/http/client-address";
-import { readBodyText } from "@/server/http/read-body";
+import { clientAddress } from "@/server/boundary/client-address";
+import { readBodyText } from "@/server/boundary/read-body";
 import { authenticateApiClient, mintAccessToken, OAuthError } from "./api-credentials";
-import { consumeRateLimit, peekRateLimit } from "./rate-limit";
+import { consumeRateLimit, peekRateLimit } from "@/server/boundary/rate-limit";
 import { tokenRequestSchema } from "./schemas";
 
 const NO_STORE = { "Cache-Control": "no-store", Pragma: "no-cache" };
