@@ -6,28 +6,8 @@ import type { Actor, CustomerActor, StaffActor } from "@/server/access/actor";
 import { currentActor } from "@/server/auth/session";
 import { isAppError } from "@/server/errors";
 import { clientAddress } from "@/server/boundary/client-address";
-import { isTranslationKey, type ActionState } from "./action-state";
-
-/** Maps zod issues to translation keys per field (the form translates them). */
-export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
-  for (const issue of error.issues) {
-    const field = String(issue.path[0] ?? "_form");
-    // A message that is a translation key ("validation.email", "support.reasonRequired") is kept.
-    const key = isTranslationKey(issue.message) ? issue.message : keyFor(issue);
-    (out[field] ??= []).push(key);
-  }
-  return out;
-}
-
-function keyFor(issue: z.core.$ZodIssue): string {
-  if (issue.code === "too_small" && issue.origin === "string" && Number(issue.minimum) <= 1) return "validation.required";
-  if (issue.code === "too_small") return "validation.tooShort";
-  if (issue.code === "too_big") return "validation.tooLong";
-  if (issue.code === "invalid_format" && issue.format === "email") return "validation.email";
-  if (issue.code === "invalid_value") return "validation.choice";
-  return "validation.invalid";
-}
+import { fieldErrorsOf, isTranslationKey } from "@/server/boundary/field-errors";
+import type { ActionState } from "./action-state";
 
 function formValues(formData: FormData): Record<string, string> {
   const values: Record<string, string> = {};

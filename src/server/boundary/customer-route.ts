@@ -1,9 +1,9 @@
 import "server-only";
 import { z } from "zod";
 import type { CustomerActor } from "@/server/access/actor";
-import { fieldErrorsOf } from "@/server/actions/safe-action";
 import { currentActor } from "@/server/auth/session";
 import { errorStatus, isAppError } from "@/server/errors";
+import { fieldErrorsOf } from "./field-errors";
 
 /**
  * A JSON error body with a stable code; field errors are translation keys. `extra` adds fields to
