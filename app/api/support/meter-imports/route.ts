@@ -9,7 +9,7 @@ import { BODY_LIMITS } from "@/domain/http/body-limits";
 import { currentActor } from "@/server/auth/session";
 import { env } from "@/server/env";
 import { clientAddress } from "@/server/boundary/client-address";
-import { problem } from "@/server/boundary/customer-route";
+import { problem } from "@/server/boundary/problem";
 import { boundedBody, isBodyTooLarge, refusingLargeBodies } from "@/server/boundary/read-body";
 import { isSameOriginPost } from "@/server/boundary/same-origin";
 import { receiveMeterImportUpload } from "@/server/metering/receive-meter-import-upload";
