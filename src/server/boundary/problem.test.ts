@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
+import { bodyTooLargeAnswer } from "@/domain/http/body-limits";
 import { AppError } from "@/server/errors";
 import { problem, problemOf, problemResponse, portalProblems, type ProblemShape } from "./problem";
 import { BodyTooLarge } from "./read-body";
@@ -63,6 +64,11 @@ describe("the portal's routes answer", () => {
     expect(response.status).toBe(500);
     expect(await response.text()).toBe(JSON.stringify({ error: "INTERNAL" }));
     expect(log).toHaveBeenCalledWith("route /api/tredjepartsatkomst/logg failed", expect.any(Error));
+  });
+
+  it("a body over the limit as the portal's server answers it before Next: { error: PAYLOAD_TOO_LARGE }", async () => {
+    const response = problemResponse(new BodyTooLarge(4096), portalProblems, "route /api/support/meter-imports");
+    expect([response.status, await response.text()]).toEqual([413, bodyTooLargeAnswer("/api/support/meter-imports", 4096).body]);
   });
 
   it("extra figures and headers where a route has more to say", async () => {

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
+import { bodyTooLargeAnswer } from "@/domain/http/body-limits";
 import { BodyTooLarge } from "@/server/boundary/read-body";
 import { problemResponse } from "@/server/boundary/problem";
 import { AppError } from "@/server/errors";
@@ -48,6 +49,12 @@ describe("a third party reads every failure as problem details with a stable cod
     const { status, body } = await answer(new BodyTooLarge(1024));
     expect([status, body.code, body.title]).toEqual([413, "PAYLOAD_TOO_LARGE", "The request body is too large"]);
     expect(body.detail).toContain("1024 bytes");
+  });
+
+  it("a body over the limit reads the same whether the portal's server refused it before Next or the route did", async () => {
+    const beforeNext = bodyTooLargeAnswer("/api/v1/consent-requests", 1024);
+    const { headers, body } = await answer(new BodyTooLarge(1024));
+    expect([headers.get("content-type"), body]).toEqual([beforeNext.contentType, JSON.parse(beforeNext.body)]);
   });
 
   it("a bug as INTERNAL without a word about it; the log gets the error", async () => {
