@@ -14,13 +14,13 @@ import { AppError } from "@/server/errors";
 export type FieldErrors = Record<string, string[]>;
 
 /** The field name of issues about the input as a whole. */
-export const FORM_FIELD = "_form";
+const FORM_FIELD = "_form";
 
 /** A message that is a translation key ("validation.email", "thirdPartyAdmin.errors.exists"), kept as it is. */
 export const isTranslationKey = (message: string): boolean => /^[a-z][A-Za-z0-9]*\.[A-Za-z0-9_.]+$/.test(message);
 
 /** The generic translation key for an issue whose schema gave no key of its own. */
-export function genericKeyFor(issue: z.core.$ZodIssue): string {
+function genericKeyFor(issue: z.core.$ZodIssue): string {
   if (issue.code === "too_small" && issue.origin === "string" && Number(issue.minimum) <= 1) return "validation.required";
   if (issue.code === "too_small") return "validation.tooShort";
   if (issue.code === "too_big") return "validation.tooLong";
@@ -30,7 +30,7 @@ export function genericKeyFor(issue: z.core.$ZodIssue): string {
 }
 
 /** The form field an issue belongs to. */
-export function fieldOf(path: readonly PropertyKey[]): string {
+function fieldOf(path: readonly PropertyKey[]): string {
   const named = path.filter((segment) => typeof segment !== "number").map(String);
   return named.length > 0 ? named.join(".") : FORM_FIELD;
 }

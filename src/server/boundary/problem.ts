@@ -12,7 +12,7 @@ import { fieldErrorsOf, type FieldErrors } from "./field-errors";
 import { isBodyTooLarge } from "./read-body";
 
 /** A zod issue as an API's client reads it: the path joined with "." ("" for the whole input) and zod's text. */
-export type ProblemIssue = { path: string; message: string };
+type ProblemIssue = { path: string; message: string };
 
 /** What went wrong, before a shape writes it. */
 export type Problem = {

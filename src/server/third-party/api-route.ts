@@ -7,7 +7,7 @@ import { problemResponse } from "@/server/boundary/problem";
 import { consumeRateLimit, type RateDecision } from "@/server/boundary/rate-limit";
 import { readBodyText, refuseDeclaredTooLarge } from "@/server/boundary/read-body";
 import { env } from "@/server/env";
-import { ApiError, apiErrorCodes } from "./api-error";
+import { ApiError } from "./api-error";
 import { authenticateBearer } from "./api-credentials";
 import { apiProblems } from "./api-problem";
 import type { ThirdPartyActor } from "./third-party-actor";
@@ -84,4 +84,3 @@ export function json(body: unknown, status = 200, headers: HeadersInit = {}): Re
   return Response.json(body, { status, headers: h });
 }
 
-export { apiErrorCodes };
