@@ -1,5 +1,8 @@
 // Query parameters of the installation list (?q=&typ=&kund=&grupp=&sida=), shared by the list, the
 // start page's links and the detail page's way back. Swedish slugs keep the addresses readable.
+// Read by the list's view-model function (getInstallationsView); no "server-only": pages build
+// their links here.
+import { z } from "zod";
 import type { InstallationType } from "@/generated/prisma/enums";
 
 export const typeSlugs: Record<InstallationType, string> = {
@@ -28,19 +31,30 @@ export type ListParams = {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? "";
+const one = z.union([z.string(), z.array(z.string())]).optional().catch(undefined).transform(first);
+
+const listQuerySchema = z.object({
+  q: one.transform((s) => s.trim().slice(0, 100)),
+  typ: one.transform((s) => typeOfSlug.get(s)),
+  kund: one,
+  // Shaped like an id, or no group at all (the page answers a malformed one like a foreign id).
+  grupp: one.transform((s) => (UUID.test(s) ? s.toLowerCase() : undefined)),
+  sida: one.transform((s) => {
+    const page = Number.parseInt(s, 10);
+    return Number.isFinite(page) && page > 0 ? page : 1;
+  }),
+});
 
 /** Reads the list's query; anything unknown falls back to the default instead of failing. */
 export function parseListParams(sp: SearchParams, customerIds: string[], defaultCustomer: string): ListParams {
-  const kund = first(sp.kund);
-  const page = Number.parseInt(first(sp.sida), 10);
-  const group = UUID.test(first(sp.grupp)) ? first(sp.grupp).toLowerCase() : undefined;
+  const p = listQuerySchema.parse(sp);
   return {
-    q: first(sp.q).trim().slice(0, 100),
-    type: typeOfSlug.get(first(sp.typ)),
+    q: p.q,
+    type: p.typ,
     // A group may span customer numbers: with one, every customer is the default.
-    customer: kund === "alla" ? "all" : customerIds.includes(kund) ? kund : group ? "all" : defaultCustomer,
-    group,
-    page: Number.isFinite(page) && page > 0 ? page : 1,
+    customer: p.kund === "alla" ? "all" : customerIds.includes(p.kund) ? p.kund : p.grupp ? "all" : defaultCustomer,
+    group: p.grupp,
+    page: p.sida,
   };
 }
 
