@@ -1,12 +1,10 @@
 import Form from "next/form";
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { GroupSelect } from "@/components/groups/group-select";
+import { FilterActions } from "@/components/search/filter-actions";
 import { Field, SelectField } from "@/components/ui/field";
 import type { InstallationsPageView } from "@/server/installations/get-installations-view";
 import { installationTypes, listHref, typeSlugs } from "@/server/installations/installation-list-params";
-
-const link = "font-medium text-sky-800 underline underline-offset-2 hover:text-sky-950";
 
 /** The search: text, type, group and (with several customer numbers) customer, as a plain GET form. */
 export async function SearchSection({ view }: { view: InstallationsPageView }) {
@@ -37,19 +35,11 @@ export async function SearchSection({ view }: { view: InstallationsPageView }) {
             className="mb-4 md:col-span-2 md:row-start-2"
           />
         ) : null}
-        <div className="mb-4 flex flex-wrap items-center gap-4">
-          <button
-            type="submit"
-            className="rounded-md bg-sky-800 px-4 py-2 font-medium text-white hover:bg-sky-900 focus:outline-none focus:ring-2 focus:ring-sky-600 focus:ring-offset-2"
-          >
-            {t("searchButton")}
-          </button>
-          {view.filtered ? (
-            <Link href={listHref({ customer: params.customer })} className={link}>
-              {t("clear")}
-            </Link>
-          ) : null}
-        </div>
+        <FilterActions
+          submitLabel={t("searchButton")}
+          clear={view.filtered ? { href: listHref({ customer: params.customer }), label: t("clear") } : null}
+          className="mb-4 flex flex-wrap items-center gap-4"
+        />
       </Form>
     </section>
   );

@@ -1,13 +1,11 @@
 import Form from "next/form";
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { FilterActions } from "@/components/search/filter-actions";
 import { Field, SelectField } from "@/components/ui/field";
 import type { InvoiceListPageView } from "@/server/invoices/get-invoice-list-view";
 import { statusSlugs } from "@/server/invoices/invoice-list-params";
 import { INVOICE_STATUS_FILTERS } from "@/server/invoices/list-invoices";
 import { invoiceListHref } from "../list-params";
-
-const link = "font-medium text-sky-800 underline underline-offset-2 hover:text-sky-950";
 
 /** The list's filters as a plain GET form; a filter that could not be used shows its message. */
 export async function InvoiceFilter({ view }: { view: InvoiceListPageView }) {
@@ -54,19 +52,11 @@ export async function InvoiceFilter({ view }: { view: InvoiceListPageView }) {
         ) : (
           <input type="hidden" name="kund" value={params.customer === "all" ? "alla" : params.customer} />
         )}
-        <div className="mb-4 flex flex-wrap items-end gap-4 sm:col-span-2 lg:col-span-4">
-          <button
-            type="submit"
-            className="rounded-md bg-sky-800 px-4 py-2 font-medium text-white hover:bg-sky-900 focus:outline-none focus:ring-2 focus:ring-sky-600 focus:ring-offset-2"
-          >
-            {t("filterButton")}
-          </button>
-          {view.filtered ? (
-            <Link href={invoiceListHref({ tab: params.tab, customer: params.customer })} className={link}>
-              {t("clearFilters")}
-            </Link>
-          ) : null}
-        </div>
+        <FilterActions
+          submitLabel={t("filterButton")}
+          clear={view.filtered ? { href: invoiceListHref({ tab: params.tab, customer: params.customer }), label: t("clearFilters") } : null}
+          className="mb-4 flex flex-wrap items-end gap-4 sm:col-span-2 lg:col-span-4"
+        />
       </Form>
       {Object.keys(errors).length ? (
         <p role="alert" className="text-sm font-medium text-red-700">

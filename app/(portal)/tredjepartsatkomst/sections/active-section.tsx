@@ -2,12 +2,12 @@ import Link from "next/link";
 import { ActionForm } from "@/components/ui/action-form";
 import { SubmitButton } from "@/components/ui/form-status";
 import { Card } from "@/components/ui/page-header";
-import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
+import { Td } from "@/components/ui/table";
 import { terminateConsentAction } from "@/server/actions/third-party-actions";
 import type { SharingPageView } from "@/server/third-party/get-sharing-view";
 import type { ThirdPartyAccessItem } from "@/server/third-party/list-third-party-access";
 import { END_ANCHOR, endHref, PAGE_PATH } from "@/server/third-party/sharing-page-params";
-import { ApprovedCell, CompanyCell, dangerLink, dataLines, dates, errorBox, installationName, InstallationCell, Lines, link, noteBox, type Ctx } from "./cells";
+import { ApprovedCell, type Ctx, dangerLink, dataLines, dates, errorBox, installationName, ItemCells, ItemTable, Lines, link, noteBox, rowLabel } from "./cells";
 
 /** The active consents, or the confirmation before ending one. */
 export function ActiveSection({ view, ctx }: { view: SharingPageView["active"]; ctx: Ctx }) {
@@ -33,45 +33,37 @@ export function ActiveSection({ view, ctx }: { view: SharingPageView["active"]; 
               {t("active.readOnly")}
             </p>
           ) : null}
-          <Table caption={t("active.caption")} className="relative rounded-md border border-slate-200">
-            <THead>
-              <Th>{t("active.colCompany")}</Th>
-              <Th>{t("active.colInstallation")}</Th>
-              <Th>{t("active.colData")}</Th>
-              <Th>{t("active.colValidity")}</Th>
-              <Th>{t("active.colApproved")}</Th>
-              {anyDecidable ? <Th>{t("active.colActions")}</Th> : null}
-            </THead>
-            <TBody>
-              {active.map((item) => {
-                const d = dates(item, locale);
-                const label = { company: item.thirdParty.name, installation: installationName(item) };
-                return (
-                  <tr key={item.id}>
-                    <CompanyCell item={item} t={t} />
-                    <InstallationCell item={item} ctx={ctx} />
-                    <Td className="min-w-36 align-top">
-                      <Lines lines={dataLines(item, ctx)} />
+          <ItemTable
+            t={t}
+            caption={t("active.caption")}
+            columns={["active.colCompany", "active.colInstallation", "active.colData", "active.colValidity", "active.colApproved", anyDecidable && "active.colActions"]}
+          >
+            {active.map((item) => {
+              const d = dates(item, locale);
+              return (
+                <tr key={item.id}>
+                  <ItemCells item={item} ctx={ctx} />
+                  <Td className="min-w-36 align-top">
+                    <Lines lines={dataLines(item, ctx)} />
+                  </Td>
+                  <Td className="whitespace-nowrap align-top tabular-nums">{t("common.period", { from: d.validFrom ?? "–", to: d.validLastDay ?? "–" })}</Td>
+                  <ApprovedCell item={item} ctx={ctx} />
+                  {anyDecidable ? (
+                    <Td className="align-top">
+                      {item.canDecide ? (
+                        <Link href={endHref(item.id)} className={dangerLink}>
+                          {t("active.end")}
+                          <span className="sr-only"> {t("active.endSuffix", rowLabel(item))}</span>
+                        </Link>
+                      ) : (
+                        <span className="text-sm text-slate-700">{t("active.cannotEnd")}</span>
+                      )}
                     </Td>
-                    <Td className="whitespace-nowrap align-top tabular-nums">{t("common.period", { from: d.validFrom ?? "–", to: d.validLastDay ?? "–" })}</Td>
-                    <ApprovedCell item={item} ctx={ctx} />
-                    {anyDecidable ? (
-                      <Td className="align-top">
-                        {item.canDecide ? (
-                          <Link href={endHref(item.id)} className={dangerLink}>
-                            {t("active.end")}
-                            <span className="sr-only"> {t("active.endSuffix", label)}</span>
-                          </Link>
-                        ) : (
-                          <span className="text-sm text-slate-700">{t("active.cannotEnd")}</span>
-                        )}
-                      </Td>
-                    ) : null}
-                  </tr>
-                );
-              })}
-            </TBody>
-          </Table>
+                  ) : null}
+                </tr>
+              );
+            })}
+          </ItemTable>
         </>
       )}
     </Card>
@@ -87,26 +79,17 @@ function EndStep({ ending, ctx }: { ending: ThirdPartyAccessItem; ctx: Ctx }) {
         {t("active.endTitle")}
       </h3>
       <p className="mb-4 max-w-prose text-slate-800">{t("active.endConfirm", { company: ending.thirdParty.name, installation: installationName(ending) })}</p>
-      <Table caption={t("active.endCaption")} className="relative mb-4 rounded-md border border-slate-200">
-        <THead>
-          <Th>{t("active.colCompany")}</Th>
-          <Th>{t("active.colInstallation")}</Th>
-          <Th>{t("active.colData")}</Th>
-          <Th>{t("active.colValidity")}</Th>
-        </THead>
-        <TBody>
-          <tr>
-            <CompanyCell item={ending} t={t} />
-            <InstallationCell item={ending} ctx={ctx} />
-            <Td className="min-w-36 align-top">
-              <Lines lines={dataLines(ending, ctx)} />
-            </Td>
-            <Td className="whitespace-nowrap align-top tabular-nums">
-              {t("common.period", { from: dates(ending, locale).validFrom ?? "–", to: dates(ending, locale).validLastDay ?? "–" })}
-            </Td>
-          </tr>
-        </TBody>
-      </Table>
+      <ItemTable t={t} caption={t("active.endCaption")} className="mb-4" columns={["active.colCompany", "active.colInstallation", "active.colData", "active.colValidity"]}>
+        <tr>
+          <ItemCells item={ending} ctx={ctx} />
+          <Td className="min-w-36 align-top">
+            <Lines lines={dataLines(ending, ctx)} />
+          </Td>
+          <Td className="whitespace-nowrap align-top tabular-nums">
+            {t("common.period", { from: dates(ending, locale).validFrom ?? "–", to: dates(ending, locale).validLastDay ?? "–" })}
+          </Td>
+        </tr>
+      </ItemTable>
       <ActionForm action={terminateConsentAction}>
         <input type="hidden" name="id" value={ending.id} />
         <div className="flex flex-wrap items-center gap-4">

@@ -1,6 +1,6 @@
 // The cells and formatting that the page's tables share: company, installation, data and dates.
 import { getTranslations } from "next-intl/server";
-import { RowHeader, Td } from "@/components/ui/table";
+import { RowHeader, Table, TBody, Td, Th, THead } from "@/components/ui/table";
 import { formatOrganisationNumber } from "@/domain/access/organisation-number";
 import { formatMeteringPointId } from "@/domain/identity";
 import { addDays, localDate } from "@/domain/time/zoned";
@@ -98,3 +98,30 @@ export function ApprovedCell({ item, ctx }: { item: ThirdPartyAccessItem; ctx: C
     </Td>
   );
 }
+
+/** A table of requests or consents: its caption and the column headers from their message keys. */
+export function ItemTable({ t, caption, columns, className, children }: { t: T; caption: string; columns: (string | false)[]; className?: string; children: React.ReactNode }) {
+  return (
+    <Table caption={caption} className={`relative ${className ? `${className} ` : ""}rounded-md border border-slate-200`}>
+      <THead>
+        {columns.filter((key): key is string => key !== false).map((key) => (
+          <Th key={key}>{t(key)}</Th>
+        ))}
+      </THead>
+      <TBody>{children}</TBody>
+    </Table>
+  );
+}
+
+/** The cells every row starts with: the company, then the installation. */
+export function ItemCells({ item, ctx }: { item: ThirdPartyAccessItem; ctx: Ctx }) {
+  return (
+    <>
+      <CompanyCell item={item} t={ctx.t} />
+      <InstallationCell item={item} ctx={ctx} />
+    </>
+  );
+}
+
+/** Who and what a row's links are about, for screen readers ("… Solkollen AB, Villa – el"). */
+export const rowLabel = (item: ThirdPartyAccessItem) => ({ company: item.thirdParty.name, installation: installationName(item) });

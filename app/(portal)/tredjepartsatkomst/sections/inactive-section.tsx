@@ -1,9 +1,9 @@
 import { Card } from "@/components/ui/page-header";
-import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
+import { Td } from "@/components/ui/table";
 import { localDate } from "@/domain/time/zoned";
 import { formatDate } from "@/lib/format";
 import type { ThirdPartyAccessItem } from "@/server/third-party/list-third-party-access";
-import { CompanyCell, dataLines, dates, InstallationCell, Lines, type Ctx } from "./cells";
+import { type Ctx, dataLines, dates, ItemCells, ItemTable, Lines } from "./cells";
 
 /** Declined, ended and expired requests and consents, with when and by whom. */
 export function InactiveSection({ inactive, ctx }: { inactive: ThirdPartyAccessItem[]; ctx: Ctx }) {
@@ -15,51 +15,41 @@ export function InactiveSection({ inactive, ctx }: { inactive: ThirdPartyAccessI
       ) : (
         <>
           <p className="mb-3 max-w-prose text-slate-800">{t("inactive.intro")}</p>
-          <Table caption={t("inactive.caption")} className="relative rounded-md border border-slate-200">
-            <THead>
-              <Th>{t("inactive.colCompany")}</Th>
-              <Th>{t("inactive.colInstallation")}</Th>
-              <Th>{t("inactive.colData")}</Th>
-              <Th>{t("inactive.colStatus")}</Th>
-              <Th>{t("inactive.colDate")}</Th>
-            </THead>
-            <TBody>
-              {inactive.map((item) => {
-                const d = dates(item, locale);
-                const tz = item.installation.timeZone;
-                // An expired request that was never approved has no validity: it went unanswered.
-                const state = item.state === "EXPIRED" && item.validTo === null ? "UNANSWERED" : item.state;
-                const when =
-                  state === "DECLINED"
-                    ? item.decidedAt
-                    : state === "UNANSWERED"
-                      ? (item.endedAt ?? item.answerBy)
-                      : state === "EXPIRED"
-                        ? null
-                        : item.endedAt;
-                const dateText = state === "EXPIRED" ? d.validLastDay : when ? formatDate(localDate(when, tz), locale) : null;
-                return (
-                  <tr key={item.id}>
-                    <CompanyCell item={item} t={t} />
-                    <InstallationCell item={item} ctx={ctx} />
-                    <Td className="min-w-36 align-top">
-                      <Lines lines={dataLines(item, ctx)} />
-                    </Td>
-                    <Td className="align-top">
-                      <span className="block font-medium">{t(`inactive.state.${state as "DECLINED"}`)}</span>
-                      {state === "DECLINED" && item.decidedByName ? <span className="block text-slate-700">{t("inactive.by", { name: item.decidedByName })}</span> : null}
-                      {state === "TERMINATED_BY_CUSTOMER" && item.endedByName ? <span className="block text-slate-700">{t("inactive.by", { name: item.endedByName })}</span> : null}
-                      {/* Approved once: it applied from the approval to its end (ended early, or its last day). */}
-                      {d.validFrom && state !== "DECLINED" && state !== "UNANSWERED" ? (
-                        <span className="block text-slate-700">{t("inactive.validity", { from: d.validFrom, to: (state === "EXPIRED" ? d.validLastDay : dateText) ?? "–" })}</span>
-                      ) : null}
-                    </Td>
-                    <Td className="whitespace-nowrap align-top tabular-nums">{dateText ?? "–"}</Td>
-                  </tr>
-                );
-              })}
-            </TBody>
-          </Table>
+          <ItemTable t={t} caption={t("inactive.caption")} columns={["inactive.colCompany", "inactive.colInstallation", "inactive.colData", "inactive.colStatus", "inactive.colDate"]}>
+            {inactive.map((item) => {
+              const d = dates(item, locale);
+              const tz = item.installation.timeZone;
+              // An expired request that was never approved has no validity: it went unanswered.
+              const state = item.state === "EXPIRED" && item.validTo === null ? "UNANSWERED" : item.state;
+              const when =
+                state === "DECLINED"
+                  ? item.decidedAt
+                  : state === "UNANSWERED"
+                    ? (item.endedAt ?? item.answerBy)
+                    : state === "EXPIRED"
+                      ? null
+                      : item.endedAt;
+              const dateText = state === "EXPIRED" ? d.validLastDay : when ? formatDate(localDate(when, tz), locale) : null;
+              return (
+                <tr key={item.id}>
+                  <ItemCells item={item} ctx={ctx} />
+                  <Td className="min-w-36 align-top">
+                    <Lines lines={dataLines(item, ctx)} />
+                  </Td>
+                  <Td className="align-top">
+                    <span className="block font-medium">{t(`inactive.state.${state as "DECLINED"}`)}</span>
+                    {state === "DECLINED" && item.decidedByName ? <span className="block text-slate-700">{t("inactive.by", { name: item.decidedByName })}</span> : null}
+                    {state === "TERMINATED_BY_CUSTOMER" && item.endedByName ? <span className="block text-slate-700">{t("inactive.by", { name: item.endedByName })}</span> : null}
+                    {/* Approved once: it applied from the approval to its end (ended early, or its last day). */}
+                    {d.validFrom && state !== "DECLINED" && state !== "UNANSWERED" ? (
+                      <span className="block text-slate-700">{t("inactive.validity", { from: d.validFrom, to: (state === "EXPIRED" ? d.validLastDay : dateText) ?? "–" })}</span>
+                    ) : null}
+                  </Td>
+                  <Td className="whitespace-nowrap align-top tabular-nums">{dateText ?? "–"}</Td>
+                </tr>
+              );
+            })}
+          </ItemTable>
         </>
       )}
     </Card>

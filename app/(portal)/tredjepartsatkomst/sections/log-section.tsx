@@ -1,5 +1,5 @@
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { FilterActions } from "@/components/search/filter-actions";
 import { Field, SelectField } from "@/components/ui/field";
 import { Pagination } from "@/components/ui/pagination";
 import { RowHeader, Table, TBody, Td, Th, THead } from "@/components/ui/table";
@@ -7,7 +7,7 @@ import { formatMeteringPointId } from "@/domain/identity";
 import { formatDate, formatDateTime, formatNumber } from "@/lib/format";
 import type { SharingPageView } from "@/server/third-party/get-sharing-view";
 import { LOG_ANCHOR, logExportHref, logHref, PAGE_PATH, type LogParams } from "@/server/third-party/sharing-page-params";
-import { link, secondaryLink, type Ctx } from "./cells";
+import { secondaryLink, type Ctx } from "./cells";
 
 type Log = SharingPageView["log"];
 
@@ -96,19 +96,11 @@ function LogFilter({ log, ctx }: { log: Log; ctx: Ctx }) {
         <Field label={t("log.filterFrom")} name="fran" type="date" defaultValue={params.from} errors={errorOf("from")} />
         <Field label={t("log.filterTo")} name="till" type="date" defaultValue={params.to} errors={errorOf("to")} />
       </div>
-      <div className="flex flex-wrap items-center gap-4">
-        <button
-          type="submit"
-          className="rounded-md bg-sky-800 px-4 py-2 font-medium text-white hover:bg-sky-900 focus:outline-none focus:ring-2 focus:ring-sky-600 focus:ring-offset-2"
-        >
-          {t("log.filterButton")}
-        </button>
-        {filtered || Object.keys(errors).length ? (
-          <Link href={logHref({})} className={link}>
-            {t("log.clearFilters")}
-          </Link>
-        ) : null}
-      </div>
+      <FilterActions
+        submitLabel={t("log.filterButton")}
+        clear={filtered || Object.keys(errors).length ? { href: logHref({}), label: t("log.clearFilters") } : null}
+        className="flex flex-wrap items-center gap-4"
+      />
       {Object.keys(errors).length ? (
         <p role="alert" className="mt-3 text-sm font-medium text-red-700">
           {t("log.ignoredFilters")}

@@ -1,11 +1,11 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/page-header";
-import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
+import { Td } from "@/components/ui/table";
 import { formatDate } from "@/lib/format";
 import type { SharingPageView } from "@/server/third-party/get-sharing-view";
 import { PAGE_PATH, STEP_ANCHOR, stepHref } from "@/server/third-party/sharing-page-params";
-import { CompanyCell, dataLines, dates, errorBox, installationName, InstallationCell, Lines, noteBox, primaryLink, secondaryLink, type Ctx } from "./cells";
+import { type Ctx, dataLines, dates, errorBox, ItemCells, ItemTable, Lines, noteBox, primaryLink, rowLabel, secondaryLink } from "./cells";
 import { ApproveStep, DeclineStep } from "./steps";
 
 /** The requests waiting for an answer, or the approval or decline step for the chosen ones. */
@@ -74,60 +74,53 @@ function PendingTable({ pending, ctx }: { pending: SharingPageView["pending"]; c
   const { t, locale } = ctx;
   const { items, bulk } = pending;
   return (
-    <Table caption={t("pending.caption")} className="relative rounded-md border border-slate-200">
-      <THead>
-        <Th>{t("pending.colSender")}</Th>
-        <Th>{t("pending.colInstallation")}</Th>
-        <Th>{t("pending.colPurpose")}</Th>
-        <Th>{t("pending.colRequested")}</Th>
-        <Th>{t("pending.colAnswerBy")}</Th>
-        {pending.decidable ? <Th>{t("pending.colActions")}</Th> : null}
-      </THead>
-      <TBody>
-        {items.map((item) => {
-          const d = dates(item, locale);
-          const label = { company: item.thirdParty.name, installation: installationName(item) };
-          return (
-            <tr key={item.id}>
-              <CompanyCell item={item} t={t} />
-              <InstallationCell item={item} ctx={ctx} />
-              <Td className="min-w-44 max-w-xs align-top">{item.purpose}</Td>
-              <Td className="min-w-44 align-top">
-                <Lines lines={[...dataLines(item, ctx), t("pending.validUntil", { date: formatDate(d.requestedLastDay, locale) })]} />
+    <ItemTable
+      t={t}
+      caption={t("pending.caption")}
+      columns={["pending.colSender", "pending.colInstallation", "pending.colPurpose", "pending.colRequested", "pending.colAnswerBy", pending.decidable > 0 && "pending.colActions"]}
+    >
+      {items.map((item) => {
+        const d = dates(item, locale);
+        const label = rowLabel(item);
+        return (
+          <tr key={item.id}>
+            <ItemCells item={item} ctx={ctx} />
+            <Td className="min-w-44 max-w-xs align-top">{item.purpose}</Td>
+            <Td className="min-w-44 align-top">
+              <Lines lines={[...dataLines(item, ctx), t("pending.validUntil", { date: formatDate(d.requestedLastDay, locale) })]} />
+            </Td>
+            <Td className="whitespace-nowrap align-top font-medium tabular-nums">{d.answerByLastDay ?? "–"}</Td>
+            {pending.decidable ? (
+              <Td className="align-top">
+                {item.canDecide ? (
+                  <span className="flex flex-col gap-2">
+                    <Link href={stepHref("godkann", [item.id])} className={primaryLink}>
+                      {t("pending.approve")}
+                      <span className="sr-only"> {t("pending.rowSuffix", label)}</span>
+                    </Link>
+                    <Link href={stepHref("neka", [item.id])} className={secondaryLink}>
+                      {t("pending.decline")}
+                      <span className="sr-only"> {t("pending.rowSuffix", label)}</span>
+                    </Link>
+                    {/* Ticked rows are handled together with the buttons under the table. */}
+                    {bulk ? (
+                      <span className="mt-1 flex items-center gap-2">
+                        <input id={`valj-${item.id}`} type="checkbox" name="id" value={item.id} className="h-4 w-4 accent-sky-800" />
+                        <label htmlFor={`valj-${item.id}`} className="text-sm text-slate-900">
+                          {t("pending.mark")}
+                          <span className="sr-only"> {t("pending.rowSuffix", label)}</span>
+                        </label>
+                      </span>
+                    ) : null}
+                  </span>
+                ) : (
+                  <span className="text-sm text-slate-700">{t("pending.cannotDecide")}</span>
+                )}
               </Td>
-              <Td className="whitespace-nowrap align-top font-medium tabular-nums">{d.answerByLastDay ?? "–"}</Td>
-              {pending.decidable ? (
-                <Td className="align-top">
-                  {item.canDecide ? (
-                    <span className="flex flex-col gap-2">
-                      <Link href={stepHref("godkann", [item.id])} className={primaryLink}>
-                        {t("pending.approve")}
-                        <span className="sr-only"> {t("pending.rowSuffix", label)}</span>
-                      </Link>
-                      <Link href={stepHref("neka", [item.id])} className={secondaryLink}>
-                        {t("pending.decline")}
-                        <span className="sr-only"> {t("pending.rowSuffix", label)}</span>
-                      </Link>
-                      {/* Ticked rows are handled together with the buttons under the table. */}
-                      {bulk ? (
-                        <span className="mt-1 flex items-center gap-2">
-                          <input id={`valj-${item.id}`} type="checkbox" name="id" value={item.id} className="h-4 w-4 accent-sky-800" />
-                          <label htmlFor={`valj-${item.id}`} className="text-sm text-slate-900">
-                            {t("pending.mark")}
-                            <span className="sr-only"> {t("pending.rowSuffix", label)}</span>
-                          </label>
-                        </span>
-                      ) : null}
-                    </span>
-                  ) : (
-                    <span className="text-sm text-slate-700">{t("pending.cannotDecide")}</span>
-                  )}
-                </Td>
-              ) : null}
-            </tr>
-          );
-        })}
-      </TBody>
-    </Table>
+            ) : null}
+          </tr>
+        );
+      })}
+    </ItemTable>
   );
 }

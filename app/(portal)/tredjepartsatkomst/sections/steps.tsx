@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { ActionForm } from "@/components/ui/action-form";
 import { SubmitButton } from "@/components/ui/form-status";
-import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
+import { Td } from "@/components/ui/table";
 import { formatOrganisationNumber } from "@/domain/access/organisation-number";
 import { localDate } from "@/domain/time/zoned";
 import { formatDate } from "@/lib/format";
@@ -9,7 +9,7 @@ import { declineRequestsAction } from "@/server/actions/third-party-actions";
 import type { ThirdPartyAccessItem } from "@/server/third-party/list-third-party-access";
 import { PAGE_PATH, STEP_ANCHOR } from "@/server/third-party/sharing-page-params";
 import { ApprovalForm, type ApprovalRow } from "../forms";
-import { CompanyCell, dataLines, dates, installationLines, installationName, InstallationCell, lineText, Lines, link, type Ctx } from "./cells";
+import { type Ctx, dataLines, dates, installationLines, installationName, ItemCells, ItemTable, Lines, lineText, link } from "./cells";
 
 export function ApproveStep({ chosen, blocked, ctx, now }: { chosen: ThirdPartyAccessItem[]; blocked: "notConfigured" | "notLinked" | null; ctx: Ctx; now: Date }) {
   const { t, locale } = ctx;
@@ -46,26 +46,17 @@ export function DeclineStep({ chosen, ctx }: { chosen: ThirdPartyAccessItem[]; c
         {t("decline.title", { count: chosen.length })}
       </h3>
       <p className="mb-4 max-w-prose text-slate-800">{t("decline.intro", { count: chosen.length })}</p>
-      <Table caption={t("decline.caption")} className="relative mb-4 rounded-md border border-slate-200">
-        <THead>
-          <Th>{t("pending.colSender")}</Th>
-          <Th>{t("pending.colInstallation")}</Th>
-          <Th>{t("pending.colData")}</Th>
-          <Th>{t("pending.colValidity")}</Th>
-        </THead>
-        <TBody>
-          {chosen.map((item) => (
-            <tr key={item.id}>
-              <CompanyCell item={item} t={t} />
-              <InstallationCell item={item} ctx={ctx} />
-              <Td className="align-top">
-                <Lines lines={dataLines(item, ctx)} />
-              </Td>
-              <Td className="whitespace-nowrap align-top tabular-nums">{formatDate(dates(item, locale).requestedLastDay, locale)}</Td>
-            </tr>
-          ))}
-        </TBody>
-      </Table>
+      <ItemTable t={t} caption={t("decline.caption")} className="mb-4" columns={["pending.colSender", "pending.colInstallation", "pending.colData", "pending.colValidity"]}>
+        {chosen.map((item) => (
+          <tr key={item.id}>
+            <ItemCells item={item} ctx={ctx} />
+            <Td className="align-top">
+              <Lines lines={dataLines(item, ctx)} />
+            </Td>
+            <Td className="whitespace-nowrap align-top tabular-nums">{formatDate(dates(item, locale).requestedLastDay, locale)}</Td>
+          </tr>
+        ))}
+      </ItemTable>
       <ActionForm action={declineRequestsAction}>
         <input type="hidden" name="ids" value={chosen.map((c) => c.id).join(",")} />
         <div className="flex flex-wrap items-center gap-4">
