@@ -13,9 +13,10 @@ import { z } from "zod";
 import type { PeriodGranularity } from "@/domain/consumption/periods";
 import type { JumpRequest } from "@/domain/consumption/selection";
 import type { TypicalProfile } from "@/domain/consumption/typical-consumption";
+import { firstParam, paramValues, type SearchParams } from "@/lib/search-params";
 import type { ConsumptionQuantity } from "./schemas";
 
-export type SearchParams = Record<string, string | string[] | undefined>;
+export type { SearchParams } from "@/lib/search-params";
 
 export const granularitySlugs: Record<PeriodGranularity, string> = { year: "ar", month: "manad", day: "dygn", hour: "timme" };
 export const quantitySlugs: Record<ConsumptionQuantity, string> = {
@@ -45,12 +46,8 @@ function validDate(s: string): string | undefined {
 
 // Every parameter may be missing, given once or repeated; anything unusable falls back to the
 // default, except an installation or group that is not even shaped like an id (see below).
-const values = z
-  .union([z.string(), z.array(z.string())])
-  .optional()
-  .catch(undefined)
-  .transform((v) => (Array.isArray(v) ? v : v === undefined ? [] : [v]));
-const one = values.transform((v) => v[0] ?? "");
+const values = paramValues;
+const one = firstParam;
 const slug = <K extends string>(map: Record<K, string>) => {
   const of = reverse(map);
   return one.transform((s) => of.get(s));

@@ -4,6 +4,7 @@
 // their links here.
 import { z } from "zod";
 import type { InstallationType } from "@/generated/prisma/enums";
+import { firstParam, pageParam, type SearchParams } from "@/lib/search-params";
 
 export const typeSlugs: Record<InstallationType, string> = {
   ELECTRICITY_GRID: "elnat",
@@ -16,7 +17,7 @@ export const installationTypes = Object.keys(typeSlugs) as InstallationType[];
 
 const typeOfSlug = new Map(Object.entries(typeSlugs).map(([type, slug]) => [slug, type as InstallationType]));
 
-export type SearchParams = Record<string, string | string[] | undefined>;
+export type { SearchParams } from "@/lib/search-params";
 
 export type ListParams = {
   q: string;
@@ -30,19 +31,13 @@ export type ListParams = {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? "";
-const one = z.union([z.string(), z.array(z.string())]).optional().catch(undefined).transform(first);
-
 const listQuerySchema = z.object({
-  q: one.transform((s) => s.trim().slice(0, 100)),
-  typ: one.transform((s) => typeOfSlug.get(s)),
-  kund: one,
+  q: firstParam.transform((s) => s.trim().slice(0, 100)),
+  typ: firstParam.transform((s) => typeOfSlug.get(s)),
+  kund: firstParam,
   // Shaped like an id, or no group at all (the page answers a malformed one like a foreign id).
-  grupp: one.transform((s) => (UUID.test(s) ? s.toLowerCase() : undefined)),
-  sida: one.transform((s) => {
-    const page = Number.parseInt(s, 10);
-    return Number.isFinite(page) && page > 0 ? page : 1;
-  }),
+  grupp: firstParam.transform((s) => (UUID.test(s) ? s.toLowerCase() : undefined)),
+  sida: pageParam,
 });
 
 /** Reads the list's query; anything unknown falls back to the default instead of failing. */
@@ -60,7 +55,7 @@ export function parseListParams(sp: SearchParams, customerIds: string[], default
 
 /** True when the address carries no list parameters at all (the plain "Anläggningar" link). */
 export function isPlainList(sp: SearchParams): boolean {
-  return !["q", "typ", "kund", "grupp", "sida"].some((k) => first(sp[k]) !== "");
+  return !["q", "typ", "kund", "grupp", "sida"].some((k) => firstParam.parse(sp[k]) !== "");
 }
 
 export function listHref(p: Partial<ListParams>): string {

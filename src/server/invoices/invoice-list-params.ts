@@ -10,9 +10,10 @@
 // their links with the same slugs (app/(portal)/fakturor/list-params.ts).
 import { z } from "zod";
 import { parseMajorAmount } from "@/domain/billing/amount-input";
+import { firstParam, pageParam, type SearchParams } from "@/lib/search-params";
 import type { InvoiceStatusFilter, ListInvoicesOptions } from "./list-invoices";
 
-export type SearchParams = Record<string, string | string[] | undefined>;
+export type { SearchParams } from "@/lib/search-params";
 
 export const statusSlugs: Record<InvoiceStatusFilter, string> = { unpaid: "obetald", overdue: "forfallen", paid: "betald", credited: "krediterad" };
 const statusOfSlug = new Map(Object.entries(statusSlugs).map(([status, slug]) => [slug, status as InvoiceStatusFilter]));
@@ -36,7 +37,6 @@ export type InvoiceListParams = {
 /** Fields whose text could not be used, with the message key (invoices.errors.*) to show. */
 export type FilterErrors = Partial<Record<"from" | "to" | "amountFrom" | "amountTo", string>>;
 
-const first = (v: string | string[] | undefined) => ((Array.isArray(v) ? v[0] : v) ?? "").trim();
 
 function validDate(s: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
@@ -44,7 +44,7 @@ function validDate(s: string): boolean {
   return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
 }
 
-const one = z.union([z.string(), z.array(z.string())]).optional().catch(undefined).transform(first);
+const one = firstParam.transform((s) => s.trim());
 const upTo = (n: number) => one.transform((s) => s.slice(0, n));
 
 const listQuerySchema = z.object({
@@ -59,10 +59,7 @@ const listQuerySchema = z.object({
   "belopp-fran": upTo(30),
   "belopp-till": upTo(30),
   kund: one,
-  sida: one.transform((s) => {
-    const page = Number.parseInt(s, 10);
-    return Number.isFinite(page) && page > 0 ? page : 1;
-  }),
+  sida: pageParam,
 });
 
 /** Reads the list's query; unknown values fall back to the default instead of failing. */

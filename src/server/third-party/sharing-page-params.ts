@@ -7,9 +7,10 @@
 // Read by the page's view-model function (getSharingView) and written by the page's links, so
 // both sides share one schema. No "server-only": the page builds its links here.
 import { z } from "zod";
+import { paramValues, pageParam, type SearchParams } from "@/lib/search-params";
 import type { DeliveryFilters } from "./list-data-deliveries";
 
-export type SearchParams = Record<string, string | string[] | undefined>;
+export type { SearchParams } from "@/lib/search-params";
 
 export const PAGE_PATH = "/tredjepartsatkomst";
 export const LOG_ANCHOR = "delningslogg";
@@ -22,7 +23,7 @@ export const all = (v: string | string[] | undefined) => [...new Set((Array.isAr
 /** The log's filters as the page and the export link write them. */
 export type LogParams = { company: string; installation: string; from: string; to: string; page: number };
 
-const param = z.union([z.string(), z.array(z.string())]).optional().catch(undefined);
+const param = paramValues;
 const one = param.transform(first);
 
 /** Signing failures the eleg namespace has a message for; anything else is the provider's fault. */
@@ -40,10 +41,7 @@ const sharingParamsSchema = z.object({
   anl: one.transform((s) => s.slice(0, 100)),
   fran: one.transform((s) => s.slice(0, 10)),
   till: one.transform((s) => s.slice(0, 10)),
-  sida: one.transform((s) => {
-    const page = Number.parseInt(s, 10);
-    return Number.isFinite(page) && page > 0 ? page : 1;
-  }),
+  sida: pageParam,
 });
 
 export type SharingParams = {
