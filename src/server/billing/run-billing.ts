@@ -58,19 +58,23 @@ import {
 } from "@/domain/billing/billing-period";
 import { highestDailyMeanPower, type BillingPower } from "@/domain/billing/billing-power";
 import { DEMO_VAT_RATES } from "@/domain/billing/demo-price-lists";
+import { milliText, normalizeDecimal } from "@/domain/billing/decimal-text";
 import {
+  billLineParams,
   creditLines,
+  explainedLines,
   totalsOf,
-  vatSummaryOf,
+  EXPLANATION_VERSION,
   type AcontoFacts,
   type BillingExplanation,
   type BillLine,
   type BillTotals,
   type CorrectionReason,
-  type ExplainedLine,
-  type LineText,
   type SpotFacts,
 } from "@/domain/billing/invoice-explanation";
+import { explanationForRun, storedLineParams } from "@/domain/billing/invoice-explanation-read";
+import { lineParamsOf } from "@/domain/billing/line-catalogue";
+import { vatSummaryOf } from "@/domain/billing/vat-summary";
 import { nextInvoiceNumbers, parseInvoiceNumber, invoiceNumberBounds, paymentReferenceFor, PAYMENT_REFERENCE_SCHEME } from "@/domain/billing/invoice-number";
 import { formatMilli } from "@/domain/billing/money";
 import type { Currency, Market, VatRate } from "@/domain/billing/price-list";
@@ -78,6 +82,7 @@ import { RatingError, rateConsumption, type RatingResult } from "@/domain/billin
 import { addYears, localDate, type Resolution } from "@/domain/time/zoned";
 import { db as defaultDb } from "@/server/db/client";
 import type { Db } from "@/server/db/create-client";
+import { issuedLineText } from "@/server/invoices/invoice-translator";
 import { periodLayout, readSeriesForPeriod, type PeriodSeries, type RawQueryable } from "@/server/metering/read-series";
 import { findCorrectionCandidates, type CorrectionCandidate } from "./find-correction-candidates";
 import { loadPriceLists, priceListsFor, PriceListLookupError, type LoadedPriceList } from "./load-price-lists";
@@ -165,6 +170,7 @@ type StoredLine = {
   invoiceId: string;
   position: number;
   code: string;
+  params: unknown;
   description: string;
   quantity: string;
   unit: string;
@@ -419,11 +425,10 @@ async function loadStoredInvoices(q: RawQueryable, invoiceIds: readonly string[]
     invoiceIds,
   );
   for (const e of explanations) {
-    const explanation = (typeof e.explanation === "string" ? JSON.parse(e.explanation) : e.explanation) as Partial<BillingExplanation>;
-    out.set(e.id, { lines: [], explanation: explanation ?? {} });
+    out.set(e.id, { lines: [], explanation: explanationForRun(typeof e.explanation === "string" ? JSON.parse(e.explanation) : e.explanation) });
   }
   const lines = await q.$queryRawUnsafe<StoredLine[]>(
-    `SELECT "invoiceId"::text AS "invoiceId", "position", "code", "description", "quantity"::text AS quantity, "unit",
+    `SELECT "invoiceId"::text AS "invoiceId", "position", "code", "params", "description", "quantity"::text AS quantity, "unit",
             "unitPriceMinor"::text AS "unitPriceMinor", "amountMinor", "vatRate"::text AS "vatRate", "vatAmountMinor"
      FROM "InvoiceLine" WHERE "invoiceId" = ANY($1::uuid[]) ORDER BY "invoiceId", "position"`,
     invoiceIds,
@@ -432,26 +437,19 @@ async function loadStoredInvoices(q: RawQueryable, invoiceIds: readonly string[]
   return out;
 }
 
-/** Normalised decimal text as PostgreSQL prints numerics ("25.00" → "25", "12.500000" → "12.5"). */
-function trimDecimal(text: string): string {
-  if (!text.includes(".")) return text;
-  const t = text.replace(/0+$/, "").replace(/\.$/, "");
-  return t === "-0" ? "0" : t;
-}
-
-/** A stored line back as a bill line, with the texts, dates and details the explanation kept. */
+/** A stored line back as a bill line, with the parameters, dates and details it was issued with. */
 function billLineFromStored(line: StoredLine, stored: StoredInvoice, fallback: BillingPeriod): BillLine {
   const explained = stored.explanation.lines?.find((l) => l.position === line.position);
   return {
     code: line.code,
     section: explained?.section ?? "period",
     ...(explained?.product ? { product: explained.product } : {}),
-    description: explained?.description ?? { sv: line.description, en: line.description },
-    quantity: line.unit === "kWh" || line.unit === "kW" || line.unit === "m³" ? formatMilliText(line.quantity) : trimDecimal(line.quantity),
+    params: storedLineParams(line.params) ?? explained?.params ?? lineParamsOf({ code: line.code, product: explained?.product, details: explained?.details, from: explained?.from }),
+    quantity: line.unit === "kWh" || line.unit === "kW" || line.unit === "m³" ? milliText(line.quantity) : normalizeDecimal(line.quantity),
     unit: line.unit,
-    unitPriceMinor: trimDecimal(line.unitPriceMinor),
+    unitPriceMinor: normalizeDecimal(line.unitPriceMinor),
     amountMinor: line.amountMinor,
-    vatRatePercent: trimDecimal(line.vatRate),
+    vatRatePercent: normalizeDecimal(line.vatRate),
     vatAmountMinor: line.vatAmountMinor,
     from: explained?.from ?? fallback.from,
     to: explained?.to ?? fallback.to,
@@ -474,14 +472,6 @@ function sameLines(lines: readonly BillLine[], stored: StoredInvoice): boolean {
       Number(l.vatRatePercent) === Number(s.vatRate)
     );
   });
-}
-
-/** "412.345000" → "412.345" (quantities of energy keep 3 decimals). */
-function formatMilliText(text: string): string {
-  const negative = text.startsWith("-");
-  const [whole, fraction = ""] = (negative ? text.slice(1) : text).split(".");
-  const out = `${whole}.${fraction.padEnd(3, "0").slice(0, 3)}`;
-  return negative && !/^0\.000$/.test(out) ? `-${out}` : out;
 }
 
 type ChunkReads = {
@@ -590,10 +580,10 @@ async function readForRating(ctx: RunContext, contracts: ContractRow[], correcte
       const lines = (stored.get(id)?.lines ?? [])
         .filter((l) => l.code === "ACONTO_NEXT")
         .map((l) => ({
-          quantity: formatMilliText(l.quantity),
-          unitPriceMinor: trimDecimal(l.unitPriceMinor),
+          quantity: milliText(l.quantity),
+          unitPriceMinor: normalizeDecimal(l.unitPriceMinor),
           amountMinor: l.amountMinor,
-          vatRatePercent: trimDecimal(l.vatRate),
+          vatRatePercent: normalizeDecimal(l.vatRate),
           vatAmountMinor: l.vatAmountMinor,
         }));
       reads.prepaid.set(invoice.contractId, { invoiceId: id, invoiceNumber: invoice.invoiceNumber, lines });
@@ -846,7 +836,7 @@ async function quarterlyBill(ctx: RunContext, contract: ContractRow, span: Billi
     assumedSpotMinor: assumedSpot === null ? null : assumedSpot.toFixed(4),
     nextLines: (nextEstimate?.lines ?? []).map((l) => ({
       code: l.code,
-      description: l.description,
+      params: lineParamsOf(l),
       quantity: l.quantity,
       unit: l.unit,
       unitPriceMinor: l.unitPriceMinor,
@@ -1105,23 +1095,9 @@ async function writeOutcomes(ctx: RunContext, tx: Tx, input: Outcome[]): Promise
   return invoices.map((i) => ({ currency: i.contract.currency, kind: i.kind, net: i.totals.netMinor, vat: i.totals.vatMinor, total: i.totals.totalMinor }));
 }
 
-function explainedLines(lines: readonly BillLine[]): ExplainedLine[] {
-  return lines.map((l, i) => ({
-    position: i + 1,
-    code: l.code,
-    section: l.section,
-    ...(l.product ? { product: l.product } : {}),
-    description: l.description,
-    from: l.from,
-    to: l.to,
-    priceListIds: l.priceListIds,
-    ...(l.details ? { details: l.details } : {}),
-  }));
-}
-
 function baseExplanation(ctx: RunContext, contract: ContractRow, bill: PreparedBill): Omit<BillingExplanation, "payment"> {
   return {
-    version: 1,
+    version: EXPLANATION_VERSION,
     kind: "INVOICE",
     market: contract.market,
     currency: contract.currency,
@@ -1228,19 +1204,20 @@ async function insertInvoices(tx: Tx, invoices: InvoiceRow[]): Promise<void> {
     invoices.map((i) => JSON.stringify(i.explanation)),
     invoices.map((i) => i.paidAt),
   );
-  const lines = invoices.flatMap((i) => i.lines.map((l, p) => ({ invoiceId: i.id, position: p + 1, line: l })));
+  const lines = invoices.flatMap((i) => i.lines.map((l, p) => ({ invoiceId: i.id, position: p + 1, line: l, params: billLineParams(l) })));
   const BATCH = 20_000;
   for (let s = 0; s < lines.length; s += BATCH) {
     const batch = lines.slice(s, s + BATCH);
     await tx.$executeRawUnsafe(
-      `INSERT INTO "InvoiceLine" ("id", "invoiceId", "position", "code", "description", "quantity", "unit", "unitPriceMinor", "amountMinor", "vatRate", "vatAmountMinor")
-       SELECT gen_random_uuid(), t.invoice, t.pos, t.code, t.descr, t.qty::numeric, t.unit, t.price::numeric, t.amount, t.vat_rate::numeric, t.vat
-       FROM unnest($1::uuid[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::int[], $9::text[], $10::int[])
-         AS t(invoice, pos, code, descr, qty, unit, price, amount, vat_rate, vat)`,
+      `INSERT INTO "InvoiceLine" ("id", "invoiceId", "position", "code", "params", "description", "quantity", "unit", "unitPriceMinor", "amountMinor", "vatRate", "vatAmountMinor")
+       SELECT gen_random_uuid(), t.invoice, t.pos, t.code, t.params::jsonb, t.descr, t.qty::numeric, t.unit, t.price::numeric, t.amount, t.vat_rate::numeric, t.vat
+       FROM unnest($1::uuid[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::int[], $10::text[], $11::int[])
+         AS t(invoice, pos, code, params, descr, qty, unit, price, amount, vat_rate, vat)`,
       batch.map((b) => b.invoiceId),
       batch.map((b) => b.position),
       batch.map((b) => b.line.code),
-      batch.map((b) => lineDescription(b.line.description)),
+      batch.map((b) => JSON.stringify(b.params)),
+      batch.map((b) => issuedLineText({ code: b.line.code, params: b.params })),
       batch.map((b) => b.line.quantity),
       batch.map((b) => b.line.unit),
       batch.map((b) => b.line.unitPriceMinor),
@@ -1249,11 +1226,6 @@ async function insertInvoices(tx: Tx, invoices: InvoiceRow[]): Promise<void> {
       batch.map((b) => b.line.vatAmountMinor),
     );
   }
-}
-
-/** The stored description: Swedish, the portal's language (the explanation keeps English and Danish). */
-function lineDescription(text: LineText): string {
-  return text.sv;
 }
 
 async function writeItems(tx: Tx, runId: string, items: ItemRow[]): Promise<void> {
