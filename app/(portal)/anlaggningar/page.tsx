@@ -7,8 +7,8 @@ import { Pagination } from "@/components/ui/pagination";
 import { activeCustomer, requireCustomer } from "@/server/auth/session";
 import { getInstallationsView } from "@/server/installations/get-installations-view";
 import { listHref, type SearchParams } from "@/server/installations/installation-list-params";
-import { InstallationTable } from "./sections/installation-table";
-import { SearchSection } from "./sections/search-section";
+import { InstallationTable } from "./installation-table";
+import { SearchSection } from "./search-section";
 import { SelectionForm } from "./selection-form";
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -7,8 +7,8 @@ import { activeCustomer, requireCustomer } from "@/server/auth/session";
 import { getInvoiceListView } from "@/server/invoices/get-invoice-list-view";
 import type { SearchParams } from "@/server/invoices/invoice-list-params";
 import { invoiceListHref } from "./list-params";
-import { InvoiceFilter } from "./sections/invoice-filter";
-import { InvoiceTable } from "./sections/invoice-table";
+import { InvoiceFilter } from "./invoice-filter";
+import { InvoiceTable } from "./invoice-table";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("invoices"))("title") };

@@ -5,10 +5,10 @@ import { PageHeader } from "@/components/ui/page-header";
 import { activeCustomer, requireCustomer } from "@/server/auth/session";
 import type { SearchParams } from "@/server/consumption/consumption-page-params";
 import { getConsumptionView } from "@/server/consumption/get-consumption-view";
-import { ExportSection } from "./sections/export-section";
-import { PeriodLinks } from "./sections/period-links";
-import { PeriodSection } from "./sections/period-section";
-import { SelectionSection } from "./sections/selection-section";
+import { ExportSection } from "./export-section";
+import { PeriodLinks } from "./period-links";
+import { PeriodSection } from "./period-section";
+import { SelectionSection } from "./selection-section";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("consumption"))("title") };

@@ -5,13 +5,13 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireCustomer } from "@/server/auth/session";
 import { getSharingView } from "@/server/third-party/get-sharing-view";
 import type { SearchParams } from "@/server/third-party/sharing-page-params";
-import { AboutSection } from "./sections/about-section";
-import { ActiveSection } from "./sections/active-section";
-import { link, type Ctx } from "./sections/cells";
-import { InactiveSection } from "./sections/inactive-section";
-import { LogSection } from "./sections/log-section";
-import { Outcome } from "./sections/outcome";
-import { PendingSection } from "./sections/pending-section";
+import { AboutSection } from "./about-section";
+import { ActiveSection } from "./active-section";
+import { link, type Ctx } from "./cells";
+import { InactiveSection } from "./inactive-section";
+import { LogSection } from "./log-section";
+import { Outcome } from "./outcome";
+import { PendingSection } from "./pending-section";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("thirdParty"))("title") };

@@ -4,7 +4,7 @@ import type { Period } from "@/domain/consumption/periods";
 import { formatMeteringPointId } from "@/domain/identity";
 import { consumptionHref } from "@/server/consumption/consumption-page-params";
 import type { ConsumptionPageView } from "@/server/consumption/get-consumption-view";
-import { dateLabel } from "../labels";
+import { dateLabel } from "./labels";
 import { notice, secondaryButton, warning } from "./classes";
 import { JumpForm } from "./jump-form";
 import { Results } from "./results";

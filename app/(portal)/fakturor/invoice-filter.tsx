@@ -5,7 +5,7 @@ import { Field, SelectField } from "@/components/ui/field";
 import type { InvoiceListPageView } from "@/server/invoices/get-invoice-list-view";
 import { statusSlugs } from "@/server/invoices/invoice-list-params";
 import { INVOICE_STATUS_FILTERS } from "@/server/invoices/list-invoices";
-import { invoiceListHref } from "../list-params";
+import { invoiceListHref } from "./list-params";
 
 /** The list's filters as a plain GET form; a filter that could not be used shows its message. */
 export async function InvoiceFilter({ view }: { view: InvoiceListPageView }) {

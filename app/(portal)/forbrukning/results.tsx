@@ -2,8 +2,8 @@ import { getTranslations } from "next-intl/server";
 import type { Period, PeriodGranularity } from "@/domain/consumption/periods";
 import { formatNumber } from "@/lib/format";
 import type { Comparison } from "@/server/consumption/get-comparison";
-import { ConsumptionChart, type ChartRow } from "../consumption-chart";
-import { bucketLabels } from "../labels";
+import { ConsumptionChart, type ChartRow } from "./consumption-chart";
+import { bucketLabels } from "./labels";
 import { notice, warning } from "./classes";
 import { ResultsTable, type ResultRow } from "./results-table";
 

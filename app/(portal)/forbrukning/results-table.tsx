@@ -3,7 +3,7 @@ import { RowHeader, Table, TBody, Td, Th, THead } from "@/components/ui/table";
 import { formatNumber } from "@/lib/format";
 import type { Comparison } from "@/server/consumption/get-comparison";
 import type { ConsumptionBucket } from "@/server/consumption/schemas";
-import type { BucketLabels } from "../labels";
+import type { BucketLabels } from "./labels";
 
 export type ResultRow = { bucket: ConsumptionBucket; labels: BucketLabels; previous: ConsumptionBucket | null; typical: number | null };
 

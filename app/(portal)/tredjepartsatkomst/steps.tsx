@@ -8,7 +8,7 @@ import { formatDate } from "@/lib/format";
 import { declineRequestsAction } from "@/server/actions/third-party-actions";
 import type { ThirdPartyAccessItem } from "@/server/third-party/list-third-party-access";
 import { PAGE_PATH, STEP_ANCHOR } from "@/server/third-party/sharing-page-params";
-import { ApprovalForm, type ApprovalRow } from "../forms";
+import { ApprovalForm, type ApprovalRow } from "./forms";
 import { type Ctx, dataLines, dates, installationLines, installationName, ItemCells, ItemTable, Lines, lineText, link } from "./cells";
 
 export function ApproveStep({ chosen, blocked, ctx, now }: { chosen: ThirdPartyAccessItem[]; blocked: "notConfigured" | "notLinked" | null; ctx: Ctx; now: Date }) {

@@ -5,8 +5,8 @@ import { formatMeteringPointId } from "@/domain/identity";
 import { formatDate, formatMoney } from "@/lib/format";
 import type { InvoiceListPageView } from "@/server/invoices/get-invoice-list-view";
 import type { InvoiceListItem } from "@/server/invoices/list-invoices";
-import { invoicePdfHref } from "../list-params";
-import { StatusBadge } from "../status-badge";
+import { invoicePdfHref } from "./list-params";
+import { StatusBadge } from "./status-badge";
 
 const link = "font-medium text-sky-800 underline underline-offset-2 hover:text-sky-950";
 
