@@ -7,7 +7,7 @@ import { terminateConsentAction } from "@/server/actions/third-party-actions";
 import type { SharingPageView } from "@/server/third-party/get-sharing-view";
 import type { ThirdPartyAccessItem } from "@/server/third-party/list-third-party-access";
 import { END_ANCHOR, endHref, PAGE_PATH } from "@/server/third-party/sharing-page-params";
-import { ApprovedCell, type Ctx, dangerLink, dataLines, dates, errorBox, installationName, ItemCells, ItemTable, Lines, link, noteBox, rowLabel } from "./cells";
+import { ApprovedCell, type Ctx, dangerLink, dates, errorBox, installationName, ItemCells, ItemTable, link, noteBox, rowLabel } from "./cells";
 
 /** The active consents, or the confirmation before ending one. */
 export function ActiveSection({ view, ctx }: { view: SharingPageView["active"]; ctx: Ctx }) {
@@ -42,10 +42,7 @@ export function ActiveSection({ view, ctx }: { view: SharingPageView["active"]; 
               const d = dates(item, locale);
               return (
                 <tr key={item.id}>
-                  <ItemCells item={item} ctx={ctx} />
-                  <Td className="min-w-36 align-top">
-                    <Lines lines={dataLines(item, ctx)} />
-                  </Td>
+                  <ItemCells item={item} ctx={ctx} data="min-w-36 align-top" />
                   <Td className="whitespace-nowrap align-top tabular-nums">{t("common.period", { from: d.validFrom ?? "–", to: d.validLastDay ?? "–" })}</Td>
                   <ApprovedCell item={item} ctx={ctx} />
                   {anyDecidable ? (
@@ -81,10 +78,7 @@ function EndStep({ ending, ctx }: { ending: ThirdPartyAccessItem; ctx: Ctx }) {
       <p className="mb-4 max-w-prose text-slate-800">{t("active.endConfirm", { company: ending.thirdParty.name, installation: installationName(ending) })}</p>
       <ItemTable t={t} caption={t("active.endCaption")} className="mb-4" columns={["active.colCompany", "active.colInstallation", "active.colData", "active.colValidity"]}>
         <tr>
-          <ItemCells item={ending} ctx={ctx} />
-          <Td className="min-w-36 align-top">
-            <Lines lines={dataLines(ending, ctx)} />
-          </Td>
+          <ItemCells item={ending} ctx={ctx} data="min-w-36 align-top" />
           <Td className="whitespace-nowrap align-top tabular-nums">
             {t("common.period", { from: dates(ending, locale).validFrom ?? "–", to: dates(ending, locale).validLastDay ?? "–" })}
           </Td>

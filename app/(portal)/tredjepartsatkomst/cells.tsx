@@ -113,12 +113,20 @@ export function ItemTable({ t, caption, columns, className, children }: { t: T; 
   );
 }
 
-/** The cells every row starts with: the company, then the installation. */
-export function ItemCells({ item, ctx }: { item: ThirdPartyAccessItem; ctx: Ctx }) {
+/**
+ * The cells every row starts with: the company, the installation and (with `data`, the data
+ * cell's classes) what data is shared: its resolution and history.
+ */
+export function ItemCells({ item, ctx, data }: { item: ThirdPartyAccessItem; ctx: Ctx; data?: string }) {
   return (
     <>
       <CompanyCell item={item} t={ctx.t} />
       <InstallationCell item={item} ctx={ctx} />
+      {data ? (
+        <Td className={data}>
+          <Lines lines={dataLines(item, ctx)} />
+        </Td>
+      ) : null}
     </>
   );
 }

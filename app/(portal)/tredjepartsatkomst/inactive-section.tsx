@@ -3,7 +3,7 @@ import { Td } from "@/components/ui/table";
 import { localDate } from "@/domain/time/zoned";
 import { formatDate } from "@/lib/format";
 import type { ThirdPartyAccessItem } from "@/server/third-party/list-third-party-access";
-import { type Ctx, dataLines, dates, ItemCells, ItemTable, Lines } from "./cells";
+import { type Ctx, dates, ItemCells, ItemTable } from "./cells";
 
 /** Declined, ended and expired requests and consents, with when and by whom. */
 export function InactiveSection({ inactive, ctx }: { inactive: ThirdPartyAccessItem[]; ctx: Ctx }) {
@@ -32,10 +32,7 @@ export function InactiveSection({ inactive, ctx }: { inactive: ThirdPartyAccessI
               const dateText = state === "EXPIRED" ? d.validLastDay : when ? formatDate(localDate(when, tz), locale) : null;
               return (
                 <tr key={item.id}>
-                  <ItemCells item={item} ctx={ctx} />
-                  <Td className="min-w-36 align-top">
-                    <Lines lines={dataLines(item, ctx)} />
-                  </Td>
+                  <ItemCells item={item} ctx={ctx} data="min-w-36 align-top" />
                   <Td className="align-top">
                     <span className="block font-medium">{t(`inactive.state.${state as "DECLINED"}`)}</span>
                     {state === "DECLINED" && item.decidedByName ? <span className="block text-slate-700">{t("inactive.by", { name: item.decidedByName })}</span> : null}

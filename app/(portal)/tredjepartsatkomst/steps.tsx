@@ -9,7 +9,7 @@ import { declineRequestsAction } from "@/server/actions/third-party-actions";
 import type { ThirdPartyAccessItem } from "@/server/third-party/list-third-party-access";
 import { PAGE_PATH, STEP_ANCHOR } from "@/server/third-party/sharing-page-params";
 import { ApprovalForm, type ApprovalRow } from "./forms";
-import { type Ctx, dataLines, dates, installationLines, installationName, ItemCells, ItemTable, Lines, lineText, link } from "./cells";
+import { type Ctx, dataLines, dates, installationLines, installationName, ItemCells, ItemTable, lineText, link } from "./cells";
 
 export function ApproveStep({ chosen, blocked, ctx, now }: { chosen: ThirdPartyAccessItem[]; blocked: "notConfigured" | "notLinked" | null; ctx: Ctx; now: Date }) {
   const { t, locale } = ctx;
@@ -49,10 +49,7 @@ export function DeclineStep({ chosen, ctx }: { chosen: ThirdPartyAccessItem[]; c
       <ItemTable t={t} caption={t("decline.caption")} className="mb-4" columns={["pending.colSender", "pending.colInstallation", "pending.colData", "pending.colValidity"]}>
         {chosen.map((item) => (
           <tr key={item.id}>
-            <ItemCells item={item} ctx={ctx} />
-            <Td className="align-top">
-              <Lines lines={dataLines(item, ctx)} />
-            </Td>
+            <ItemCells item={item} ctx={ctx} data="align-top" />
             <Td className="whitespace-nowrap align-top tabular-nums">{formatDate(dates(item, locale).requestedLastDay, locale)}</Td>
           </tr>
         ))}
