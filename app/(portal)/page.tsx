@@ -8,7 +8,7 @@ import { countManagementRequestsToHandle } from "@/server/access/count-managemen
 import { activeCustomer, requireCustomer } from "@/server/auth/session";
 import { CONTRACTS_ENDING_WITHIN_DAYS, getStartOverview } from "@/server/installations/get-start-overview";
 import { countRequestsToHandle } from "@/server/third-party/list-third-party-access";
-import { listHref } from "./anlaggningar/list-params";
+import { listHref } from "@/server/installations/installation-list-params";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("start"))("title") };

@@ -19,14 +19,17 @@ export type ConsumptionChoice = {
 };
 
 /**
- * The installations of one of the actor's customers that the consumption page offers to choose
- * from, with the quantities each one measures (energy; volume and temperatures for heat). Scoped
- * like every list: a restricted member sees only the installations granted to them.
+ * The installations of some of the actor's customers that the consumption page offers to choose
+ * from, with the quantities each one measures (energy; volume and temperatures for heat), in ONE
+ * query for all the customers (each row names its customer). Scoped like every list: a customer
+ * that is not the actor's is NOT_FOUND, and a restricted member sees only the installations
+ * granted to them.
  */
-export async function listConsumptionInstallations(actor: CustomerActor, customerId: string): Promise<ConsumptionChoice[]> {
-  const access = accessTo(actor, customerId);
+export async function listConsumptionInstallations(actor: CustomerActor, customerIds: readonly string[]): Promise<ConsumptionChoice[]> {
+  const scoped = customerIds.map((id) => accessTo(actor, id).customerId);
+  if (scoped.length === 0) return [];
   const rows = await db.installation.findMany({
-    where: installationScope(actor, [access.customerId]),
+    where: installationScope(actor, scoped),
     select: {
       id: true,
       customerId: true,

@@ -9,7 +9,7 @@ import { requireCustomer } from "@/server/auth/session";
 import { isAppError } from "@/server/errors";
 import { getInstallation, type InstallationDetail, type SeriesSummary } from "@/server/installations/get-installation";
 import { formatMeteringPointId } from "@/domain/identity";
-import { listHref } from "../list-params";
+import { listHref } from "@/server/installations/installation-list-params";
 
 type Props = { params: Promise<{ id: string }> };
 

@@ -1,7 +1,7 @@
 // GET /api/forbrukning/export — consumption of the chosen installations, period and granularity as
 // CSV or Excel, streamed. Thin: the shared route wrapper does session, zod and error mapping; this
 // file only says how a refused export reaches the user.
-import { exportNoticeHref } from "../../../(portal)/forbrukning/page-params";
+import { exportNoticeHref } from "@/server/consumption/consumption-page-params";
 import { translator } from "@/i18n/translator";
 import { exportConsumption } from "@/server/consumption/export-consumption";
 import { ExportRefusedError, type ExportRefusal } from "@/server/consumption/export-refused";

@@ -4,9 +4,13 @@
 //   ?utfall=godkanda|nekade|avslutat|misslyckat&antal=N&id=&orsak=andrad|ingen-signatur
 //   ?signering=avbruten|fel&orsak=…              back from a signing that did not complete
 //   Delningslogg: &foretag=<third party id>&anl=<installation id>&fran=YYYY-MM-DD&till=YYYY-MM-DD&sida=N
-import type { DeliveryFilters } from "@/server/third-party/list-data-deliveries";
+// Read by the page's view-model function (getSharingView) and written by the page's links, so
+// both sides share one schema. No "server-only": the page builds its links here.
+import { z } from "zod";
+import { paramValues, pageParam, type SearchParams } from "@/lib/search-params";
+import type { DeliveryFilters } from "./list-data-deliveries";
 
-export type SearchParams = Record<string, string | string[] | undefined>;
+export type { SearchParams } from "@/lib/search-params";
 
 export const PAGE_PATH = "/tredjepartsatkomst";
 export const LOG_ANCHOR = "delningslogg";
@@ -19,14 +23,52 @@ export const all = (v: string | string[] | undefined) => [...new Set((Array.isAr
 /** The log's filters as the page and the export link write them. */
 export type LogParams = { company: string; installation: string; from: string; to: string; page: number };
 
-export function parseLogParams(sp: SearchParams): LogParams {
-  const page = Number.parseInt(first(sp.sida), 10);
+const param = paramValues;
+const one = param.transform(first);
+
+/** Signing failures the eleg namespace has a message for; anything else is the provider's fault. */
+export const SIGNING_FAILURES = ["utgangen", "fel-anvandare", "fel-person", "upptagen", "annan-koppling", "fel-text", "leverantor"] as const;
+export type SigningFailure = (typeof SIGNING_FAILURES)[number];
+
+const sharingParamsSchema = z.object({
+  atgard: one,
+  id: param.transform((v) => ({ all: all(v), first: first(v) })),
+  utfall: one,
+  antal: one.transform((s) => Math.max(1, Number.parseInt(s, 10) || 1)),
+  orsak: one,
+  signering: one,
+  foretag: one.transform((s) => s.slice(0, 100)),
+  anl: one.transform((s) => s.slice(0, 100)),
+  fran: one.transform((s) => s.slice(0, 10)),
+  till: one.transform((s) => s.slice(0, 10)),
+  sida: pageParam,
+});
+
+export type SharingParams = {
+  /** The step asked for (godkann, neka, avsluta or none) and the request ids it is for. */
+  step: string;
+  ids: string[];
+  /** The first id as given (the end step and the "ended" banner name one consent). */
+  firstId: string;
+  /** What happened (utfall), how many (antal), why (orsak) and a signing's end (signering). */
+  outcome: string;
+  count: number;
+  reason: string;
+  signing: string;
+  log: LogParams;
+};
+
+export function parseSharingParams(sp: SearchParams): SharingParams {
+  const p = sharingParamsSchema.parse(sp);
   return {
-    company: first(sp.foretag).slice(0, 100),
-    installation: first(sp.anl).slice(0, 100),
-    from: first(sp.fran).slice(0, 10),
-    to: first(sp.till).slice(0, 10),
-    page: Number.isFinite(page) && page > 0 ? page : 1,
+    step: p.atgard,
+    ids: p.id.all,
+    firstId: p.id.first,
+    outcome: p.utfall,
+    count: p.antal,
+    reason: p.orsak,
+    signing: p.signering,
+    log: { company: p.foretag, installation: p.anl, from: p.fran, to: p.till, page: p.sida },
   };
 }
 

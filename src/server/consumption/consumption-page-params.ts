@@ -7,11 +7,16 @@
 //   &fjol=1                           compare with the same period last year
 //   &normal=lagenhet|villa|villa-elvarme  compare with typical consumption
 //   &exportfel=for-stor|pagar         why the export route sent the user back (#export)
-import type { TypicalProfile } from "@/domain/consumption/typical-consumption";
+// Read by the page's view-model function (getConsumptionView) and written by the page and the
+// export route, so both sides share one schema. No "server-only": the page builds its links here.
+import { z } from "zod";
 import type { PeriodGranularity } from "@/domain/consumption/periods";
-import type { ConsumptionQuantity } from "@/server/consumption/schemas";
+import type { JumpRequest } from "@/domain/consumption/selection";
+import type { TypicalProfile } from "@/domain/consumption/typical-consumption";
+import { firstParam, paramValues, type SearchParams } from "@/lib/search-params";
+import type { ConsumptionQuantity } from "./schemas";
 
-export type SearchParams = Record<string, string | string[] | undefined>;
+export type { SearchParams } from "@/lib/search-params";
 
 export const granularitySlugs: Record<PeriodGranularity, string> = { year: "ar", month: "manad", day: "dygn", hour: "timme" };
 export const quantitySlugs: Record<ConsumptionQuantity, string> = {
@@ -29,22 +34,57 @@ export type ExportNotice = "tooLarge" | "inProgress";
 export const exportNoticeSlugs: Record<ExportNotice, string> = { tooLarge: "for-stor", inProgress: "pagar" };
 
 const reverse = <K extends string>(map: Record<K, string>) => new Map(Object.entries(map).map(([k, v]) => [v as string, k as K]));
-const granularityOf = reverse(granularitySlugs);
-const quantityOf = reverse(quantitySlugs);
-const typicalOf = reverse(typicalSlugs);
-const exportNoticeOf = reverse(exportNoticeSlugs);
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-const all = (v: string | string[] | undefined) => (Array.isArray(v) ? v : v === undefined ? [] : [v]);
-const first = (v: string | string[] | undefined) => all(v)[0] ?? "";
 
 function validDate(s: string): string | undefined {
   if (!ISO_DATE.test(s)) return undefined;
   const d = new Date(`${s}T00:00:00Z`);
   return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s) ? s : undefined;
 }
+
+// Every parameter may be missing, given once or repeated; anything unusable falls back to the
+// default, except an installation or group that is not even shaped like an id (see below).
+const values = paramValues;
+const one = firstParam;
+const slug = <K extends string>(map: Record<K, string>) => {
+  const of = reverse(map);
+  return one.transform((s) => of.get(s));
+};
+const date = one.transform(validDate);
+
+const pageParamsSchema = z
+  .object({
+    anl: values.transform((v) => v.flatMap((s) => s.split(",")).map((s) => s.trim()).filter(Boolean)),
+    grupp: one.transform((s) => s.trim()),
+    storhet: slug(quantitySlugs),
+    niva: slug(granularitySlugs),
+    fran: date,
+    till: date,
+    fjol: one.transform((s) => s === "1"),
+    normal: slug(typicalSlugs),
+    ar: one.transform((s) => (/^\d{4}$/.test(s) ? Number(s) : undefined)),
+    manad: one.transform((s) => (/^(0?[1-9]|1[0-2])$/.test(s) ? Number(s) : undefined)),
+    dag: date,
+    exportfel: slug(exportNoticeSlugs),
+  })
+  .transform((p): PageParams => {
+    const ids = p.anl.filter((v) => v !== "alla");
+    return {
+      installations: p.anl.includes("alla") ? "all" : ids.length ? [...new Set(ids)] : null,
+      malformedInstallation: ids.some((id) => !UUID.test(id)) || (p.grupp !== "" && !UUID.test(p.grupp)),
+      group: p.grupp ? p.grupp.toLowerCase() : null,
+      quantity: p.storhet ?? "ENERGY_KWH",
+      granularity: p.niva ?? "month",
+      from: p.fran,
+      to: p.till,
+      previousYear: p.fjol,
+      typical: p.normal ?? null,
+      jump: { year: p.ar, month: p.manad, day: p.dag },
+      exportNotice: p.exportfel ?? null,
+    };
+  });
 
 export type PageParams = {
   /** Selected ids (possibly someone else's: the server function decides), "all", or none given. */
@@ -59,45 +99,12 @@ export type PageParams = {
   to: string | undefined;
   previousYear: boolean;
   typical: TypicalProfile | null;
-  /** The "go to" picker: a year (month view), a month of a year (day view) or a day (hour view). */
-  jump: { year?: number; month?: number; day?: string };
+  jump: JumpRequest;
   exportNotice: ExportNotice | null;
 };
 
 export function parsePageParams(sp: SearchParams): PageParams {
-  const anl = all(sp.anl).flatMap((v) => v.split(",")).map((v) => v.trim()).filter(Boolean);
-  const ids = anl.filter((v) => v !== "alla");
-  const group = first(sp.grupp).trim();
-  return {
-    installations: anl.includes("alla") ? "all" : ids.length ? [...new Set(ids)] : null,
-    malformedInstallation: ids.some((id) => !UUID.test(id)) || (group !== "" && !UUID.test(group)),
-    group: group ? group.toLowerCase() : null,
-    quantity: quantityOf.get(first(sp.storhet)) ?? "ENERGY_KWH",
-    granularity: granularityOf.get(first(sp.niva)) ?? "month",
-    from: validDate(first(sp.fran)),
-    to: validDate(first(sp.till)),
-    previousYear: first(sp.fjol) === "1",
-    typical: typicalOf.get(first(sp.normal)) ?? null,
-    jump: {
-      year: /^\d{4}$/.test(first(sp.ar)) ? Number(first(sp.ar)) : undefined,
-      month: /^(0?[1-9]|1[0-2])$/.test(first(sp.manad)) ? Number(first(sp.manad)) : undefined,
-      day: validDate(first(sp.dag)),
-    },
-    exportNotice: exportNoticeOf.get(first(sp.exportfel)) ?? null,
-  };
-}
-
-/** The period the "go to" picker asks for in a view, or null when it asks for none. */
-export function jumpPeriod(granularity: PeriodGranularity, jump: PageParams["jump"]): { from: string; to: string } | null {
-  const pad = (n: number) => String(n).padStart(2, "0");
-  if (granularity === "hour" && jump.day) return { from: jump.day, to: jump.day };
-  if (granularity === "day" && jump.year && jump.month) {
-    const last = new Date(Date.UTC(jump.year, jump.month, 0)).getUTCDate();
-    return { from: `${jump.year}-${pad(jump.month)}-01`, to: `${jump.year}-${pad(jump.month)}-${pad(last)}` };
-  }
-  if (granularity === "month" && jump.year) return { from: `${jump.year}-01-01`, to: `${jump.year}-12-31` };
-  if (granularity === "year" && jump.year) return { from: `${jump.year - 4}-01-01`, to: `${jump.year}-12-31` };
-  return null;
+  return pageParamsSchema.parse(sp);
 }
 
 export type HrefState = {

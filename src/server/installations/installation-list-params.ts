@@ -1,6 +1,10 @@
 // Query parameters of the installation list (?q=&typ=&kund=&grupp=&sida=), shared by the list, the
 // start page's links and the detail page's way back. Swedish slugs keep the addresses readable.
+// Read by the list's view-model function (getInstallationsView); no "server-only": pages build
+// their links here.
+import { z } from "zod";
 import type { InstallationType } from "@/generated/prisma/enums";
+import { firstParam, pageParam, type SearchParams } from "@/lib/search-params";
 
 export const typeSlugs: Record<InstallationType, string> = {
   ELECTRICITY_GRID: "elnat",
@@ -13,7 +17,7 @@ export const installationTypes = Object.keys(typeSlugs) as InstallationType[];
 
 const typeOfSlug = new Map(Object.entries(typeSlugs).map(([type, slug]) => [slug, type as InstallationType]));
 
-export type SearchParams = Record<string, string | string[] | undefined>;
+export type { SearchParams } from "@/lib/search-params";
 
 export type ListParams = {
   q: string;
@@ -27,26 +31,31 @@ export type ListParams = {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? "";
+const listQuerySchema = z.object({
+  q: firstParam.transform((s) => s.trim().slice(0, 100)),
+  typ: firstParam.transform((s) => typeOfSlug.get(s)),
+  kund: firstParam,
+  // Shaped like an id, or no group at all (the page answers a malformed one like a foreign id).
+  grupp: firstParam.transform((s) => (UUID.test(s) ? s.toLowerCase() : undefined)),
+  sida: pageParam,
+});
 
 /** Reads the list's query; anything unknown falls back to the default instead of failing. */
 export function parseListParams(sp: SearchParams, customerIds: string[], defaultCustomer: string): ListParams {
-  const kund = first(sp.kund);
-  const page = Number.parseInt(first(sp.sida), 10);
-  const group = UUID.test(first(sp.grupp)) ? first(sp.grupp).toLowerCase() : undefined;
+  const p = listQuerySchema.parse(sp);
   return {
-    q: first(sp.q).trim().slice(0, 100),
-    type: typeOfSlug.get(first(sp.typ)),
+    q: p.q,
+    type: p.typ,
     // A group may span customer numbers: with one, every customer is the default.
-    customer: kund === "alla" ? "all" : customerIds.includes(kund) ? kund : group ? "all" : defaultCustomer,
-    group,
-    page: Number.isFinite(page) && page > 0 ? page : 1,
+    customer: p.kund === "alla" ? "all" : customerIds.includes(p.kund) ? p.kund : p.grupp ? "all" : defaultCustomer,
+    group: p.grupp,
+    page: p.sida,
   };
 }
 
 /** True when the address carries no list parameters at all (the plain "Anläggningar" link). */
 export function isPlainList(sp: SearchParams): boolean {
-  return !["q", "typ", "kund", "grupp", "sida"].some((k) => first(sp[k]) !== "");
+  return !["q", "typ", "kund", "grupp", "sida"].some((k) => firstParam.parse(sp[k]) !== "");
 }
 
 export function listHref(p: Partial<ListParams>): string {
