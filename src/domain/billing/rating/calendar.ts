@@ -1,0 +1,125 @@
+// The period's calendar: local days and the local wall-clock minute of every interval
+import { isoWeekday, localDays, utcOffsetTimeline, type Resolution } from "../../time/zoned";
+import { RatingError } from "../price-list";
+
+export const MINUTE_MS = 60_000;
+export const HOUR_MS = 3_600_000;
+export const DAY_MS = 86_400_000;
+export const STEP_MS: Record<Resolution, number> = { PT15M: 15 * MINUTE_MS, PT1H: HOUR_MS };
+
+export interface CalendarDay {
+  date: string;
+  /** "YYYY-MM" */
+  monthKey: string;
+  month: number;
+  daysInMonth: number;
+  daysInYear: number;
+  weekday: number;
+  /** Index of the day's first interval; the day ends at the next day's first interval. */
+  first: number;
+  end: number;
+}
+
+export interface Calendar {
+  timeZone: string;
+  resolution: Resolution;
+  stepMs: number;
+  startMs: number;
+  intervals: number;
+  days: CalendarDay[];
+  /** Local wall-clock minute of the day (0–1439) at each interval's start. */
+  localMinute: Uint16Array;
+  /** Day index of each interval. */
+  dayOf: Uint32Array;
+}
+
+/** Calendars are the same for every installation of a billing run: keep the latest ones. */
+const calendarCache = new Map<string, Calendar>();
+const MAX_CACHED_CALENDARS = 64;
+
+function daysInMonthOf(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+export function calendarFor(timeZone: string, from: string, to: string, resolution: Resolution): Calendar {
+  const key = `${timeZone}|${from}|${to}|${resolution}`;
+  const cached = calendarCache.get(key);
+  if (cached) return cached;
+
+  let localDayList;
+  try {
+    localDayList = localDays(from, to, timeZone);
+  } catch (error) {
+    throw new RatingError("INVALID_INPUT", `Cannot build the local calendar: ${(error as Error).message}`);
+  }
+  const stepMs = STEP_MS[resolution];
+  const startMs = localDayList[0]!.startsAt.getTime();
+  const days: CalendarDay[] = [];
+  let first = 0;
+  for (const day of localDayList) {
+    const lengthMs = day.endsAt.getTime() - day.startsAt.getTime();
+    if (lengthMs % stepMs !== 0) {
+      throw new RatingError("INVALID_INPUT", `Local day ${day.date} in ${timeZone} is not a whole number of ${resolution} intervals`, day.date);
+    }
+    const year = Number(day.date.slice(0, 4));
+    const month = Number(day.date.slice(5, 7));
+    const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+    const end = first + lengthMs / stepMs;
+    days.push({
+      date: day.date,
+      monthKey: day.date.slice(0, 7),
+      month,
+      daysInMonth: daysInMonthOf(year, month),
+      daysInYear: leap ? 366 : 365,
+      weekday: isoWeekday(day.date),
+      first,
+      end,
+    });
+    first = end;
+  }
+  const intervals = first;
+  const endMs = startMs + intervals * stepMs;
+  const timeline = utcOffsetTimeline(new Date(startMs), new Date(endMs), timeZone);
+  const localMinute = new Uint16Array(intervals);
+  const dayOf = new Uint32Array(intervals);
+  let offset = timeline.offsetAtFromMs;
+  let next = 0;
+  const transitions = timeline.transitions;
+  for (let d = 0; d < days.length; d++) {
+    const day = days[d]!;
+    for (let k = day.first; k < day.end; k++) {
+      const t = startMs + k * stepMs;
+      while (next < transitions.length && transitions[next]!.at.getTime() <= t) {
+        offset = transitions[next]!.offsetAfterMs;
+        next++;
+      }
+      const local = t + offset;
+      const inDay = ((local % DAY_MS) + DAY_MS) % DAY_MS;
+      localMinute[k] = Math.floor(inDay / MINUTE_MS);
+      dayOf[k] = d;
+    }
+  }
+  const calendar: Calendar = { timeZone, resolution, stepMs, startMs, intervals, days, localMinute, dayOf };
+  if (calendarCache.size >= MAX_CACHED_CALENDARS) calendarCache.clear();
+  calendarCache.set(key, calendar);
+  return calendar;
+}
+
+function clock(minute: number): string {
+  return `${String(Math.floor(minute / 60)).padStart(2, "0")}:${String(minute % 60).padStart(2, "0")}`;
+}
+
+export function isoInstant(ms: number): string {
+  return new Date(ms).toISOString().replace(".000Z", "Z");
+}
+
+/** "2025-03-14 at 08:00 (Europe/Stockholm), the interval starting 2025-03-14T07:00:00Z" */
+export function describeInterval(cal: Calendar, k: number): string {
+  const day = cal.days[cal.dayOf[k]!]!;
+  return `${day.date} at ${clock(cal.localMinute[k]!)} (${cal.timeZone}), the interval starting ${isoInstant(cal.startMs + k * cal.stepMs)}`;
+}
+
+/** Forget cached period calendars (tests). */
+export function clearCalendarCache(): void {
+  calendarCache.clear();
+}
