@@ -1,4 +1,6 @@
-// The period's calendar: local days and the local wall-clock minute of every interval
+// The period's calendar: local days and the local wall-clock minute of every interval. The one
+// calendar of a period of local days, for rating and for reading stored series
+// (src/server/metering/read-series.ts places each local day's values at its day's `first`).
 import { isoWeekday, localDays, utcOffsetTimeline, type Resolution } from "../../time/zoned";
 import { RatingError } from "../price-list";
 
@@ -20,13 +22,18 @@ export interface CalendarDay {
   end: number;
 }
 
-export interface Calendar {
+/** The local days of a period and where each starts in the period's intervals. */
+export interface PeriodDays {
   timeZone: string;
   resolution: Resolution;
   stepMs: number;
   startMs: number;
   intervals: number;
   days: CalendarDay[];
+}
+
+/** The period's days and the local clock of every interval (rating needs both). */
+export interface Calendar extends PeriodDays {
   /** Local wall-clock minute of the day (0–1439) at each interval's start. */
   localMinute: Uint16Array;
   /** Day index of each interval. */
@@ -35,15 +42,17 @@ export interface Calendar {
 
 /** Calendars are the same for every installation of a billing run: keep the latest ones. */
 const calendarCache = new Map<string, Calendar>();
+const daysCache = new Map<string, PeriodDays>();
 const MAX_CACHED_CALENDARS = 64;
 
 function daysInMonthOf(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
-export function calendarFor(timeZone: string, from: string, to: string, resolution: Resolution): Calendar {
+/** The local days of [from, to) in a zone at a resolution (cached); throws RatingError INVALID_INPUT. */
+export function periodDays(timeZone: string, from: string, to: string, resolution: Resolution): PeriodDays {
   const key = `${timeZone}|${from}|${to}|${resolution}`;
-  const cached = calendarCache.get(key);
+  const cached = daysCache.get(key);
   if (cached) return cached;
 
   let localDayList;
@@ -53,7 +62,8 @@ export function calendarFor(timeZone: string, from: string, to: string, resoluti
     throw new RatingError("INVALID_INPUT", `Cannot build the local calendar: ${(error as Error).message}`);
   }
   const stepMs = STEP_MS[resolution];
-  const startMs = localDayList[0]!.startsAt.getTime();
+  // An empty period (from ≥ to) has no days and no intervals.
+  const startMs = localDayList[0]?.startsAt.getTime() ?? Number.NaN;
   const days: CalendarDay[] = [];
   let first = 0;
   for (const day of localDayList) {
@@ -77,9 +87,22 @@ export function calendarFor(timeZone: string, from: string, to: string, resoluti
     });
     first = end;
   }
-  const intervals = first;
+  const period: PeriodDays = { timeZone, resolution, stepMs, startMs, intervals: first, days };
+  if (daysCache.size >= MAX_CACHED_CALENDARS) daysCache.clear();
+  daysCache.set(key, period);
+  return period;
+}
+
+/** The period's days with the local wall-clock minute and day of every interval (cached). */
+export function calendarFor(timeZone: string, from: string, to: string, resolution: Resolution): Calendar {
+  const key = `${timeZone}|${from}|${to}|${resolution}`;
+  const cached = calendarCache.get(key);
+  if (cached) return cached;
+
+  const period = periodDays(timeZone, from, to, resolution);
+  const { stepMs, startMs, intervals, days } = period;
   const endMs = startMs + intervals * stepMs;
-  const timeline = utcOffsetTimeline(new Date(startMs), new Date(endMs), timeZone);
+  const timeline = intervals > 0 ? utcOffsetTimeline(new Date(startMs), new Date(endMs), timeZone) : { offsetAtFromMs: 0, transitions: [] };
   const localMinute = new Uint16Array(intervals);
   const dayOf = new Uint32Array(intervals);
   let offset = timeline.offsetAtFromMs;
@@ -99,7 +122,7 @@ export function calendarFor(timeZone: string, from: string, to: string, resoluti
       dayOf[k] = d;
     }
   }
-  const calendar: Calendar = { timeZone, resolution, stepMs, startMs, intervals, days, localMinute, dayOf };
+  const calendar: Calendar = { ...period, localMinute, dayOf };
   if (calendarCache.size >= MAX_CACHED_CALENDARS) calendarCache.clear();
   calendarCache.set(key, calendar);
   return calendar;
@@ -122,4 +145,5 @@ export function describeInterval(cal: Calendar, k: number): string {
 /** Forget cached period calendars (tests). */
 export function clearCalendarCache(): void {
   calendarCache.clear();
+  daysCache.clear();
 }
