@@ -3,7 +3,7 @@
 // come from the domain's own rating (rateConsumption with the demo price lists).
 import { randomInt } from "node:crypto";
 import { rateConsumption } from "@/domain/billing/rate";
-import { DEMO_VAT_RATES } from "@/domain/billing/demo-price-lists";
+import { DEMO_VAT_RATES } from "@/fixtures/demo-price-lists";
 import { vatOf } from "@/domain/billing/money";
 import { danishFik71, finnishReference, swedishOcr } from "@/domain/billing/payment-references";
 import type { Market, PriceList } from "@/domain/billing/price-list";

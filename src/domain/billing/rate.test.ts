@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Series } from "../consumption/aggregate";
-import { DEMO_DK_GRID, DEMO_DK_SUPPLY, DEMO_SE_GRID, DEMO_SE_SUPPLY_SPOT, DEMO_VAT_RATES } from "./demo-price-lists";
+import { DEMO_DK_GRID, DEMO_DK_SUPPLY, DEMO_SE_GRID, DEMO_SE_SUPPLY_SPOT, DEMO_VAT_RATES } from "@/fixtures/demo-price-lists";
 import type {
   DistrictHeatingPriceList,
   DkGridPriceList,

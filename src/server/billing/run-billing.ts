@@ -57,7 +57,7 @@ import {
   type PrepaidAcontoLine,
 } from "@/domain/billing/billing-period";
 import { highestDailyMeanPower, type BillingPower } from "@/domain/billing/billing-power";
-import { DEMO_VAT_RATES } from "@/domain/billing/demo-price-lists";
+import { DEMO_VAT_RATES } from "@/fixtures/demo-price-lists";
 import {
   creditLines,
   totalsOf,
