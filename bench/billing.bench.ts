@@ -24,8 +24,10 @@ const PERIOD = { cycle: "MONTHLY" as const, periodStart: "2026-01-01", periodEnd
 async function prepare(url: string): Promise<void> {
   const { createPrismaClient } = await import("../src/server/db/create-client");
   const { storePriceLists } = await import("../src/server/billing/store-price-lists");
-  const { DEMO_SE_GRID, DEMO_SE_SUPPLY_SPOT } = await import("../src/fixtures/demo-price-lists");
+  const { storeVatRates } = await import("../src/server/billing/store-vat-rates");
+  const { DEMO_SE_GRID, DEMO_SE_SUPPLY_SPOT, DEMO_VAT_RATES } = await import("../src/fixtures/demo-price-lists");
   const db = createPrismaClient(url);
+  await storeVatRates(db, DEMO_VAT_RATES);
   await storePriceLists(db, [
     ...DEMO_SE_GRID.map((list) => ({ list })),
     ...DEMO_SE_SUPPLY_SPOT.map((list) => ({ list, key: "SE_SUPPLY:SPOT" })),

@@ -45,9 +45,8 @@ import "server-only";
  */
 import { checkBillingPeriod, type BillingCycle } from "@/domain/billing/billing-period";
 import { currentOf } from "@/domain/billing/invoice-versions";
-import type { Currency, VatRate } from "@/domain/billing/price-list";
+import type { Currency } from "@/domain/billing/price-list";
 import { localDate } from "@/domain/time/zoned";
-import { DEMO_VAT_RATES } from "@/fixtures/demo-price-lists";
 import { db as defaultDb } from "@/server/db/client";
 import type { Db } from "@/server/db/create-client";
 import type { ChunkReads, ContractRow, ExistingInvoice, Outcome, RunContext, RunItemStatus, Tx } from "./billing-run-types";
@@ -56,6 +55,7 @@ import { loadContracts } from "./load-contracts";
 import { loadInvoicesOf } from "./load-invoices-of";
 import { loadPriceLists } from "./load-price-lists";
 import { loadRunItems } from "./load-run-items";
+import { loadVatRates } from "./load-vat-rates";
 import { rateContract } from "./rate-contract";
 import { readForRating } from "./read-for-rating";
 import { startOrResumeRun } from "./start-or-resume-run";
@@ -82,8 +82,6 @@ export type RunBillingOptions = {
   corrections?: boolean | "all";
   /** Contracts per chunk (reads, rating, one transaction). Default 500. */
   chunkSize?: number;
-  /** VAT rates with validity; default: the statutory rates in demo-price-lists.ts. */
-  vatRates?: readonly VatRate[];
   /** Called after each chunk is committed (progress; a throw here stops the run like a crash). */
   onChunkCommitted?: (progress: { chunk: number; chunks: number; done: number; total: number }) => void | Promise<void>;
 };
@@ -118,7 +116,6 @@ export async function runBilling(options: RunBillingOptions): Promise<RunBilling
   const db = options.db ?? defaultDb;
   const period = checkBillingPeriod(options.cycle, options.periodStart, options.periodEnd);
   const today = options.today ?? localDate(new Date(), "Europe/Stockholm");
-  const vatRates = options.vatRates ?? DEMO_VAT_RATES;
 
   const { runId, resumed } = await startOrResumeRun(db, options.cycle, period);
   const ctx: RunContext = {
@@ -131,8 +128,8 @@ export async function runBilling(options: RunBillingOptions): Promise<RunBilling
     corrections: options.corrections ?? false,
     candidates: new Map(),
     priceLists: [],
-    vatRates,
-    vatKey: JSON.stringify(vatRates),
+    vatRates: [],
+    vatKey: "",
     spot: new Map(),
     timings: { readMs: 0, rateMs: 0, writeMs: 0 },
     issued: { invoices: 0, creditNotes: 0, totals: new Map() },
@@ -143,6 +140,9 @@ export async function runBilling(options: RunBillingOptions): Promise<RunBilling
     const t0 = now();
     const contracts = await loadContracts(db, runId, options.cycle, period, options.contractIds);
     ctx.priceLists = await loadPriceLists(db);
+    // VAT rates are data like the price lists: a day without a rate fails the contract (MISSING_PRICE).
+    ctx.vatRates = await loadVatRates(db);
+    ctx.vatKey = JSON.stringify(ctx.vatRates);
     if (ctx.corrections === true) {
       const found = await findCorrectionCandidates({ db, cycle: options.cycle, periodStart: period.from, contractIds: options.contractIds });
       for (const c of found) ctx.candidates.set(c.invoiceId, c);
