@@ -8,18 +8,6 @@ export function median(values: number[]): number {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
-/** Runs `fn` `warmup` times unmeasured, then `repetitions` times; returns the median in ms. */
-export async function timeMedian(fn: () => unknown | Promise<unknown>, repetitions = 7, warmup = 2): Promise<number> {
-  for (let i = 0; i < warmup; i++) await fn();
-  const times: number[] = [];
-  for (let i = 0; i < repetitions; i++) {
-    const start = process.hrtime.bigint();
-    await fn();
-    times.push(Number(process.hrtime.bigint() - start) / 1e6);
-  }
-  return median(times);
-}
-
 /** Median, minimum and maximum in ms of `reps` runs after `warmup` unmeasured ones. */
 export async function timed(fn: () => Promise<unknown>, reps: number, warmup = 2): Promise<{ median: number; min: number; max: number }> {
   for (let i = 0; i < warmup; i++) await fn();

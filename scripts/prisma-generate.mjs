@@ -8,7 +8,9 @@ import path from "node:path";
 
 const require = createRequire(import.meta.url);
 const env = { ...process.env };
-const enginesDir = path.dirname(require.resolve("@prisma/engines/package.json"));
+// @prisma/engines is the CLI's own dependency, so it is looked up from the CLI's package.
+const requireFromPrisma = createRequire(require.resolve("prisma/package.json"));
+const enginesDir = path.dirname(requireFromPrisma.resolve("@prisma/engines/package.json"));
 const hasNativeEngine = (await import("node:fs")).readdirSync(enginesDir).some((f) => f.startsWith("schema-engine"));
 if (!hasNativeEngine && !env.PRISMA_SCHEMA_ENGINE_BINARY) {
   env.PRISMA_SCHEMA_ENGINE_BINARY = existsSync("/bin/true") ? "/bin/true" : process.execPath;

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# npm test — installs what the tests need and runs every test: type check, unit tests, integration
-# tests on embedded PGlite and on the PostgreSQL server, and Playwright end-to-end tests in Chromium.
+# npm test — installs what the tests need and runs every test: type check, lint (with the import
+# boundaries), unit tests, integration tests on embedded PGlite and on the PostgreSQL server, and
+# Playwright end-to-end tests in Chromium.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NODE_OPTIONS="${NODE_OPTIONS:-} --experimental-wasm-modules --no-warnings=ExperimentalWarning"
@@ -39,6 +40,9 @@ fi
 
 step "Type check"
 npx tsc --noEmit -p .
+
+step "Lint"
+npx eslint .
 
 step "Unit tests"
 counted npx vitest run --project unit

@@ -12,9 +12,9 @@ import Provider, { type OidcContext } from "oidc-provider";
 import { elegTestPersons, fullName, type ElegTestPerson } from "../../src/fixtures/eleg-test-persons";
 import { fromBase64Url, MAX_SIGN_TEXT_LENGTH, PERSON_CLAIM, SIGN_TEXT_PARAM, SIGNED_TEXT_CLAIM } from "../../src/lib/eleg-protocol";
 
-export const DEV_ELEG_CLIENT_ID = "mina-sidor";
-export const DEV_ELEG_CLIENT_SECRET = "mina-sidor-local-eleg-secret";
-export const DEFAULT_ELEG_PORT = 3901;
+const DEV_ELEG_CLIENT_ID = "mina-sidor";
+const DEV_ELEG_CLIENT_SECRET = "mina-sidor-local-eleg-secret";
+const DEFAULT_ELEG_PORT = 3901;
 
 export type ElegProviderOptions = {
   /** Port to listen on; 0 picks a free one. Default 3901, or a free port when 3901 is taken. */
@@ -36,6 +36,7 @@ export async function startElegProvider(options: ElegProviderOptions): Promise<E
   const clientSecret = options.clientSecret ?? DEV_ELEG_CLIENT_SECRET;
   const appUrl = options.appUrl.replace(/\/$/, "");
 
+  // eslint-disable-next-line prefer-const -- assigned once the server listens; a request before that gets 503, not a TDZ error
   let provider: Provider | undefined;
   const server = createServer((req, res) => {
     if (!provider) return void res.writeHead(503).end();

@@ -48,7 +48,7 @@ type Queue = {
 /** Extended-protocol messages that leave a batch open until the connection's Sync. */
 const BATCH_MESSAGES = new Set(["P", "B", "D", "E", "C", "H"].map((c) => c.charCodeAt(0)));
 
-export function keepExtendedQueriesTogether(server: PGLiteSocketServer): void {
+function keepExtendedQueriesTogether(server: PGLiteSocketServer): void {
   const q = (server as unknown as { queryQueue: Queue }).queryQueue;
   if (!q || typeof q.processQueue !== "function" || !Array.isArray(q.queue)) {
     throw new Error("pglite-socket's query queue has changed: review keepExtendedQueriesTogether in scripts/lib/embedded-db.ts");

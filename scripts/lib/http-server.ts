@@ -12,7 +12,7 @@ import { forwardedForHeader, isTrustedPeer, type TrustedProxies } from "../../sr
 const PROXY_HEADERS = ["x-forwarded-proto", "x-forwarded-host", "x-forwarded-port", "forwarded", "x-real-ip"];
 
 /** Rewrites the forwarding headers of a request as the app must see them. */
-export function settleForwardingHeaders(req: IncomingMessage, proxies: TrustedProxies): void {
+function settleForwardingHeaders(req: IncomingMessage, proxies: TrustedProxies): void {
   if (!isTrustedPeer(req.socket.remoteAddress, proxies)) for (const name of PROXY_HEADERS) delete req.headers[name];
   req.headers["x-forwarded-for"] = forwardedForHeader(req.headers["x-forwarded-for"], req.socket.remoteAddress, proxies);
 }

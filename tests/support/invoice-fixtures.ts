@@ -2,6 +2,7 @@
 // issues real invoices is tested on its own, and these tests must not depend on it. Realistic lines
 // come from the domain's own rating (rateConsumption with the demo price lists).
 import { randomInt } from "node:crypto";
+import { lineParamsOf, type LineParams } from "@/domain/billing/line-catalogue";
 import { rateConsumption } from "@/domain/billing/rate";
 import { DEMO_VAT_RATES } from "@/fixtures/demo-price-lists";
 import { vatOf } from "@/domain/billing/money";
@@ -10,6 +11,7 @@ import type { Market, PriceList } from "@/domain/billing/price-list";
 import { addDays, localMidnightUtc, intervalsInLocalDay, localDays } from "@/domain/time/zoned";
 import { Prisma, type Invoice } from "@/generated/prisma/client";
 import type { Db } from "@/server/db/create-client";
+import { issuedLineText } from "@/server/invoices/invoice-translator";
 
 const RUN = randomInt(100, 1000);
 let counter = 0;
@@ -28,6 +30,8 @@ export function paymentReferenceFor(market: Market, invoiceNumber: string): stri
 
 export type LineInput = {
   code: string;
+  /** InvoiceLine.params; left out, the line is stored as before the line catalogue (null). */
+  params?: LineParams;
   description: string;
   quantity: string;
   unit: string;
@@ -95,6 +99,7 @@ export async function createTestInvoice(db: Db, o: TestInvoiceOptions): Promise<
         create: lines.map((l) => ({
           position: l.position,
           code: l.code,
+          params: l.params ?? Prisma.DbNull,
           description: l.description,
           quantity: new Prisma.Decimal(l.quantity),
           unit: l.unit,
@@ -144,7 +149,8 @@ export function ratedLines(o: {
   return {
     lines: result.lines.map((l) => ({
       code: l.code,
-      description: l.description.sv,
+      params: lineParamsOf(l),
+      description: issuedLineText({ code: l.code, params: lineParamsOf(l) }),
       quantity: l.quantity,
       unit: l.unit,
       unitPriceMinor: l.unitPriceMinor,

@@ -4,7 +4,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/page-header";
-import type { InvoiceExplanation, LineExplanation } from "@/domain/billing/explain";
+import { explainedLineName, type InvoiceExplanation, type LineExplanation } from "@/domain/billing/explain";
 import { formatDate, formatMoney } from "@/lib/format";
 import type { InvoiceDetail } from "@/server/invoices/get-invoice";
 import { formatDecimal, formatKwhPrice, formatUnitPrice, periodDates, unitLabel } from "./format";
@@ -14,12 +14,9 @@ type Translate = Awaited<ReturnType<typeof getTranslations<"invoices">>>;
 const h3 = "mb-2 mt-5 text-base font-semibold text-slate-900";
 const link = "font-medium text-sky-800 underline underline-offset-2 hover:text-sky-950";
 
-/** A line's name in the reader's language: Swedish as stored, English from the billing run or by code. */
+/** A line's name in the reader's language, from its code and parameters (the portal speaks sv and en). */
 export function lineName(line: LineExplanation, locale: string, t: Translate): string {
-  if (locale !== "en") return line.description;
-  if (line.texts?.en) return line.texts.en;
-  const key = `lineName.${line.code}` as const;
-  return t.has(key) ? t(key) : line.description;
+  return explainedLineName(line, locale === "en" ? "en" : "sv", (key, values) => t(key as "title", values));
 }
 
 function lineMessageKey(line: LineExplanation): string {

@@ -1,6 +1,6 @@
 // Formatting of invoice figures on the invoice pages: exact decimal strings as stored, with the
 // locale's separators (Intl reads the decimal string as written, so nothing is rounded twice).
-import { PRICE_SCALE, formatFraction, parseDecimal } from "@/domain/billing/money";
+import { formatUnitPrice as unitPriceText } from "@/domain/billing/unit-price";
 import { addDays } from "@/domain/time/zoned";
 import { formatDate } from "@/lib/format";
 
@@ -15,11 +15,6 @@ export function formatDecimal(value: string, locale: string, min = 0, max = 4): 
   return f.format(value as unknown as number);
 }
 
-/** Minor units per unit → major units, exactly: "30000" → "300". */
-function minorToMajor(value: string): string {
-  return formatFraction(parseDecimal(value, "unit price"), PRICE_SCALE * 100n, 6, "trim");
-}
-
 type Translate = (key: string) => string;
 
 /**
@@ -27,9 +22,12 @@ type Translate = (key: string) => string;
  * per month, day, kW or m³ in major units ("49,00 kr/mån").
  */
 export function formatUnitPrice(line: { unit: string; unitPriceMinor: string }, currency: string, locale: string, t: Translate): string {
-  const unit = unitLabel(line.unit, t);
-  if (line.unit === "kWh") return `${formatDecimal(line.unitPriceMinor, locale, 2, 4)} ${t(`minorUnit.${currency}`)}/${unit}`;
-  return `${formatDecimal(minorToMajor(line.unitPriceMinor), locale, 2, 4)} ${t(`majorUnit.${currency}`)}/${unit}`;
+  return unitPriceText(line, currency, {
+    decimal: (value, min, max) => formatDecimal(value, locale, min, max),
+    unit: (unit) => unitLabel(unit, t),
+    minorUnit: (c) => t(`minorUnit.${c}`),
+    majorUnit: (c) => t(`majorUnit.${c}`),
+  });
 }
 
 export function unitLabel(unit: string, t: Translate): string {

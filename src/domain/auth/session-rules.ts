@@ -8,7 +8,7 @@ export type SessionPolicy = { idleMs: number; absoluteMs: number };
 export type SessionState = "open" | "ended" | "idle" | "expired";
 
 /** How often the last-seen time is written: often enough for the idle rule, not on every request. */
-export const TOUCH_INTERVAL_MS = 60_000;
+const TOUCH_INTERVAL_MS = 60_000;
 
 /** The absolute end of a session that starts now. */
 export function sessionExpiry(startedAt: Date, policy: SessionPolicy): Date {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { BillingExplanation } from "./invoice-explanation";
-import { estimateNextInvoice, explainInvoice, lineCategory, lineSection, readExplanationFacts, type ExplainInput, type ExplainLine } from "./explain";
+import { estimateNextInvoice, explainInvoice, lineCategory, lineSection, type ExplainInput, type ExplainLine } from "./explain";
+import { readExplanationFacts } from "./invoice-explanation-read";
 
 function line(position: number, code: string, amountMinor: number, extra: Partial<ExplainLine> = {}): ExplainLine {
   return {
@@ -266,7 +266,7 @@ describe("aconto refund", () => {
   });
 });
 
-describe("the billing run's explanation (BillingExplanation)", () => {
+describe("a billing run's explanation of version 1 (texts recorded per line, before the line catalogue)", () => {
   const lines = [
     line(1, "SUPPLY_ENERGY_SPOT", 150_000, { quantity: "1800.000", unitPriceMinor: "83.3333" }),
     line(2, "DK_ELECTRICITY_TAX", 130_860, { quantity: "1800.000" }),
@@ -305,7 +305,7 @@ describe("the billing run's explanation (BillingExplanation)", () => {
     credits: null,
     billingPower: null,
     nextInvoice: { periodFrom: "2026-01-01", periodTo: "2026-04-01", invoiceDate: "2026-04-01", dueDate: "2026-04-15" },
-  } satisfies Partial<BillingExplanation>;
+  };
 
   it("takes the sections, the texts, the spot figures, the aconto and the next invoice from the run", () => {
     const e = explainInvoice(invoice({ billingCycle: null, lines, facts, periodStart: "2025-10-01", periodEnd: "2026-01-01" }));

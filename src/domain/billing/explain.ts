@@ -7,15 +7,30 @@
  * decimal strings); the page words it in Swedish or English from `messages/<locale>/invoices.json`
  * (one message per line code and per explanation kind), so the rules are tested once here.
  *
- * Inputs are the stored invoice (lines as stored, decimals as strings) and the billing run's
- * `Invoice.explanation` JSON (`BillingExplanation` in ./invoice-explanation), read leniently by
- * `readExplanationFacts`: every part is optional, and what is missing is derived from the lines
- * where it can be (the aconto settlement from the aconto lines) or left out (a spot comparison
- * without the plain average). Invoices written before or outside a billing run still explain.
+ * Inputs are the stored invoice (lines as stored: code, parameters, issued text, decimals as
+ * strings) and the billing run's `Invoice.explanation` JSON, read by `readExplanationFacts`
+ * (./invoice-explanation-read.ts: the current schema strictly, older shapes leniently, so invoices
+ * written before or outside a billing run still explain). What is missing is derived from the
+ * lines where it can be (the aconto settlement from the aconto lines) or left out (a spot
+ * comparison without the plain average). What a line is and who is paid come from the line
+ * catalogue (./line-catalogue.ts); its name in a language from `explainedLineName`.
  */
 
 import { addDays, addMonths, daysBetween } from "../time/zoned";
-import { formatFraction, parseDecimal, sumMinor, PRICE_SCALE } from "./money";
+import {
+  catalogueCodeOf,
+  legacyLineParams,
+  readExplanationFacts,
+  storedLineParams,
+  type AcontoReading,
+  type CorrectionReasonKind,
+  type LineFacts,
+} from "./invoice-explanation-read";
+import type { StoredSection } from "./invoice-explanation";
+import { isCatalogueCode, lineCategory as catalogueCategory, type LineCategory, type LineParams, type Recipient } from "./line-catalogue";
+import { lineName, type InvoiceLanguage, type Translate } from "./line-name";
+import { formatFraction, sumMinor, PRICE_SCALE } from "./money";
+import { vatSummaryOf } from "./vat-summary";
 
 // ---------------------------------------------------------------------------------------------
 // Input
@@ -23,6 +38,9 @@ import { formatFraction, parseDecimal, sumMinor, PRICE_SCALE } from "./money";
 export interface ExplainLine {
   position: number;
   code: string;
+  /** `InvoiceLine.params` as stored (null on lines written before the catalogue). */
+  params?: unknown;
+  /** The text as issued. */
   description: string;
   /** Exact decimal strings as stored. */
   quantity: string;
@@ -52,262 +70,13 @@ export interface ExplainInput {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The billing run's facts (Invoice.explanation), read leniently
+// Line categories (the catalogue) and sections
 
-/** Rating details of one line (the `details` of `rate.ts` lines, as far as they explain anything). */
-export type LineFacts =
-  | { kind: "spot"; weightedAverage: number | null; plainAverage: number | null; intervals: number | null; negativeIntervals: number | null }
-  | { kind: "powerFee"; peakCount: number | null; peaks: { localDate: string; localHour: number; kWh: string }[] };
+export type { LineCategory, Recipient } from "./line-catalogue";
 
-export interface AcontoFacts {
-  /** The quarter settled (from inclusive, to exclusive). */
-  settledPeriod: { from: string; to: string } | null;
-  /** Measured kWh in the settled quarter. */
-  actualKwh: string | null;
-  /** kWh billed in advance for the settled quarter. */
-  prepaidKwh: string | null;
-  /** The quarter billed in advance on this bill. */
-  nextPeriod: { from: string; to: string } | null;
-  nextKwh: string | null;
-  /** The expected yearly consumption the aconto is estimated from (whole kWh). */
-  expectedYearlyKwh: number | null;
-  /** Last year's measured consumption and the days it covers (scaled to 365 days). */
-  basis: { kWh: number; days: number } | null;
-  /** "contract": no measured year yet, the contract's expected consumption was used. */
-  basisSource: "measured" | "contract" | null;
-  /** Amounts incl. VAT when the run states them; otherwise derived from the lines. */
-  actualAmountMinor: number | null;
-  prepaidAmountMinor: number | null;
-  nextAmountMinor: number | null;
-}
-
-/** Where the billing run put a line (`LineSection` of ./invoice-explanation). */
-export type StoredLineSection = "period" | "settlement" | "deduction" | "aconto" | "credit";
-
-export type CorrectionReasonKind = "METER_VALUES" | "PRICE_LIST" | "RERATED";
-
-export interface ExplanationFacts {
-  /** Line facts by line position. */
-  lines: Map<number, LineFacts>;
-  /** The run's section and texts (sv, en, da) of each line, by position. */
-  lineInfo: Map<number, { section: StoredLineSection | null; text: { sv: string; en: string; da: string | null } | null }>;
-  cycle: "MONTHLY" | "QUARTERLY_ACONTO" | null;
-  /** Spot facts for the whole invoice, when the run gives them once instead of per line. */
-  spot: Extract<LineFacts, { kind: "spot" }> | null;
-  aconto: AcontoFacts | null;
-  correction: {
-    reasons: CorrectionReasonKind[];
-    paidOnEarlierVersionsMinor: number | null;
-    toPayMinor: number | null;
-    toRefundMinor: number | null;
-    /** The period's consumption before and after the correction (kWh, 3 decimals). */
-    kWhBefore: string | null;
-    kWhAfter: string | null;
-  } | null;
-  /** Credit notes: the invoice that replaces the credited one. */
-  replacedByInvoiceNumber: string | null;
-  /** District heating: the billed power and the day that set it. */
-  billingPower: { kW: string; date: string } | null;
-  nextInvoice: { invoiceDate: string | null; dueDate: string } | null;
-}
-
-type Json = Record<string, unknown>;
-const STORED_SECTIONS: readonly StoredLineSection[] = ["period", "settlement", "deduction", "aconto", "credit"];
-const CORRECTION_REASONS: readonly CorrectionReasonKind[] = ["METER_VALUES", "PRICE_LIST", "RERATED"];
-const isObject = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-function num(v: unknown): number | null {
-  if (typeof v === "number" && Number.isFinite(v)) return v;
-  if (typeof v === "string" && /^-?\d+(\.\d+)?$/.test(v.trim())) return Number(v);
-  return null;
-}
-function int(v: unknown): number | null {
-  const n = num(v);
-  return n !== null && Number.isSafeInteger(n) ? n : null;
-}
-function decimal(v: unknown): string | null {
-  if (typeof v === "number" && Number.isFinite(v)) return String(v);
-  if (typeof v === "string" && /^-?\d+(\.\d+)?$/.test(v.trim())) return v.trim();
-  return null;
-}
-function date(v: unknown): string | null {
-  return typeof v === "string" && ISO_DATE.test(v.slice(0, 10)) ? v.slice(0, 10) : null;
-}
-function period(v: unknown): { from: string; to: string } | null {
-  if (!isObject(v)) return null;
-  const from = date(v.from ?? v.start ?? v.periodStart);
-  const to = date(v.to ?? v.end ?? v.periodEnd);
-  return from && to ? { from, to } : null;
-}
-
-function lineFacts(v: unknown): LineFacts | null {
-  if (!isObject(v)) return null;
-  switch (v.kind) {
-    case "spot":
-      return {
-        kind: "spot",
-        weightedAverage: num(v.weightedAverage),
-        plainAverage: num(v.plainAverage),
-        intervals: int(v.intervals),
-        negativeIntervals: int(v.negativeIntervals),
-      };
-    case "powerFee":
-      return {
-        kind: "powerFee",
-        peakCount: int(v.peakCount),
-        peaks: Array.isArray(v.peaks)
-          ? v.peaks.flatMap((p) => {
-              if (!isObject(p)) return [];
-              const localDate = date(p.localDate);
-              const localHour = int(p.localHour);
-              const kWh = decimal(p.kWh);
-              return localDate && localHour !== null && kWh ? [{ localDate, localHour, kWh }] : [];
-            })
-          : [],
-      };
-    default:
-      return null;
-  }
-}
-
-/**
- * Reads `Invoice.explanation`. Understood (all optional):
- * - `lines`: an array of `{ position, details }` (the rating line's `details`), or an object keyed
- *   by position;
- * - `spot`: `{ weightedAverage, plainAverage, intervals, negativeIntervals }` for the invoice;
- *   and the run's `section` and `description: { sv, en, da }` of each line;
- * - `cycle`: "MONTHLY" | "QUARTERLY_ACONTO";
- * - `spot`: `{ weightedAverage, plainAverage, intervals, negativeIntervals }` for the invoice;
- * - `aconto`: `{ settledPeriod: {from,to}, actualKwh, prepaidKwh, actualAmountMinor,
- *   prepaidAmountMinor, nextPeriod: {from,to}, nextKwh, nextAmountMinor, expectedYearlyKwh,
- *   basis: { kWh, days }, basisSource }`;
- * - `correction`: `{ reasons: [{ kind }], paidOnEarlierVersionsMinor, toPayMinor, toRefundMinor,
- *   previous: { kWh }, current: { kWh } }`;
- * - `credits`: `{ replacedByInvoiceNumber }` (credit notes);
- * - `billingPower`: `{ kW, date }` (district heating);
- * - `nextInvoice`: `{ invoiceDate, dueDate }` or `nextDueDate` / `nextInvoiceDate`.
- * Anything else, or anything malformed, is ignored.
- */
-export function readExplanationFacts(json: unknown): ExplanationFacts {
-  const facts: ExplanationFacts = {
-    lines: new Map(),
-    lineInfo: new Map(),
-    cycle: null,
-    spot: null,
-    aconto: null,
-    correction: null,
-    replacedByInvoiceNumber: null,
-    billingPower: null,
-    nextInvoice: null,
-  };
-  if (!isObject(json)) return facts;
-  if (json.cycle === "MONTHLY" || json.cycle === "QUARTERLY_ACONTO") facts.cycle = json.cycle;
-
-  const lines = json.lines;
-  const entries: [unknown, unknown][] = Array.isArray(lines)
-    ? lines.map((l, i) => [isObject(l) && l.position !== undefined ? l.position : i + 1, l])
-    : isObject(lines)
-      ? Object.entries(lines)
-      : [];
-  for (const [position, entry] of entries) {
-    const p = int(position);
-    if (p === null) continue;
-    const details = lineFacts(isObject(entry) && isObject(entry.details) ? entry.details : entry);
-    if (details) facts.lines.set(p, details);
-    if (isObject(entry)) {
-      const section = STORED_SECTIONS.find((s) => s === entry.section) ?? null;
-      const d = entry.description;
-      const text = isObject(d) && typeof d.sv === "string" && typeof d.en === "string" ? { sv: d.sv, en: d.en, da: typeof d.da === "string" ? d.da : null } : null;
-      if (section || text) facts.lineInfo.set(p, { section, text });
-    }
-  }
-
-  const spot = lineFacts(isObject(json.spot) ? { kind: "spot", ...json.spot } : null);
-  if (spot?.kind === "spot") facts.spot = spot;
-
-  if (isObject(json.aconto)) {
-    const a = json.aconto;
-    const basis = isObject(a.basis) ? { kWh: num(a.basis.kWh), days: int(a.basis.days) } : null;
-    facts.aconto = {
-      settledPeriod: period(a.settledPeriod),
-      actualKwh: decimal(a.actualKwh),
-      prepaidKwh: decimal(a.prepaidKwh),
-      nextPeriod: period(a.nextPeriod),
-      nextKwh: decimal(a.nextKwh),
-      expectedYearlyKwh: int(a.expectedYearlyKwh),
-      basis: basis && basis.kWh !== null && basis.days !== null && basis.days > 0 ? { kWh: basis.kWh, days: basis.days } : null,
-      basisSource: a.basisSource === "measured" || a.basisSource === "contract" ? a.basisSource : null,
-      actualAmountMinor: int(a.actualAmountMinor),
-      prepaidAmountMinor: int(a.prepaidAmountMinor),
-      nextAmountMinor: int(a.nextAmountMinor),
-    };
-  }
-
-  if (isObject(json.correction)) {
-    const c = json.correction;
-    const kinds = [...(Array.isArray(c.reasons) ? c.reasons.map((r) => (isObject(r) ? r.kind : r)) : []), c.reason];
-    facts.correction = {
-      reasons: CORRECTION_REASONS.filter((kind) => kinds.includes(kind)),
-      paidOnEarlierVersionsMinor: int(c.paidOnEarlierVersionsMinor),
-      toPayMinor: int(c.toPayMinor),
-      toRefundMinor: int(c.toRefundMinor),
-      kWhBefore: isObject(c.previous) ? decimal(c.previous.kWh) : null,
-      kWhAfter: isObject(c.current) ? decimal(c.current.kWh) : null,
-    };
-  }
-  if (isObject(json.credits) && typeof json.credits.replacedByInvoiceNumber === "string") facts.replacedByInvoiceNumber = json.credits.replacedByInvoiceNumber;
-  if (isObject(json.billingPower)) {
-    const kW = decimal(json.billingPower.kW);
-    const day = date(json.billingPower.date);
-    if (kW && day) facts.billingPower = { kW, date: day };
-  }
-
-  const next = isObject(json.nextInvoice) ? json.nextInvoice : null;
-  const nextDue = date(next?.dueDate ?? json.nextDueDate);
-  if (nextDue) facts.nextInvoice = { dueDate: nextDue, invoiceDate: date(next?.invoiceDate ?? json.nextInvoiceDate) };
-  return facts;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Line categories: what a line is and who receives the money (seed 004: "tre interessenter")
-
-export type LineCategory = "energy" | "transfer" | "tax" | "fixedFee" | "power" | "flow" | "aconto" | "other";
-export type Recipient = "retailer" | "gridCompany" | "energinet" | "state" | "heatSupplier" | "unknown";
-
-const CATEGORY: Readonly<Record<string, { category: LineCategory; recipient: Recipient }>> = {
-  SUPPLY_ENERGY_FIXED: { category: "energy", recipient: "retailer" },
-  SUPPLY_ENERGY_SPOT: { category: "energy", recipient: "retailer" },
-  SUPPLY_MARGIN: { category: "energy", recipient: "retailer" },
-  SUPPLY_MONTHLY_FEE: { category: "fixedFee", recipient: "retailer" },
-  DK_SUPPLY_SUBSCRIPTION: { category: "fixedFee", recipient: "retailer" },
-  SE_GRID_FIXED_FEE: { category: "fixedFee", recipient: "gridCompany" },
-  SE_GRID_TRANSFER: { category: "transfer", recipient: "gridCompany" },
-  SE_GRID_ENERGY_TAX: { category: "tax", recipient: "state" },
-  SE_GRID_POWER_FEE: { category: "power", recipient: "gridCompany" },
-  DK_GRID_TRANSPORT_LOW: { category: "transfer", recipient: "gridCompany" },
-  DK_GRID_TRANSPORT_HIGH: { category: "transfer", recipient: "gridCompany" },
-  DK_GRID_TRANSPORT_PEAK: { category: "transfer", recipient: "gridCompany" },
-  DK_GRID_SUBSCRIPTION: { category: "fixedFee", recipient: "gridCompany" },
-  DK_ENERGINET_NET_TARIFF: { category: "transfer", recipient: "energinet" },
-  DK_ENERGINET_SYSTEM_TARIFF: { category: "transfer", recipient: "energinet" },
-  DK_ELECTRICITY_TAX: { category: "tax", recipient: "state" },
-  DH_FIXED_FEE: { category: "fixedFee", recipient: "heatSupplier" },
-  DH_ENERGY: { category: "energy", recipient: "heatSupplier" },
-  DH_POWER: { category: "power", recipient: "heatSupplier" },
-  DH_FLOW: { category: "flow", recipient: "heatSupplier" },
-};
-
-/** Line codes with their own wording; others are explained by their stored description. */
-export const EXPLAINED_LINE_CODES: readonly string[] = Object.keys(CATEGORY);
-
-const ACONTO_CODE = /ACONTO/i;
-/** Aconto lines that take off what was paid in advance (negative, or named so). */
-const PREPAID_CODE = /PREPAID|PAID|DEDUCT|SETTLE|CREDIT/i;
-
-export function lineCategory(code: string): { category: LineCategory; recipient: Recipient } {
-  if (ACONTO_CODE.test(code)) return { category: "aconto", recipient: "retailer" };
-  return CATEGORY[code] ?? { category: "other", recipient: "unknown" };
+/** What a line is and who receives the money, by the catalogue; older aconto codes by theirs. */
+export function lineCategory(code: string, amountMinor = 0): { category: LineCategory; recipient: Recipient } {
+  return catalogueCategory(catalogueCodeOf(code, amountMinor));
 }
 
 /**
@@ -315,15 +84,17 @@ export function lineCategory(code: string): { category: LineCategory; recipient:
  * lines, and the aconto paid for it taken off), or the aconto for the coming quarter. Lines of
  * other bills are "regular".
  */
-export type LineSection = "regular" | "settlement" | "prepaid" | "nextAconto";
+export type BillSection = "regular" | "settlement" | "prepaid" | "nextAconto";
 
-export function lineSection(line: { code: string; amountMinor: number }, quarterly: boolean, stored: StoredLineSection | null = null): LineSection {
+export function lineSection(line: { code: string; amountMinor: number }, quarterly: boolean, stored: StoredSection | null = null): BillSection {
   if (stored) return SECTION_OF_STORED[stored];
-  if (ACONTO_CODE.test(line.code)) return PREPAID_CODE.test(line.code) || line.amountMinor < 0 ? "prepaid" : "nextAconto";
+  const code = catalogueCodeOf(line.code, line.amountMinor);
+  if (code === "ACONTO_DEDUCTION") return "prepaid";
+  if (code === "ACONTO_NEXT") return line.amountMinor < 0 ? "prepaid" : "nextAconto";
   return quarterly ? "settlement" : "regular";
 }
 
-const SECTION_OF_STORED: Readonly<Record<StoredLineSection, LineSection>> = {
+const SECTION_OF_STORED: Readonly<Record<StoredSection, BillSection>> = {
   period: "regular",
   credit: "regular",
   settlement: "settlement",
@@ -333,7 +104,7 @@ const SECTION_OF_STORED: Readonly<Record<StoredLineSection, LineSection>> = {
 
 /** True when the bill is an aconto bill: its cycle says so, or it has aconto lines. */
 function isAcontoBill(input: Pick<ExplainInput, "billingCycle" | "lines">): boolean {
-  return input.billingCycle === "QUARTERLY_ACONTO" || input.lines.some((l) => ACONTO_CODE.test(l.code));
+  return input.billingCycle === "QUARTERLY_ACONTO" || input.lines.some((l) => lineCategory(l.code, l.amountMinor).category === "aconto");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -341,16 +112,18 @@ function isAcontoBill(input: Pick<ExplainInput, "billingCycle" | "lines">): bool
 
 export interface LineExplanation {
   position: number;
-  /** The message to use: the line code when it has its own wording, else "OTHER". */
+  /** The catalogue code whose messages word the line, or "OTHER" for a code outside the catalogue. */
   messageKey: string;
   code: string;
-  /** As stored (Swedish). */
+  /** What the line's wording needs (month, season, quarter, credited invoice …). */
+  params: LineParams;
+  /** As issued (Swedish): the name of a line outside the catalogue. */
   description: string;
-  /** The billing run's texts of the line, when it recorded them (English, Danish). */
+  /** Invoices before the catalogue: the run's recorded texts of the line (sv, en, da). */
   texts: { sv: string; en: string; da: string | null } | null;
   category: LineCategory;
   recipient: Recipient;
-  section: LineSection;
+  section: BillSection;
   quantity: string;
   unit: string;
   unitPriceMinor: string;
@@ -468,7 +241,7 @@ function explainSpot(line: ExplainLine, facts: Extract<LineFacts, { kind: "spot"
 
 const withVat = (lines: readonly ExplainLine[]) => sumMinor(lines.map((l) => l.amountMinor + l.vatAmountMinor));
 
-function explainAconto(input: ExplainInput, sections: readonly LineSection[], facts: AcontoFacts | null): AcontoExplanation {
+function explainAconto(input: ExplainInput, sections: readonly BillSection[], facts: AcontoReading | null): AcontoExplanation {
   const prepaidLines = input.lines.filter((_, i) => sections[i] === "prepaid");
   const nextLines = input.lines.filter((_, i) => sections[i] === "nextAconto");
   const settlementLines = input.lines.filter((_, i) => sections[i] === "settlement");
@@ -518,15 +291,19 @@ export function explainInvoice(input: ExplainInput): InvoiceExplanation {
   const periodDays = daysBetween(input.periodStart, input.periodEnd);
   const sections = input.lines.map((l) => lineSection(l, aconto, facts.lineInfo.get(l.position)?.section ?? null));
 
+  const legacy = { periodStart: input.periodStart, periodEnd: input.periodEnd, aconto: facts.aconto, creditedInvoiceNumber: input.corrects?.invoiceNumber ?? null };
   const lines: LineExplanation[] = input.lines.map((l, i) => {
-    const { category, recipient } = lineCategory(l.code);
+    const code = catalogueCodeOf(l.code, l.amountMinor);
+    const { category, recipient } = catalogueCategory(code);
     const f = facts.lines.get(l.position) ?? null;
+    const info = facts.lineInfo.get(l.position) ?? null;
     return {
       position: l.position,
-      messageKey: CATEGORY[l.code] ? l.code : "OTHER",
+      messageKey: isCatalogueCode(code) ? code : "OTHER",
       code: l.code,
+      params: storedLineParams(l.params) ?? info?.params ?? legacyLineParams({ code, info }, legacy),
       description: l.description,
-      texts: facts.lineInfo.get(l.position)?.text ?? null,
+      texts: info?.text ?? null,
       category,
       recipient,
       section: sections[i]!,
@@ -548,15 +325,7 @@ export function explainInvoice(input: ExplainInput): InvoiceExplanation {
   }
   breakdown.push({ category: "vat", amountMinor: input.vatAmountMinor });
 
-  const vat: InvoiceExplanation["vat"] = [];
-  for (const l of input.lines) {
-    const rate = normalizeRate(l.vatRate);
-    const entry = vat.find((v) => v.ratePercent === rate);
-    if (entry) {
-      entry.netMinor += l.amountMinor;
-      entry.vatMinor += l.vatAmountMinor;
-    } else vat.push({ ratePercent: rate, netMinor: l.amountMinor, vatMinor: l.vatAmountMinor });
-  }
+  const vat = vatSummaryOf(input.lines.map((l) => ({ vatRatePercent: l.vatRate, amountMinor: l.amountMinor, vatAmountMinor: l.vatAmountMinor })));
 
   const spotLines = input.lines.filter((l) => l.code === "SUPPLY_ENERGY_SPOT");
   const spot = spotLines.map((l) => {
@@ -610,11 +379,8 @@ export function explainInvoice(input: ExplainInput): InvoiceExplanation {
   };
 }
 
-/** "25.00" → "25", "25.50" → "25.5": VAT rates as people write them. */
-function normalizeRate(rate: string): string {
-  try {
-    return formatFraction(parseDecimal(rate, "VAT rate"), PRICE_SCALE, 6, "trim");
-  } catch {
-    return rate;
-  }
+/** A line's name in a language: from its catalogue code and parameters through the messages. */
+export function explainedLineName(line: Pick<LineExplanation, "messageKey" | "params" | "description" | "texts">, language: InvoiceLanguage, t: Translate): string {
+  return lineName({ code: line.messageKey, params: line.params, description: line.description, texts: line.texts }, language, t);
 }
+

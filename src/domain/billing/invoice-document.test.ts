@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { explainInvoice, type ExplainInput, type ExplainLine } from "./explain";
 import { buildInvoiceDocument, DOCUMENT_LANGUAGE, type DocumentFormatter, type DocumentLanguage, type InvoiceDocumentInput } from "./invoice-document";
 import { INVOICE_ISSUERS } from "./issuer";
+import { invoiceTranslator } from "../../../tests/support/invoice-translator";
 import { danishFik71, finnishReference, finnishVirtualBarcode, swedishOcr } from "./payment-references";
 import type { Market } from "./price-list";
 
@@ -41,7 +42,8 @@ function input(market: Market, overrides: Partial<InvoiceDocumentInput["invoice"
     ...overrides,
   };
   const explainInput: ExplainInput = { ...invoice, billingCycle: null, facts, corrects: invoice.corrects ? { ...invoice.corrects, totalAmountMinor: 10_000 } : null };
-  return { language: DOCUMENT_LANGUAGE[market], issuer: INVOICE_ISSUERS[market], format, invoice, explanation: explainInvoice(explainInput) };
+  const language = DOCUMENT_LANGUAGE[market];
+  return { language, t: invoiceTranslator(language), issuer: INVOICE_ISSUERS[market], format, invoice, explanation: explainInvoice(explainInput) };
 }
 
 describe("buildInvoiceDocument: language and payment line per market", () => {
@@ -91,14 +93,14 @@ describe("buildInvoiceDocument: language and payment line per market", () => {
 });
 
 describe("buildInvoiceDocument: lines", () => {
-  it("words known lines in Danish and Finnish and carries the suffix over (month, share of days, season)", () => {
+  it("words known lines in Danish and Finnish from code and parameters (month, share of days, season)", () => {
     const lines = [
-      line(1, "SE_GRID_POWER_FEE", 13_500, { description: "Effektavgift 2026-01 (16/31 dagar)", unit: "kW" }),
-      line(2, "DK_GRID_TRANSPORT_PEAK", 5_000, { description: "Nättariff, spetslasttid 17–21 (vinter)" }),
-      line(3, "SOMETHING_NEW", 100, { description: "Öresavrundning" }),
+      line(1, "SE_GRID_POWER_FEE", 13_500, { description: "Effektavgift 2026-01 (16/31 dagar)", unit: "kW", params: { month: "2026-01", days: 16, daysInMonth: 31 } }),
+      line(2, "DK_GRID_TRANSPORT_PEAK", 5_000, { description: "Nättariff, spetslasttid 17–21 (vinter)", params: { season: "winter", band: "peak" } }),
+      line(3, "SOMETHING_NEW", 100, { description: "Öresavrundning", params: {} }),
     ];
     const descriptions = (language: DocumentLanguage, market: Market) =>
-      buildInvoiceDocument({ ...input(market, { lines }), language }).specification.sections[0]!.rows.map((r) => r.description);
+      buildInvoiceDocument({ ...input(market, { lines }), language, t: invoiceTranslator(language) }).specification.sections[0]!.rows.map((r) => r.description);
     expect(descriptions("da", "DK")).toEqual(["Effektbetaling 2026-01 (16/31 dage)", "Transportbetaling, netselskab – spidslast 17–21 (vinter)", "Öresavrundning"]);
     expect(descriptions("fi", "FI")).toEqual(["Tehomaksu 2026-01 (16/31 päivää)", "Siirtomaksu, verkkoyhtiö – huippukuormitus 17–21 (talvi)", "Öresavrundning"]);
     expect(descriptions("sv", "SE")).toEqual(["Effektavgift 2026-01 (16/31 dagar)", "Nättariff, spetslasttid 17–21 (vinter)", "Öresavrundning"]);

@@ -15,19 +15,19 @@
  * aconto paid for it and the aconto for the coming quarter as separate sections; VAT summary and
  * totals.
  *
- * Language: Swedish for Swedish customers, Danish for Danish and Finnish for Finnish customers
- * (labels in one table below, so they are reviewed in one place). Stored line descriptions are
- * Swedish (rate.ts); for Danish and Finnish bills the known line codes get their own wording and
- * the description's suffix (month, season, share of days) is carried over.
+ * Language: Swedish for Swedish customers, Danish for Danish and Finnish for Finnish customers.
+ * Every label is a message (`pdf.*` of messages/<language>/invoices.json) and every line is named
+ * from its code and parameters (`explainedLineName`), through the translator passed in.
  */
 
 import { luhnCheckDigit } from "../identity/luhn";
 import { addDays } from "../time/zoned";
-import type { ExplainLine, InvoiceExplanation, LineExplanation, LineSection } from "./explain";
+import { explainedLineName, type BillSection, type ExplainInput, type ExplainLine, type InvoiceExplanation } from "./explain";
 import type { InvoiceIssuer } from "./issuer";
-import { PRICE_SCALE, formatFraction, parseDecimal } from "./money";
+import type { Translate } from "./line-name";
 import { danishFiLine, finnishVirtualBarcode, isValidSwedishOcr } from "./payment-references";
 import type { Currency, Market } from "./price-list";
+import { formatUnitPrice } from "./unit-price";
 
 export type DocumentLanguage = "sv" | "da" | "fi";
 
@@ -45,27 +45,19 @@ export interface DocumentFormatter {
 
 export interface InvoiceDocumentInput {
   language: DocumentLanguage;
+  /** The invoice messages of `language` (messages/<language>/invoices.json): labels and line names. */
+  t: Translate;
   issuer: InvoiceIssuer;
   format: DocumentFormatter;
-  invoice: {
+  invoice: Pick<ExplainInput, "kind" | "invoiceDate" | "dueDate" | "periodStart" | "periodEnd" | "netAmountMinor" | "vatAmountMinor" | "totalAmountMinor" | "lines"> & {
     invoiceNumber: string;
-    kind: "INVOICE" | "CREDIT_NOTE";
     currency: Currency;
-    invoiceDate: string;
-    dueDate: string;
-    periodStart: string;
-    /** Exclusive. */
-    periodEnd: string;
-    netAmountMinor: number;
-    vatAmountMinor: number;
-    totalAmountMinor: number;
     paymentReference: string;
     /** Date of the payment that settled the invoice, when paid. */
     paidOn: string | null;
     customer: { customerNumber: string; name: string; careOf: string | null; street: string; postalCode: string; city: string; country: string };
     installation: { name: string | null; meteringPointId: string; street: string; postalCode: string; city: string } | null;
     contract: { productName: string; contractNumber: string } | null;
-    lines: readonly ExplainLine[];
     corrects: { invoiceNumber: string; periodStart: string; periodEnd: string } | null;
     /** The customer's check code for claiming it on Mina sidor ("ABCD-EFGH"); left out when null. */
     checkCode?: string | null;
@@ -136,295 +128,85 @@ export interface InvoiceDocument {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Words
+// Words: `pdf.*` of messages/<language>/invoices.json, through the injected translator
 
-const WORDS = {
-  sv: {
-    invoice: "Faktura",
-    creditNote: "Kreditfaktura",
-    correctedInvoice: "Korrigerad faktura",
-    fileStem: "faktura",
-    customerNumber: "Kundnummer",
-    invoiceNumber: "Fakturanummer",
-    invoiceDate: "Fakturadatum",
-    dueDate: "Förfallodag",
-    period: "Period",
-    contract: "Avtal",
-    checkCode: "Kontrollkod för Mina sidor",
-    installationTitle: "Anläggning",
-    installationName: "Benämning",
-    meteringPoint: "Anläggnings-id",
-    address: "Adress",
-    amountToPay: "Att betala",
-    amountCredited: "Krediteras",
-    amountToYourCredit: "Tillgodo",
-    nothingToPay: "Inget att betala",
-    paid: (date: string) => `Betald ${date} – tack!`,
-    paidEarlier: "Betalt på tidigare version av fakturan",
-    net: "Belopp exkl. moms",
-    vat: "Moms",
-    total: "Totalt inkl. moms",
-    nextInvoice: "Nästa fakturas beräknade förfallodag",
-    paymentTitle: "Betalningsinformation",
-    seBankgiro: "Bankgiro",
-    seOcr: "OCR-nummer",
-    amount: "Belopp",
-    seInstruction: "Betala till bankgiro och ange OCR-numret, så kopplas betalningen till fakturan.",
-    fiIban: "Mottagarens konto (IBAN)",
-    fiBic: "BIC",
-    fiReference: "Referensnummer",
-    fiBarcode: "Virtuell streckkod",
-    fiInstruction: "Betala med referensnumret eller läs in streckkoden med bankens app.",
-    dkPaymentId: "Betalnings-id",
-    dkCreditor: "Kreditornummer",
-    dkFiLine: "FI-kort (+71)",
-    dkInstruction: "Betala i internetbanken med FI-kortets kodrad.",
-    creditNotice: (n: string, p: string) => `Denna kreditfaktura krediterar faktura ${n} för perioden ${p}.`,
-    rebillNotice: (n: string, p: string, d: string) =>
-      `Denna faktura ersätter faktura ${n} för perioden ${p}, som har krediterats i sin helhet. Skillnad mot den ursprungliga fakturan: ${d}.`,
-    acontoTitle: "Avräkning och aconto",
-    acontoActual: (p: string) => `Faktisk förbrukning ${p}`,
-    acontoPrepaid: "Betald aconto för perioden",
-    acontoDifference: "Skillnad att betala (+) eller få tillbaka (−)",
-    acontoNext: (p: string) => `Aconto för kommande period ${p}`,
-    specification: "Specifikation",
-    columns: { description: "Beskrivning", quantity: "Antal", unit: "Enhet", unitPrice: "À-pris", amount: "Belopp", vat: "Moms" },
-    settlementSection: (p: string) => `Avräkning av förbrukning ${p}`,
-    prepaidSection: "Betald aconto för perioden",
-    nextAcontoSection: (p: string | null) => (p ? `Aconto för kommande period ${p}` : "Aconto för kommande period"),
-    subtotal: "Summa exkl. moms",
-    vatTitle: "Momsspecifikation",
-    vatRow: (rate: string, net: string) => `Moms ${rate} % på ${net}`,
-    breakdownTitle: "Så fördelas beloppet",
-    categories: { energy: "Energi", transfer: "Överföring och nättariffer", tax: "Skatter", fixedFee: "Fasta avgifter", power: "Effektavgifter", flow: "Flödesavgift", aconto: "Aconto", other: "Övrigt", vat: "Moms" },
-    spotNote: (weighted: string, plain: string | null, unit: string) =>
-      `Spotpriset ${weighted} ${unit} är ditt förbrukningsviktade medelpris: varje timmes pris vägt med din förbrukning den timmen.` +
-      (plain ? ` Periodens enkla medelpris var ${plain} ${unit}.` : ""),
-    customerService: "Kundservice",
-    vatNumber: "Momsreg.nr",
-    page: "Sida {page} av {pages}",
-    units: { kWh: "kWh", month: "mån", day: "dag", kW: "kW", "m³": "m³" } as Record<string, string>,
-    minorUnit: { SEK: "öre", DKK: "øre", EUR: "cent" } as Record<Currency, string>,
-    majorUnit: { SEK: "kr", DKK: "kr", EUR: "€" } as Record<Currency, string>,
-    aconto: { next: "Aconto för kommande period", prepaid: "Avdrag för betald aconto" },
-  },
-  da: {
-    invoice: "Faktura",
-    creditNote: "Kreditnota",
-    correctedInvoice: "Korrektionsregning",
-    fileStem: "faktura",
-    customerNumber: "Kundenummer",
-    invoiceNumber: "Fakturanummer",
-    invoiceDate: "Fakturadato",
-    dueDate: "Sidste rettidige betalingsdag",
-    period: "Periode",
-    contract: "Aftale",
-    checkCode: "Kontrolkode til Mina sidor",
-    installationTitle: "Forbrugssted",
-    installationName: "Navn",
-    meteringPoint: "Målepunkts-ID",
-    address: "Adresse",
-    amountToPay: "At betale",
-    amountCredited: "Krediteres",
-    amountToYourCredit: "Til gode",
-    nothingToPay: "Intet at betale",
-    paid: (date: string) => `Betalt ${date} – tak!`,
-    paidEarlier: "Betalt på tidligere version af fakturaen",
-    net: "Beløb ekskl. moms",
-    vat: "Moms",
-    total: "I alt inkl. moms",
-    nextInvoice: "Forventet betalingsdag for næste regning",
-    paymentTitle: "Betalingsoplysninger",
-    seBankgiro: "Bankgiro",
-    seOcr: "OCR-nummer",
-    amount: "Beløb",
-    seInstruction: "",
-    fiIban: "IBAN",
-    fiBic: "BIC",
-    fiReference: "Reference",
-    fiBarcode: "Virtuel stregkode",
-    fiInstruction: "",
-    dkPaymentId: "Betalings-id",
-    dkCreditor: "Kreditornummer",
-    dkFiLine: "Indbetalingskort (+71)",
-    dkInstruction: "Betal i netbanken med kodelinjen fra indbetalingskortet, eller tilmeld regningen til Betalingsservice.",
-    creditNotice: (n: string, p: string) => `Denne kreditnota krediterer faktura ${n} for perioden ${p}.`,
-    rebillNotice: (n: string, p: string, d: string) =>
-      `Denne korrektionsregning erstatter faktura ${n} for perioden ${p}, som er krediteret fuldt ud. Difference i forhold til den oprindelige faktura: ${d}.`,
-    acontoTitle: "Opgørelse og aconto",
-    acontoActual: (p: string) => `Faktisk forbrug ${p}`,
-    acontoPrepaid: "Betalt aconto for perioden",
-    acontoDifference: "Difference at betale (+) eller til gode (−)",
-    acontoNext: (p: string) => `Aconto for kommende periode ${p}`,
-    specification: "Specifikation",
-    columns: { description: "Beskrivelse", quantity: "Antal", unit: "Enhed", unitPrice: "Pris pr. enhed", amount: "Beløb", vat: "Moms" },
-    settlementSection: (p: string) => `Opgørelse af forbrug ${p}`,
-    prepaidSection: "Betalt aconto for perioden",
-    nextAcontoSection: (p: string | null) => (p ? `Aconto for kommende periode ${p}` : "Aconto for kommende periode"),
-    subtotal: "I alt ekskl. moms",
-    vatTitle: "Momsspecifikation",
-    vatRow: (rate: string, net: string) => `Moms ${rate} % af ${net}`,
-    breakdownTitle: "Sådan fordeler beløbet sig",
-    categories: { energy: "Energi", transfer: "Transport og nettariffer", tax: "Afgifter til staten", fixedFee: "Abonnementer og faste gebyrer", power: "Effektbetaling", flow: "Vandmængdebetaling", aconto: "Aconto", other: "Øvrigt", vat: "Moms" },
-    spotNote: (weighted: string, plain: string | null, unit: string) =>
-      `Spotprisen ${weighted} ${unit} er din forbrugsvægtede gennemsnitspris: hver times pris vægtet med dit forbrug i den time.` +
-      (plain ? ` Periodens simple gennemsnitspris var ${plain} ${unit}.` : ""),
-    customerService: "Kundeservice",
-    vatNumber: "Momsnr.",
-    page: "Side {page} af {pages}",
-    units: { kWh: "kWh", month: "md.", day: "dag", kW: "kW", "m³": "m³" } as Record<string, string>,
-    minorUnit: { SEK: "öre", DKK: "øre", EUR: "cent" } as Record<Currency, string>,
-    majorUnit: { SEK: "kr.", DKK: "kr.", EUR: "€" } as Record<Currency, string>,
-    aconto: { next: "Aconto for kommende periode", prepaid: "Fradrag for betalt aconto" },
-  },
-  fi: {
-    invoice: "Lasku",
-    creditNote: "Hyvityslasku",
-    correctedInvoice: "Oikaisulasku",
-    fileStem: "lasku",
-    customerNumber: "Asiakasnumero",
-    invoiceNumber: "Laskun numero",
-    invoiceDate: "Laskun päiväys",
-    dueDate: "Eräpäivä",
-    period: "Laskutuskausi",
-    contract: "Sopimus",
-    checkCode: "Mina sidor -tarkistuskoodi",
-    installationTitle: "Käyttöpaikka",
-    installationName: "Nimi",
-    meteringPoint: "Käyttöpaikan tunnus",
-    address: "Osoite",
-    amountToPay: "Maksettava",
-    amountCredited: "Hyvitetään",
-    amountToYourCredit: "Hyvitys",
-    nothingToPay: "Ei maksettavaa",
-    paid: (date: string) => `Maksettu ${date} – kiitos!`,
-    paidEarlier: "Maksettu laskun aiemmasta versiosta",
-    net: "Veroton summa",
-    vat: "ALV",
-    total: "Yhteensä (sis. ALV)",
-    nextInvoice: "Seuraavan laskun arvioitu eräpäivä",
-    paymentTitle: "Maksutiedot",
-    seBankgiro: "Bankgiro",
-    seOcr: "OCR",
-    amount: "Euroa",
-    seInstruction: "",
-    fiIban: "Saajan tilinumero (IBAN)",
-    fiBic: "BIC",
-    fiReference: "Viitenumero",
-    fiBarcode: "Virtuaaliviivakoodi",
-    fiInstruction: "Maksa verkkopankissa viitenumerolla tai lue viivakoodi pankin mobiilisovelluksella.",
-    dkPaymentId: "Maksutunnus",
-    dkCreditor: "Velkoja",
-    dkFiLine: "FI (+71)",
-    dkInstruction: "",
-    creditNotice: (n: string, p: string) => `Tämä hyvityslasku hyvittää laskun ${n} kaudelta ${p}.`,
-    rebillNotice: (n: string, p: string, d: string) =>
-      `Tämä oikaisulasku korvaa laskun ${n} kaudelta ${p}, joka on hyvitetty kokonaan. Erotus alkuperäiseen laskuun: ${d}.`,
-    acontoTitle: "Tasaus ja ennakko",
-    acontoActual: (p: string) => `Toteutunut kulutus ${p}`,
-    acontoPrepaid: "Kaudelta maksetut ennakot",
-    acontoDifference: "Erotus maksettavaksi (+) tai hyvitykseksi (−)",
-    acontoNext: (p: string) => `Ennakko tulevalle kaudelle ${p}`,
-    specification: "Erittely",
-    columns: { description: "Kuvaus", quantity: "Määrä", unit: "Yks.", unitPrice: "Yksikköhinta", amount: "Summa", vat: "ALV" },
-    settlementSection: (p: string) => `Kulutuksen tasaus ${p}`,
-    prepaidSection: "Kaudelta maksetut ennakot",
-    nextAcontoSection: (p: string | null) => (p ? `Ennakko tulevalle kaudelle ${p}` : "Ennakko tulevalle kaudelle"),
-    subtotal: "Yhteensä (veroton)",
-    vatTitle: "ALV-erittely",
-    vatRow: (rate: string, net: string) => `ALV ${rate} %, veroton ${net}`,
-    breakdownTitle: "Laskun jakautuminen",
-    categories: { energy: "Energia", transfer: "Siirto ja verkkotariffit", tax: "Verot", fixedFee: "Kiinteät maksut", power: "Tehomaksut", flow: "Virtausmaksu", aconto: "Ennakko", other: "Muut", vat: "ALV" },
-    spotNote: (weighted: string, plain: string | null, unit: string) =>
-      `Pörssisähkön hinta ${weighted} ${unit} on kulutuksellasi painotettu keskihinta: kunkin tunnin hinta painotettuna sen tunnin kulutuksella.` +
-      (plain ? ` Kauden tavallinen keskihinta oli ${plain} ${unit}.` : ""),
-    customerService: "Asiakaspalvelu",
-    vatNumber: "ALV-tunniste",
-    page: "Sivu {page}/{pages}",
-    units: { kWh: "kWh", month: "kk", day: "pv", kW: "kW", "m³": "m³" } as Record<string, string>,
-    minorUnit: { SEK: "öre", DKK: "øre", EUR: "snt" } as Record<Currency, string>,
-    majorUnit: { SEK: "kr", DKK: "kr", EUR: "€" } as Record<Currency, string>,
-    aconto: { next: "Ennakko tulevalle kaudelle", prepaid: "Maksettujen ennakoiden vähennys" },
-  },
-} as const;
-
-type Words = (typeof WORDS)[DocumentLanguage];
-
-/**
- * Line wording per code: the Swedish text `rate.ts` stores (to recognise it and keep its suffix),
- * then Danish and Finnish. The Danish follows the retailer bills of seed 004.
- */
-const LINE_TEXT: Readonly<Record<string, { sv: readonly string[]; da: string; fi: string }>> = {
-  SUPPLY_MONTHLY_FEE: { sv: ["Månadsavgift", "Grundavgift"], da: "Månedsgebyr", fi: "Perusmaksu" },
-  SUPPLY_ENERGY_FIXED: { sv: ["Elenergi, fast pris"], da: "Elenergi, fast pris", fi: "Sähköenergia, kiinteä hinta" },
-  SUPPLY_ENERGY_SPOT: {
-    sv: ["Elenergi, spotpris (förbrukningsviktat medelpris)"],
-    da: "Elenergi, spotpris (forbrugsvægtet gennemsnitspris)",
-    fi: "Sähköenergia, pörssihinta (kulutuksella painotettu keskihinta)",
-  },
-  SUPPLY_MARGIN: { sv: ["Påslag"], da: "Tillæg", fi: "Marginaali" },
-  DK_SUPPLY_SUBSCRIPTION: { sv: ["Abonnemang, elhandlare"], da: "Abonnement, elselskab", fi: "Kuukausimaksu, sähkönmyyjä" },
-  SE_GRID_FIXED_FEE: { sv: ["Fast avgift, elnät"], da: "Fast afgift, elnet", fi: "Perusmaksu, sähköverkko" },
-  SE_GRID_TRANSFER: { sv: ["Överföringsavgift"], da: "Transportbetaling, elnet", fi: "Siirtomaksu" },
-  SE_GRID_ENERGY_TAX: { sv: ["Energiskatt"], da: "Energiafgift", fi: "Energiavero" },
-  SE_GRID_POWER_FEE: { sv: ["Effektavgift"], da: "Effektbetaling", fi: "Tehomaksu" },
-  DK_GRID_TRANSPORT_LOW: { sv: ["Nättariff, lågtid"], da: "Transportbetaling, netselskab – lavlast", fi: "Siirtomaksu, verkkoyhtiö – pienkuormitus" },
-  DK_GRID_TRANSPORT_HIGH: { sv: ["Nättariff, höglasttid"], da: "Transportbetaling, netselskab – højlast", fi: "Siirtomaksu, verkkoyhtiö – suurkuormitus" },
-  DK_GRID_TRANSPORT_PEAK: {
-    sv: ["Nättariff, spetslasttid 17–21"],
-    da: "Transportbetaling, netselskab – spidslast 17–21",
-    fi: "Siirtomaksu, verkkoyhtiö – huippukuormitus 17–21",
-  },
-  DK_GRID_SUBSCRIPTION: { sv: ["Abonnemang, nätbolag"], da: "Abonnement, netselskab", fi: "Kuukausimaksu, verkkoyhtiö" },
-  DK_ENERGINET_NET_TARIFF: { sv: ["Energinet, nättariff"], da: "Transportbetaling, Energinet – nettarif", fi: "Energinet, verkkotariffi" },
-  DK_ENERGINET_SYSTEM_TARIFF: { sv: ["Energinet, systemtariff"], da: "Transportbetaling, Energinet – systemtarif", fi: "Energinet, järjestelmätariffi" },
-  DK_ELECTRICITY_TAX: { sv: ["Elskatt (elafgift)"], da: "Elafgift", fi: "Sähkövero" },
-  DH_FIXED_FEE: { sv: ["Fast avgift, fjärrvärme"], da: "Fast afgift, fjernvarme", fi: "Perusmaksu, kaukolämpö" },
-  DH_ENERGY: { sv: ["Energiavgift"], da: "Energibetaling, fjernvarme", fi: "Energiamaksu, kaukolämpö" },
-  DH_POWER: { sv: ["Effektavgift"], da: "Effektbetaling, fjernvarme", fi: "Tehomaksu, kaukolämpö" },
-  DH_FLOW: { sv: ["Flödesavgift"], da: "Vandmængdebetaling, fjernvarme", fi: "Virtausmaksu, kaukolämpö" },
-};
-
-/** Swedish words that `rate.ts` puts in description suffixes. */
-const SUFFIX_WORDS: Readonly<Record<"da" | "fi", readonly [RegExp, string][]>> = {
-  da: [[/\bdagar\b/g, "dage"], [/\bvinter\b/g, "vinter"], [/\bsommar\b/g, "sommer"], [/\bvår\b/g, "forår"], [/\bhöst\b/g, "efterår"]],
-  fi: [[/\bdagar\b/g, "päivää"], [/\bvinter\b/g, "talvi"], [/\bsommar\b/g, "kesä"], [/\bvår\b/g, "kevät"], [/\bhöst\b/g, "syksy"]],
-};
-
-function lineDescription(line: ExplainLine, explained: LineExplanation | undefined, language: DocumentLanguage, w: Words): string {
-  const section = explained?.section ?? "regular";
-  // The billing run's own Danish text wins: it knows the quarter and the credited invoice.
-  if (language === "da" && explained?.texts?.da) return explained.texts.da;
-  if (section === "prepaid" || section === "nextAconto") {
-    // Aconto lines are named by their role on Danish and Finnish bills; Swedish keeps what is stored.
-    if (language === "sv") return line.description;
-    return section === "prepaid" ? w.aconto.prepaid : w.aconto.next;
-  }
-  const text = LINE_TEXT[line.code];
-  if (language === "sv" || !text) return line.description;
-  const base = text.sv.find((sv) => line.description.startsWith(sv));
-  if (base === undefined) return text[language];
-  let suffix = line.description.slice(base.length);
-  for (const [pattern, word] of SUFFIX_WORDS[language]) suffix = suffix.replace(pattern, word);
-  return `${text[language]}${suffix}`;
+function wordsOf(t: Translate) {
+  const p = (key: string, values?: Record<string, string | number>) => t(`pdf.${key}`, values);
+  const map = <K extends string>(group: string, keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, p(`${group}.${k}`)])) as Record<K, string>;
+  return {
+    invoice: p("invoice"),
+    creditNote: p("creditNote"),
+    correctedInvoice: p("correctedInvoice"),
+    fileStem: p("fileStem"),
+    customerNumber: p("customerNumber"),
+    invoiceNumber: p("invoiceNumber"),
+    invoiceDate: p("invoiceDate"),
+    dueDate: p("dueDate"),
+    period: p("period"),
+    contract: p("contract"),
+    checkCode: p("checkCode"),
+    installationTitle: p("installationTitle"),
+    installationName: p("installationName"),
+    meteringPoint: p("meteringPoint"),
+    address: p("address"),
+    amountToPay: p("amountToPay"),
+    amountCredited: p("amountCredited"),
+    amountToYourCredit: p("amountToYourCredit"),
+    nothingToPay: p("nothingToPay"),
+    paid: (date: string) => p("paid", { date }),
+    paidEarlier: p("paidEarlier"),
+    net: p("net"),
+    vat: p("vat"),
+    total: p("total"),
+    nextInvoice: p("nextInvoice"),
+    paymentTitle: p("paymentTitle"),
+    seBankgiro: p("seBankgiro"),
+    seOcr: p("seOcr"),
+    amount: p("amount"),
+    seInstruction: p("seInstruction"),
+    fiIban: p("fiIban"),
+    fiBic: p("fiBic"),
+    fiReference: p("fiReference"),
+    fiBarcode: p("fiBarcode"),
+    fiInstruction: p("fiInstruction"),
+    dkPaymentId: p("dkPaymentId"),
+    dkCreditor: p("dkCreditor"),
+    dkFiLine: p("dkFiLine"),
+    dkInstruction: p("dkInstruction"),
+    creditNotice: (number: string, period: string) => p("creditNotice", { number, period }),
+    rebillNotice: (number: string, period: string, difference: string) => p("rebillNotice", { number, period, difference }),
+    acontoTitle: p("acontoTitle"),
+    acontoActual: (period: string) => p("acontoActual", { period }),
+    acontoPrepaid: p("acontoPrepaid"),
+    acontoDifference: p("acontoDifference"),
+    acontoNext: (period: string) => p("acontoNext", { period }),
+    specification: p("specification"),
+    columns: map("columns", ["description", "quantity", "unit", "unitPrice", "amount", "vat"] as const),
+    settlementSection: (period: string) => p("settlementSection", { period }),
+    prepaidSection: p("prepaidSection"),
+    nextAcontoSection: (period: string | null) => (period ? p("nextAcontoSectionPeriod", { period }) : p("nextAcontoSection")),
+    subtotal: p("subtotal"),
+    vatTitle: p("vatTitle"),
+    vatRow: (rate: string, net: string) => p("vatRow", { rate, net }),
+    breakdownTitle: p("breakdownTitle"),
+    categories: map("categories", ["energy", "transfer", "tax", "fixedFee", "power", "flow", "aconto", "other", "vat"] as const),
+    spotNote: (weighted: string, plain: string | null, unit: string) => p("spotNote", { weighted, unit }) + (plain ? ` ${p("spotNotePlain", { plain, unit })}` : ""),
+    customerService: p("customerService"),
+    vatNumber: p("vatNumber"),
+    page: p("page", { page: "{page}", pages: "{pages}" }),
+    units: map("units", ["kWh", "month", "day", "kW", "m³"] as const) as Record<string, string>,
+    minorUnit: map("minorUnit", ["SEK", "DKK", "EUR"] as const),
+    majorUnit: map("majorUnit", ["SEK", "DKK", "EUR"] as const),
+  };
 }
+
+type Words = ReturnType<typeof wordsOf>;
 
 // ---------------------------------------------------------------------------------------------
 // Numbers
 
-/** Minor units per unit → major units per unit, exactly ("30000" öre → "300"). */
-function minorToMajor(value: string): string {
-  return formatFraction(parseDecimal(value, "unit price"), PRICE_SCALE * 100n, 6, "trim");
-}
-
-/**
- * Energy and volume prices are quoted in minor units (öre/kWh, snt/kWh, as on Nordic bills);
- * fees per month, day or kW in major units (kr/mån).
- */
 function unitPriceText(line: ExplainLine, currency: Currency, w: Words, f: DocumentFormatter): string {
-  const unit = w.units[line.unit] ?? line.unit;
-  if (line.unit === "kWh") return `${f.decimal(line.unitPriceMinor, 2, 4)} ${w.minorUnit[currency]}/${unit}`;
-  return `${f.decimal(minorToMajor(line.unitPriceMinor), 2, 4)} ${w.majorUnit[currency]}/${unit}`;
+  return formatUnitPrice(line, currency, { decimal: f.decimal, unit: (u) => w.units[u] ?? u, minorUnit: (c) => w.minorUnit[c as Currency], majorUnit: (c) => w.majorUnit[c as Currency] });
 }
 
 /** A period with an exclusive end, written with its last day: "2026-01-01 – 2026-01-31". */
@@ -454,7 +236,7 @@ function tryOrNull<T>(f: () => T): T | null {
 
 export function buildInvoiceDocument(input: InvoiceDocumentInput): InvoiceDocument {
   const { language, issuer, format: f, invoice, explanation } = input;
-  const w: Words = WORDS[language];
+  const w = wordsOf(input.t);
   const money = (minor: number) => f.money(minor);
   const creditNote = invoice.kind === "CREDIT_NOTE";
   const rebill = !creditNote && invoice.corrects !== null;
@@ -627,12 +409,12 @@ function groupReference(reference: string): string {
 }
 
 function specification(input: InvoiceDocumentInput, w: Words): InvoiceDocument["specification"] {
-  const { invoice, format: f, language, explanation } = input;
+  const { invoice, format: f, language, explanation, t } = input;
   const explained = new Map(explanation.lines.map((l) => [l.position, l]));
-  const sectionOf = (line: ExplainLine): LineSection => explained.get(line.position)?.section ?? "regular";
+  const sectionOf = (line: ExplainLine): BillSection => explained.get(line.position)?.section ?? "regular";
   const quarterly = invoice.lines.some((l) => sectionOf(l) !== "regular");
   const row = (line: ExplainLine): SpecificationRow => ({
-    description: lineDescription(line, explained.get(line.position), language, w),
+    description: explainedLineName(explained.get(line.position)!, language, t),
     quantity: f.decimal(line.quantity, 0, 4),
     unit: w.units[line.unit] ?? line.unit,
     unitPrice: unitPriceText(line, invoice.currency, w, f),
@@ -646,7 +428,7 @@ function specification(input: InvoiceDocumentInput, w: Words): InvoiceDocument["
   } else {
     const a = explanation.aconto;
     const settled = a?.settledPeriod ?? { from: invoice.periodStart, to: invoice.periodEnd };
-    const groups: { section: LineSection; title: string }[] = [
+    const groups: { section: BillSection; title: string }[] = [
       { section: "settlement", title: w.settlementSection(periodText(settled.from, settled.to, f)) },
       { section: "prepaid", title: w.prepaidSection },
       { section: "nextAconto", title: w.nextAcontoSection(a?.nextPeriod ? periodText(a.nextPeriod.from, a.nextPeriod.to, f) : null) },

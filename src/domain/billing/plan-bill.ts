@@ -19,6 +19,7 @@ import {
 } from "./billing-period";
 import type { BillingPower } from "./billing-power";
 import { totalsOf, type AcontoFacts, type BillLine, type BillTotals, type SpotFacts } from "./invoice-explanation";
+import { lineParamsOf } from "./line-catalogue";
 import { formatMilli } from "./money";
 import type { Currency, Market, PriceList, VatRate } from "./price-list";
 import { RatingError, rateConsumption, type RatingResult } from "./rate";
@@ -74,7 +75,7 @@ export interface PlannedBill {
 }
 
 /** The aconto an earlier bill charged for the quarter now settled. */
-export interface PrepaidAconto {
+interface PrepaidAconto {
   invoiceId: string;
   invoiceNumber: string;
   lines: PrepaidAcontoLine[];
@@ -206,7 +207,7 @@ export function quarterlyBill(input: QuarterlyBillInput): PlannedBill {
     assumedSpotMinor: assumedSpot === null ? null : assumedSpot.toFixed(4),
     nextLines: (nextEstimate?.lines ?? []).map((l) => ({
       code: l.code,
-      description: l.description,
+      params: lineParamsOf(l),
       quantity: l.quantity,
       unit: l.unit,
       unitPriceMinor: l.unitPriceMinor,

@@ -33,7 +33,7 @@ export type ConsentGrant = {
 
 export type DataQuery = { from: string; to: string; resolution: DataResolution };
 
-export type DataAccessRefusal = "CONSENT_NOT_ACTIVE" | "RESOLUTION_NOT_CONSENTED" | "OUTSIDE_CONSENTED_PERIOD" | "PERIOD_TOO_LONG";
+type DataAccessRefusal = "CONSENT_NOT_ACTIVE" | "RESOLUTION_NOT_CONSENTED" | "OUTSIDE_CONSENTED_PERIOD" | "PERIOD_TOO_LONG";
 
 export type DataAccessDecision = { ok: true } | { ok: false; code: DataAccessRefusal; message: string };
 

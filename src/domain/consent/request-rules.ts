@@ -40,8 +40,8 @@ export type RuleOutcome =
   | { decision: "needsReview"; code: ReviewCode; reason: string }
   | { decision: "reject"; code: RejectCode; reason: string };
 
-export type RejectCode = "CUSTOMER_INSTALLATION_MISMATCH" | "RESOLUTION_NOT_AVAILABLE";
-export type ReviewCode = "INSTALLATION_ENDED" | "HISTORY_BEFORE_CUSTOMER_START";
+type RejectCode = "CUSTOMER_INSTALLATION_MISMATCH" | "RESOLUTION_NOT_AVAILABLE";
+type ReviewCode = "INSTALLATION_ENDED" | "HISTORY_BEFORE_CUSTOMER_START";
 
 export function validateConsentRequest(facts: RuleFacts): RuleOutcome {
   const { match, request } = facts;

@@ -114,7 +114,7 @@ export type ConsentSnapshot = {
   validTo?: string | null;
 };
 
-export type TransitionRecord = {
+type TransitionRecord = {
   from: ConsentState;
   to: ConsentState;
   event: ConsentEventType;
@@ -122,7 +122,7 @@ export type TransitionRecord = {
   at: string;
 };
 
-export type TransitionErrorCode = "ILLEGAL_TRANSITION" | "FORBIDDEN_ACTOR" | "INVALID_VALIDITY";
+type TransitionErrorCode = "ILLEGAL_TRANSITION" | "FORBIDDEN_ACTOR" | "INVALID_VALIDITY";
 
 export type TransitionResult<T extends ConsentSnapshot = ConsentSnapshot> =
   | { ok: true; next: T; record: TransitionRecord }
@@ -162,11 +162,6 @@ export function isActiveAt(consent: { state: ConsentState; validTo?: string | nu
 export function allowedEvents(state: ConsentState, actorKind: ActorKind): ConsentEventType[] {
   const edges = transitions[state];
   return consentEventTypes.filter((type) => edges[type]?.actors.includes(actorKind) ?? false);
-}
-
-/** Whether the event exists from the state at all, for any actor. */
-export function isLegal(state: ConsentState, eventType: ConsentEventType): boolean {
-  return transitions[state][eventType] !== undefined;
 }
 
 export function transition<T extends ConsentSnapshot>(

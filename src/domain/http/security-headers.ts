@@ -15,7 +15,7 @@ export const HSTS = "max-age=31536000; includeSubDomains";
  * Features the portal never uses, switched off for it and for anything it might ever embed.
  * Only names that Chromium, Firefox and Safari know, so that no browser logs a warning.
  */
-export const PERMISSIONS_POLICY = [
+const PERMISSIONS_POLICY = [
   "accelerometer",
   "autoplay",
   "camera",

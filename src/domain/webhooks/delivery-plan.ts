@@ -7,9 +7,9 @@
  */
 
 /** Time a send may need beyond the receiver's timeout (connecting, our bookkeeping). */
-export const SEND_SLACK_MS = 1_000;
+const SEND_SLACK_MS = 1_000;
 /** Headroom of a claim's lease beyond the longest time its batch can take. */
-export const CLAIM_MARGIN_MS = 5_000;
+const CLAIM_MARGIN_MS = 5_000;
 
 /** Deliveries one claim takes: enough to keep every slot of the lane busy twice over. */
 export function claimBatchSize(concurrency: number): number {

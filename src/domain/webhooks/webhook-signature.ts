@@ -7,7 +7,7 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 
 export const SIGNATURE_HEADER = "Minasidor-Signature";
-export const DEFAULT_TOLERANCE_SECONDS = 300;
+const DEFAULT_TOLERANCE_SECONDS = 300;
 
 export function signWebhook(body: string, secret: string, atSeconds: number): string {
   const mac = createHmac("sha256", secret).update(`${atSeconds}.${body}`, "utf8").digest("hex");

@@ -24,6 +24,7 @@ export type StoredLine = {
   invoiceId: string;
   position: number;
   code: string;
+  params: unknown;
   description: string;
   quantity: string;
   unit: string;

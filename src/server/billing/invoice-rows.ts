@@ -1,37 +1,27 @@
 import "server-only";
 // An invoice's stored rows: the explanation JSON and the InvoiceLine rows a billing run writes, and
 // the stored invoice read back (for a correction or the next quarter's deduction). Moved verbatim
-// from run-billing.ts; the wording of lines is being reworked here (issue 11, item 1).
-import type { BillingCycle, BillingPeriod } from "@/domain/billing/billing-period";
-import { nextInvoiceEstimate } from "@/domain/billing/billing-period";
+// from run-billing.ts.
+import { nextInvoiceEstimate, type BillingCycle, type BillingPeriod } from "@/domain/billing/billing-period";
+import { milliText, normalizeDecimal } from "@/domain/billing/decimal-text";
 import {
-  vatSummaryOf,
+  billLineParams,
+  explainedLines,
+  EXPLANATION_VERSION,
   type BillingExplanation,
   type BillLine,
   type CorrectionReason,
-  type ExplainedLine,
-  type LineText,
 } from "@/domain/billing/invoice-explanation";
+import { explanationForRun, storedLineParams } from "@/domain/billing/invoice-explanation-read";
+import { lineParamsOf } from "@/domain/billing/line-catalogue";
+import { vatSummaryOf } from "@/domain/billing/vat-summary";
+import { issuedLineText } from "@/server/invoices/invoice-translator";
 import type { RawQueryable } from "@/server/metering/read-series";
 import type { ContractRow, InvoiceRow, PreparedBill, RunContext, StoredInvoice, StoredLine, Tx } from "./billing-run-types";
 
-export function explainedLines(lines: readonly BillLine[]): ExplainedLine[] {
-  return lines.map((l, i) => ({
-    position: i + 1,
-    code: l.code,
-    section: l.section,
-    ...(l.product ? { product: l.product } : {}),
-    description: l.description,
-    from: l.from,
-    to: l.to,
-    priceListIds: l.priceListIds,
-    ...(l.details ? { details: l.details } : {}),
-  }));
-}
-
 export function baseExplanation(ctx: RunContext, contract: ContractRow, bill: PreparedBill): Omit<BillingExplanation, "payment"> {
   return {
-    version: 1,
+    version: EXPLANATION_VERSION,
     kind: "INVOICE",
     market: contract.market,
     currency: contract.currency,
@@ -52,11 +42,6 @@ export function baseExplanation(ctx: RunContext, contract: ContractRow, bill: Pr
     credits: null,
     nextInvoice: nextInvoiceEstimate(contract.market, ctx.cycle, ctx.period),
   };
-}
-
-/** The stored description: Swedish, the portal's language (the explanation keeps English and Danish). */
-export function lineDescription(text: LineText): string {
-  return text.sv;
 }
 
 /** Plain English: why the period was billed again and what changed. */
@@ -112,19 +97,20 @@ export async function insertInvoices(tx: Tx, invoices: InvoiceRow[]): Promise<vo
     invoices.map((i) => JSON.stringify(i.explanation)),
     invoices.map((i) => i.paidAt),
   );
-  const lines = invoices.flatMap((i) => i.lines.map((l, p) => ({ invoiceId: i.id, position: p + 1, line: l })));
+  const lines = invoices.flatMap((i) => i.lines.map((l, p) => ({ invoiceId: i.id, position: p + 1, line: l, params: billLineParams(l) })));
   const BATCH = 20_000;
   for (let s = 0; s < lines.length; s += BATCH) {
     const batch = lines.slice(s, s + BATCH);
     await tx.$executeRawUnsafe(
-      `INSERT INTO "InvoiceLine" ("id", "invoiceId", "position", "code", "description", "quantity", "unit", "unitPriceMinor", "amountMinor", "vatRate", "vatAmountMinor")
-       SELECT gen_random_uuid(), t.invoice, t.pos, t.code, t.descr, t.qty::numeric, t.unit, t.price::numeric, t.amount, t.vat_rate::numeric, t.vat
-       FROM unnest($1::uuid[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::int[], $9::text[], $10::int[])
-         AS t(invoice, pos, code, descr, qty, unit, price, amount, vat_rate, vat)`,
+      `INSERT INTO "InvoiceLine" ("id", "invoiceId", "position", "code", "params", "description", "quantity", "unit", "unitPriceMinor", "amountMinor", "vatRate", "vatAmountMinor")
+       SELECT gen_random_uuid(), t.invoice, t.pos, t.code, t.params::jsonb, t.descr, t.qty::numeric, t.unit, t.price::numeric, t.amount, t.vat_rate::numeric, t.vat
+       FROM unnest($1::uuid[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::int[], $10::text[], $11::int[])
+         AS t(invoice, pos, code, params, descr, qty, unit, price, amount, vat_rate, vat)`,
       batch.map((b) => b.invoiceId),
       batch.map((b) => b.position),
       batch.map((b) => b.line.code),
-      batch.map((b) => lineDescription(b.line.description)),
+      batch.map((b) => JSON.stringify(b.params)),
+      batch.map((b) => issuedLineText({ code: b.line.code, params: b.params })),
       batch.map((b) => b.line.quantity),
       batch.map((b) => b.line.unit),
       batch.map((b) => b.line.unitPriceMinor),
@@ -143,11 +129,10 @@ export async function loadStoredInvoices(q: RawQueryable, invoiceIds: readonly s
     invoiceIds,
   );
   for (const e of explanations) {
-    const explanation = (typeof e.explanation === "string" ? JSON.parse(e.explanation) : e.explanation) as Partial<BillingExplanation>;
-    out.set(e.id, { lines: [], explanation: explanation ?? {} });
+    out.set(e.id, { lines: [], explanation: explanationForRun(typeof e.explanation === "string" ? JSON.parse(e.explanation) : e.explanation) });
   }
   const lines = await q.$queryRawUnsafe<StoredLine[]>(
-    `SELECT "invoiceId"::text AS "invoiceId", "position", "code", "description", "quantity"::text AS quantity, "unit",
+    `SELECT "invoiceId"::text AS "invoiceId", "position", "code", "params", "description", "quantity"::text AS quantity, "unit",
             "unitPriceMinor"::text AS "unitPriceMinor", "amountMinor", "vatRate"::text AS "vatRate", "vatAmountMinor"
      FROM "InvoiceLine" WHERE "invoiceId" = ANY($1::uuid[]) ORDER BY "invoiceId", "position"`,
     invoiceIds,
@@ -156,19 +141,19 @@ export async function loadStoredInvoices(q: RawQueryable, invoiceIds: readonly s
   return out;
 }
 
-/** A stored line back as a bill line, with the texts, dates and details the explanation kept. */
+/** A stored line back as a bill line, with the parameters, dates and details it was issued with. */
 export function billLineFromStored(line: StoredLine, stored: StoredInvoice, fallback: BillingPeriod): BillLine {
   const explained = stored.explanation.lines?.find((l) => l.position === line.position);
   return {
     code: line.code,
     section: explained?.section ?? "period",
     ...(explained?.product ? { product: explained.product } : {}),
-    description: explained?.description ?? { sv: line.description, en: line.description },
-    quantity: line.unit === "kWh" || line.unit === "kW" || line.unit === "m³" ? formatMilliText(line.quantity) : trimDecimal(line.quantity),
+    params: storedLineParams(line.params) ?? explained?.params ?? lineParamsOf({ code: line.code, product: explained?.product, details: explained?.details, from: explained?.from }),
+    quantity: line.unit === "kWh" || line.unit === "kW" || line.unit === "m³" ? milliText(line.quantity) : normalizeDecimal(line.quantity),
     unit: line.unit,
-    unitPriceMinor: trimDecimal(line.unitPriceMinor),
+    unitPriceMinor: normalizeDecimal(line.unitPriceMinor),
     amountMinor: line.amountMinor,
-    vatRatePercent: trimDecimal(line.vatRate),
+    vatRatePercent: normalizeDecimal(line.vatRate),
     vatAmountMinor: line.vatAmountMinor,
     from: explained?.from ?? fallback.from,
     to: explained?.to ?? fallback.to,
@@ -191,19 +176,4 @@ export function sameLines(lines: readonly BillLine[], stored: StoredInvoice): bo
       Number(l.vatRatePercent) === Number(s.vatRate)
     );
   });
-}
-
-/** Normalised decimal text as PostgreSQL prints numerics ("25.00" → "25", "12.500000" → "12.5"). */
-export function trimDecimal(text: string): string {
-  if (!text.includes(".")) return text;
-  const t = text.replace(/0+$/, "").replace(/\.$/, "");
-  return t === "-0" ? "0" : t;
-}
-
-/** "412.345000" → "412.345" (quantities of energy keep 3 decimals). */
-export function formatMilliText(text: string): string {
-  const negative = text.startsWith("-");
-  const [whole, fraction = ""] = (negative ? text.slice(1) : text).split(".");
-  const out = `${whole}.${fraction.padEnd(3, "0").slice(0, 3)}`;
-  return negative && !/^0\.000$/.test(out) ? `-${out}` : out;
 }

@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import type { BillingExplanation } from "@/domain/billing/invoice-explanation";
+import { billingExplanationSchema, type BillingExplanation } from "@/domain/billing/invoice-explanation";
+import { lineName } from "@/domain/billing/line-name";
+import { invoiceTranslator } from "@/server/invoices/invoice-translator";
 import { isValidDanishFik71 } from "@/domain/billing/payment-references";
 import type { DkGridPriceList, DkSupplyPriceList, TimeOfUseBand } from "@/domain/billing/price-list";
 import { localMidnightUtc } from "@/domain/time/zoned";
@@ -122,10 +124,13 @@ describe("the Danish quarterly aconto bill", () => {
       { code: "ACONTO_NEXT", quantity: "6536", unitPriceMinor: "252.295", amountMinor: 1_649_000, vatRate: "25", vatAmountMinor: 412_250 },
     ]);
     expect(q3).toMatchObject({ netAmountMinor: 1_678_750, vatAmountMinor: 419_687, totalAmountMinor: 2_098_437, currency: "DKK" });
-    // Stored in Swedish like every line; the explanation keeps the Danish and English texts.
+    // Stored in Swedish like every line (the issued text); code + parameters word it in Danish and English.
     expect(q3!.lines.find((l) => l.code === "ACONTO_DEDUCTION")!.description).toBe("Avdrag för betald aconto 3:e kvartalet 2026");
-    const facts = q3!.explanation as unknown as BillingExplanation;
-    expect(facts.lines.slice(-2).map((l) => l.description.da)).toEqual(["Fradrag for betalt aconto 3. kvartal 2026", "Aconto 4. kvartal 2026, kommende kvartal"]);
+    const facts = billingExplanationSchema.parse(q3!.explanation);
+    expect(facts.lines.slice(-2).map((l) => l.params)).toEqual([{ year: 2026, quarter: 3 }, { year: 2026, quarter: 4 }]);
+    expect(q3!.lines.slice(-2).map((l) => l.params)).toEqual([{ year: 2026, quarter: 3 }, { year: 2026, quarter: 4 }]);
+    expect(facts.lines.slice(-2).map((l) => lineName({ ...l, description: "" }, "da", invoiceTranslator("da")))).toEqual(["Fradrag for betalt aconto 3. kvartal 2026", "Aconto 4. kvartal 2026, kommende kvartal"]);
+    expect(facts.lines.slice(-2).map((l) => lineName({ ...l, description: "" }, "en", invoiceTranslator("en")))).toEqual(["Aconto paid for Q3 2026, deducted", "Aconto for Q4 2026, the coming quarter"]);
     expect(facts.aconto).toMatchObject({
       settledPeriod: { from: "2026-07-01", to: "2026-10-01" },
       actualKwh: "6624.000",

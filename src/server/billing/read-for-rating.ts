@@ -1,10 +1,11 @@
 import "server-only";
 import { previousPeriod } from "@/domain/billing/billing-period";
+import { milliText, normalizeDecimal } from "@/domain/billing/decimal-text";
 import { currentOf } from "@/domain/billing/invoice-versions";
 import { addYears, type Resolution } from "@/domain/time/zoned";
 import { readSeriesForPeriod } from "@/server/metering/read-series";
 import type { ChunkReads, ContractRow, ExistingInvoice, RunContext } from "./billing-run-types";
-import { formatMilliText, loadStoredInvoices, trimDecimal } from "./invoice-rows";
+import { loadStoredInvoices } from "./invoice-rows";
 import { loadInvoicesOf } from "./load-invoices-of";
 
 /**
@@ -76,10 +77,10 @@ export async function readForRating(ctx: RunContext, contracts: ContractRow[], c
       const lines = (stored.get(id)?.lines ?? [])
         .filter((l) => l.code === "ACONTO_NEXT")
         .map((l) => ({
-          quantity: formatMilliText(l.quantity),
-          unitPriceMinor: trimDecimal(l.unitPriceMinor),
+          quantity: milliText(l.quantity),
+          unitPriceMinor: normalizeDecimal(l.unitPriceMinor),
           amountMinor: l.amountMinor,
-          vatRatePercent: trimDecimal(l.vatRate),
+          vatRatePercent: normalizeDecimal(l.vatRate),
           vatAmountMinor: l.vatAmountMinor,
         }));
       reads.prepaid.set(invoice.contractId, { invoiceId: id, invoiceNumber: invoice.invoiceNumber, lines });

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import type { SeGridPriceList, SeSupplyPriceList } from "@/domain/billing/price-list";
 import { isValidSwedishOcrWithLength } from "@/domain/billing/payment-references";
-import type { BillingExplanation } from "@/domain/billing/invoice-explanation";
+import { billingExplanationSchema, type BillingExplanation } from "@/domain/billing/invoice-explanation";
 import { DEMO_VAT_RATES } from "@/fixtures/demo-price-lists";
 import { createBilledInstallation, invoicesOf, plainLine } from "../../../tests/support/billing";
 import { getTestDb, resetDatabase } from "../../../tests/support/db";
@@ -88,6 +88,9 @@ describe("a monthly Swedish grid invoice", () => {
     expect(invoice!.dueDate.toISOString().slice(0, 10)).toBe("2026-12-31");
     expect(invoice!.lines[0]!.description).toBe("Fast avgift, elnät");
 
+    // What the run stores is what the one schema of Invoice.explanation accepts.
+    expect(billingExplanationSchema.parse(invoice!.explanation)).toEqual(invoice!.explanation);
+    expect(invoice!.lines[0]!.params).toEqual({});
     const explanation = invoice!.explanation as unknown as BillingExplanation;
     expect(explanation).toMatchObject({
       kind: "INVOICE",

@@ -62,8 +62,6 @@ import { startOrResumeRun } from "./start-or-resume-run";
 import { writeItems } from "./write-items";
 import { writeOutcomes, type IssuedDocument } from "./write-outcomes";
 
-export type { RunItemStatus } from "./billing-run-types";
-
 export type RunBillingOptions = {
   /** Another database than the app's (scripts, tests, benchmarks). */
   db?: Db;

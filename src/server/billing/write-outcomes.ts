@@ -4,14 +4,15 @@ import "server-only";
 // src/domain/billing/plan-correction.ts) and the run items inserted.
 import { randomUUID } from "node:crypto";
 import { dueDateFor, invoiceDateFor, PAYMENT_TERM_DAYS } from "@/domain/billing/billing-period";
-import { vatSummaryOf } from "@/domain/billing/invoice-explanation";
+import { explainedLines } from "@/domain/billing/invoice-explanation";
 import { paymentReferenceFor, PAYMENT_REFERENCE_SCHEME } from "@/domain/billing/invoice-number";
 import { billingKeyOf, creditBillingKeyOf, currentOf, stillApplies } from "@/domain/billing/invoice-versions";
 import { planCorrection } from "@/domain/billing/plan-correction";
 import type { Currency } from "@/domain/billing/price-list";
+import { vatSummaryOf } from "@/domain/billing/vat-summary";
 import { allocateInvoiceNumbers } from "./allocate-invoice-numbers";
 import type { InvoiceRow, ItemRow, Outcome, RunContext, Tx } from "./billing-run-types";
-import { baseExplanation, billLineFromStored, correctionReason, explainedLines, insertInvoices } from "./invoice-rows";
+import { baseExplanation, billLineFromStored, correctionReason, insertInvoices } from "./invoice-rows";
 import { loadInvoicesOf } from "./load-invoices-of";
 import { loadPaymentsOf } from "./load-payments-of";
 import { writeItems } from "./write-items";

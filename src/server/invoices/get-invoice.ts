@@ -25,6 +25,9 @@ export type RelatedInvoice = {
 export type InvoiceDetailLine = {
   position: number;
   code: string;
+  /** `InvoiceLine.params` as stored (null on lines written before the line catalogue). */
+  params: unknown;
+  /** The text as issued. */
   description: string;
   /** Exact decimal as stored ("743.000", "0.5161"). */
   quantity: string;
@@ -182,6 +185,7 @@ export async function getInvoice(actor: CustomerActor, invoiceId: string, option
     lines: invoice.lines.map((l) => ({
       position: l.position,
       code: l.code,
+      params: l.params,
       description: l.description,
       quantity: l.quantity.toString(),
       unit: l.unit,

@@ -11,6 +11,7 @@ import type { CustomerActor } from "@/server/access/actor";
 import { customerWhereActorMay } from "@/server/access/membership-where";
 import { db } from "@/server/db/client";
 import { explainInvoice } from "./explain-invoice";
+import { invoiceTranslator } from "./invoice-translator";
 import { loadInvoiceFonts } from "./load-invoice-fonts";
 
 export type RenderedInvoicePdf = { fileName: string; body: Buffer; document: InvoiceDocument };
@@ -41,6 +42,7 @@ export async function renderInvoicePdf(
   const paidOn = invoice.status === "PAID" ? (invoice.payments.at(-1)?.paidOn ?? invoice.paidAt?.toISOString().slice(0, 10) ?? invoice.dueDate) : null;
   const document = buildInvoiceDocument({
     language,
+    t: invoiceTranslator(language),
     issuer: INVOICE_ISSUERS[market],
     format: formatter(language, invoice.currency),
     invoice: {

@@ -4,9 +4,9 @@
 import { isoWeekday, localDays, utcOffsetTimeline, type Resolution } from "../../time/zoned";
 import { RatingError } from "../price-list";
 
-export const MINUTE_MS = 60_000;
-export const HOUR_MS = 3_600_000;
-export const DAY_MS = 86_400_000;
+const MINUTE_MS = 60_000;
+const HOUR_MS = 3_600_000;
+const DAY_MS = 86_400_000;
 export const STEP_MS: Record<Resolution, number> = { PT15M: 15 * MINUTE_MS, PT1H: HOUR_MS };
 
 export interface CalendarDay {

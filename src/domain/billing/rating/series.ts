@@ -8,7 +8,7 @@ import type { RatingInput } from "./types";
 
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/;
 
-export function seriesStartMs(series: Series, what: string): number {
+function seriesStartMs(series: Series, what: string): number {
   const ms = typeof series.start === "string" && INSTANT.test(series.start) ? Date.parse(series.start) : NaN;
   if (!Number.isFinite(ms)) {
     throw new RatingError("INVALID_INPUT", `${what} series start must be an ISO-8601 instant with Z or an offset, got ${JSON.stringify(series.start)}`);
