@@ -5,9 +5,11 @@ import { describe, expect, it } from "vitest";
 import { INVOICE_PAYMENT_STATUSES } from "@/domain/billing/invoice-status";
 import { CATALOGUE_LINE_CODES, LINE_CATALOGUE, type LineParams } from "@/domain/billing/line-catalogue";
 import { lineName, type InvoiceLanguage } from "@/domain/billing/line-name";
-import da from "../messages/da/invoices.json";
+import daDoc from "../messages/da/invoiceDocument.json";
+import enDoc from "../messages/en/invoiceDocument.json";
+import fiDoc from "../messages/fi/invoiceDocument.json";
+import svDoc from "../messages/sv/invoiceDocument.json";
 import en from "../messages/en/invoices.json";
-import fi from "../messages/fi/invoices.json";
 import sv from "../messages/sv/invoices.json";
 import { invoiceTranslator } from "./support/invoice-translator";
 
@@ -17,7 +19,8 @@ function keys(tree: Tree, prefix = ""): string[] {
   return Object.entries(tree).flatMap(([k, v]) => (typeof v === "string" ? [`${prefix}${k}`] : keys(v, `${prefix}${k}.`)));
 }
 
-const ALL: Record<InvoiceLanguage, Tree> = { sv: sv as Tree, en: en as Tree, da: da as Tree, fi: fi as Tree };
+/** The issued invoice's texts (line names, suffixes, PDF labels): messages/<language>/invoiceDocument.json. */
+const ALL: Record<InvoiceLanguage, Tree> = { sv: svDoc as Tree, en: enDoc as Tree, da: daDoc as Tree, fi: fiDoc as Tree };
 /** Every parameter a catalogue entry can name, with a value, so each message is formatted with all it may use. */
 const SAMPLE: Required<LineParams> = {
   variant: "basic",
@@ -32,7 +35,7 @@ const SAMPLE: Required<LineParams> = {
   creditedInvoiceNumber: "1000000042",
 };
 
-describe("messages/*/invoices.json", () => {
+describe("messages/*/invoices.json and invoiceDocument.json", () => {
   it("has the same keys in Swedish and English", () => {
     expect(keys(en as Tree).sort()).toEqual(keys(sv as Tree).sort());
   });

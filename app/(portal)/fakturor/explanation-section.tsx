@@ -10,13 +10,14 @@ import type { InvoiceDetail } from "@/server/invoices/get-invoice";
 import { formatDecimal, formatKwhPrice, formatUnitPrice, periodDates, unitLabel } from "./format";
 
 type Translate = Awaited<ReturnType<typeof getTranslations<"invoices">>>;
+type DocumentTranslate = Awaited<ReturnType<typeof getTranslations<"invoiceDocument">>>;
 
 const h3 = "mb-2 mt-5 text-base font-semibold text-slate-900";
 const link = "font-medium text-sky-800 underline underline-offset-2 hover:text-sky-950";
 
 /** A line's name in the reader's language, from its code and parameters (the portal speaks sv and en). */
-export function lineName(line: LineExplanation, locale: string, t: Translate): string {
-  return explainedLineName(line, locale === "en" ? "en" : "sv", (key, values) => t(key as "title", values));
+export function lineName(line: LineExplanation, locale: string, t: DocumentTranslate): string {
+  return explainedLineName(line, locale === "en" ? "en" : "sv", (key, values) => t(key as "pdf.invoice", values));
 }
 
 function lineMessageKey(line: LineExplanation): string {
@@ -27,6 +28,7 @@ function lineMessageKey(line: LineExplanation): string {
 
 export async function ExplanationSection({ invoice, explanation: e, locale }: { invoice: InvoiceDetail; explanation: InvoiceExplanation; locale: string }) {
   const t = await getTranslations("invoices");
+  const tDoc = await getTranslations("invoiceDocument");
   const money = (minor: number) => formatMoney(minor, invoice.currency, locale);
   const period = (from: string, to: string) => t("period", periodDates(from, to, locale));
   const kwh = (value: string) => formatDecimal(value, locale, 0, 3);
@@ -59,12 +61,12 @@ export async function ExplanationSection({ invoice, explanation: e, locale }: { 
         <ul className="max-w-prose space-y-3 text-slate-900">
           {e.lines.map((line) => (
             <li key={line.position}>
-              <span className="font-semibold">{lineName(line, locale, t)}.</span>{" "}
+              <span className="font-semibold">{lineName(line, locale, tDoc)}.</span>{" "}
               {t(`explain.line.${lineMessageKey(line)}` as "explain.line.OTHER", {
                 quantity: formatDecimal(line.quantity, locale, 0, 4),
                 unit: unitLabel(line.unit, t),
                 price: formatUnitPrice(line, invoice.currency, locale, t),
-                description: lineName(line, locale, t),
+                description: lineName(line, locale, tDoc),
               })}{" "}
               {t("explain.amount", { amount: money(line.amountMinor) })}
               {line.recipient !== "unknown" ? ` ${t("explain.receives", { recipient: t(`explain.recipient.${line.recipient}`) })}` : ""}

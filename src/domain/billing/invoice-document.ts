@@ -16,7 +16,7 @@
  * totals.
  *
  * Language: Swedish for Swedish customers, Danish for Danish and Finnish for Finnish customers.
- * Every label is a message (`pdf.*` of messages/<language>/invoices.json) and every line is named
+ * Every label is a message (`pdf.*` of messages/<language>/invoiceDocument.json) and every line is named
  * from its code and parameters (`explainedLineName`), through the translator passed in.
  */
 
@@ -45,7 +45,7 @@ export interface DocumentFormatter {
 
 export interface InvoiceDocumentInput {
   language: DocumentLanguage;
-  /** The invoice messages of `language` (messages/<language>/invoices.json): labels and line names. */
+  /** The invoice messages of `language` (messages/<language>/invoiceDocument.json): labels and line names. */
   t: Translate;
   issuer: InvoiceIssuer;
   format: DocumentFormatter;
@@ -128,7 +128,7 @@ export interface InvoiceDocument {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Words: `pdf.*` of messages/<language>/invoices.json, through the injected translator
+// Words: `pdf.*` of messages/<language>/invoiceDocument.json, through the injected translator
 
 function wordsOf(t: Translate) {
   const p = (key: string, values?: Record<string, string | number>) => t(`pdf.${key}`, values);

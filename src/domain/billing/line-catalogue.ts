@@ -5,10 +5,10 @@
  *
  * A line is stored as code + parameters (`InvoiceLine.params`, `lineParamsSchema`) + the text that
  * was legally issued (`InvoiceLine.description`, a snapshot). Every reader words the line from
- * code + parameters through `messages/<language>/invoices.json` (`lineName.<CODE>` and the
+ * code + parameters through `messages/<language>/invoiceDocument.json` (`lineName.<CODE>` and the
  * `lineSuffix.*` of the entry), see ./line-name.ts; nothing reads the snapshot's words.
  *
- * Adding a line code: one entry here, and `lineName.<CODE>` in messages/{sv,en,da,fi}/invoices.json
+ * Adding a line code: one entry here, and `lineName.<CODE>` in messages/{sv,en,da,fi}/invoiceDocument.json
  * plus its `explain.line.<CODE>` in sv and en (tests/invoice-messages.test.ts checks all of them).
  */
 

@@ -1,6 +1,6 @@
 /**
  * A line's name in a language, from its code and parameters through the message files
- * (`messages/<language>/invoices.json`: `lineName.<CODE>`, `lineSuffix.*`, `lineName.quarter`,
+ * (`messages/<language>/invoiceDocument.json`: `lineName.<CODE>`, `lineSuffix.*`, `lineName.quarter`,
  * `lineName.credit`). The translator is injected, so this stays plain TypeScript: the invoice page
  * passes next-intl's, the PDF and the billing run (the issued Swedish snapshot) one made from the
  * same files. The catalogue (./line-catalogue.ts) says which parameters and suffix a code has.

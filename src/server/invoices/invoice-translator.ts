@@ -1,13 +1,13 @@
 import "server-only";
 import { createTranslator } from "next-intl";
 import { lineName, type InvoiceLanguage, type NameableLine, type Translate } from "@/domain/billing/line-name";
-import da from "../../../messages/da/invoices.json";
-import en from "../../../messages/en/invoices.json";
-import fi from "../../../messages/fi/invoices.json";
-import sv from "../../../messages/sv/invoices.json";
+import da from "../../../messages/da/invoiceDocument.json";
+import en from "../../../messages/en/invoiceDocument.json";
+import fi from "../../../messages/fi/invoiceDocument.json";
+import sv from "../../../messages/sv/invoiceDocument.json";
 
 /**
- * The invoice texts (`messages/<language>/invoices.json`) outside a page request: for the PDF,
+ * The texts of the issued invoice (`messages/<language>/invoiceDocument.json`: line names and PDF labels) outside a page request: for the PDF,
  * whose language is the customer's market language (sv, da, fi), and for the billing run, which
  * stores the Swedish text of each line as issued. One translator per language, kept: compiled
  * messages are cached inside it.
@@ -18,7 +18,7 @@ const translators = new Map<InvoiceLanguage, Translate>();
 export function invoiceTranslator(language: InvoiceLanguage): Translate {
   let t = translators.get(language);
   if (!t) {
-    t = createTranslator({ locale: language, messages: { invoices: MESSAGES[language] }, namespace: "invoices" as never }) as unknown as Translate;
+    t = createTranslator({ locale: language, messages: { invoiceDocument: MESSAGES[language] }, namespace: "invoiceDocument" as never }) as unknown as Translate;
     translators.set(language, t);
   }
   return t;

@@ -208,6 +208,7 @@ export default async function InvoicePage({ params }: Props) {
 /** The invoice lines, in the sections of a Danish aconto bill when it is one. */
 async function Lines({ invoice, explanation, locale }: { invoice: InvoiceDetail; explanation: InvoiceExplanation; locale: string }) {
   const t = await getTranslations("invoices");
+  const tDoc = await getTranslations("invoiceDocument");
   const money = (minor: number) => formatMoney(minor, invoice.currency, locale);
   const quarterly = explanation.lines.some((l) => l.section !== "regular");
   const groups: { title: string | null; lines: LineExplanation[] }[] = quarterly
@@ -253,7 +254,7 @@ async function Lines({ invoice, explanation, locale }: { invoice: InvoiceDetail;
             ) : null}
             {group.lines.map((line) => (
               <tr key={line.position}>
-                <th scope="row" className={`${td} font-normal`}>{lineName(line, locale, t)}</th>
+                <th scope="row" className={`${td} font-normal`}>{lineName(line, locale, tDoc)}</th>
                 <td className={`${td} text-right tabular-nums`}>{formatDecimal(line.quantity, locale, 0, 4)}</td>
                 <td className={td}>{unitLabel(line.unit, t)}</td>
                 <td className={`${td} whitespace-nowrap text-right tabular-nums`}>{formatUnitPrice(line, invoice.currency, locale, t)}</td>
