@@ -59,9 +59,9 @@ async function prepare(url: string): Promise<void> {
     const customers = Math.ceil(INSTALLATIONS / 5);
     await c.query(
       `INSERT INTO "Customer" ("id", "customerNumber", "kind", "market", "currency", "name", "nationalId", "nationalIdScheme", "street", "postalCode", "city",
-         "invoiceStreet", "invoicePostalCode", "invoiceCity", "updatedAt")
+         "invoiceStreet", "invoicePostalCode", "invoiceCity", "checkCode", "updatedAt")
        SELECT gen_random_uuid(), (7000000 + n)::text, 'COMPANY', 'SE', 'SEK', 'Bench AB ' || n, '5560000000', 'SE_ORGANISATIONSNUMMER', 'Storgatan 1', '111 11', 'Stockholm',
-              'Storgatan 1', '111 11', 'Stockholm', now()
+              'Storgatan 1', '111 11', 'Stockholm', 'BNCH-MARK', now()
        FROM generate_series(1, $1::int) AS n`,
       [customers],
     );
