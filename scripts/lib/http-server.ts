@@ -21,7 +21,7 @@ function settleForwardingHeaders(req: IncomingMessage, proxies: TrustedProxies):
  * The first fence of item 8 (issue 10): a declared Content-Length over the largest body any route
  * accepts is answered 413 here, before Next.js sees the request or a byte of the body is read.
  * Smaller limits per route, and bodies streamed without a length, are the routes' own bounded
- * reader's (src/server/http/read-body.ts).
+ * reader's (src/server/boundary/read-body.ts).
  */
 function refuseOversizedBody(req: IncomingMessage, res: ServerResponse): boolean {
   const declared = declaredBodyLength(req.headers["content-length"]);

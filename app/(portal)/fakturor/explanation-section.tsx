@@ -32,6 +32,7 @@ export async function ExplanationSection({ invoice, explanation: e, locale }: { 
   const money = (minor: number) => formatMoney(minor, invoice.currency, locale);
   const period = (from: string, to: string) => t("period", periodDates(from, to, locale));
   const kwh = (value: string) => formatDecimal(value, locale, 0, 3);
+  const f: Formatters = { t, tDoc, locale, invoice, money, period, kwh };
   const summaryKey = e.summary.outcome === "pay" ? (invoice.paymentStatus === "PAID" ? "paid" : "pay") : e.summary.outcome;
 
   return (
@@ -57,52 +58,9 @@ export async function ExplanationSection({ invoice, explanation: e, locale }: { 
           ))}
         </dl>
 
-        <h3 className={h3}>{t("explain.linesTitle")}</h3>
-        <ul className="max-w-prose space-y-3 text-slate-900">
-          {e.lines.map((line) => (
-            <li key={line.position}>
-              <span className="font-semibold">{lineName(line, locale, tDoc)}.</span>{" "}
-              {t(`explain.line.${lineMessageKey(line)}` as "explain.line.OTHER", {
-                quantity: formatDecimal(line.quantity, locale, 0, 4),
-                unit: unitLabel(line.unit, t),
-                price: formatUnitPrice(line, invoice.currency, locale, t),
-                description: lineName(line, locale, tDoc),
-              })}{" "}
-              {t("explain.amount", { amount: money(line.amountMinor) })}
-              {line.recipient !== "unknown" ? ` ${t("explain.receives", { recipient: t(`explain.recipient.${line.recipient}`) })}` : ""}
-              {line.peaks ? (
-                <>
-                  <span className="mt-1 block text-sm text-slate-700">{t("explain.peaksTitle")}</span>
-                  <ul className="list-disc pl-6 text-sm text-slate-700">
-                    {line.peaks.map((p) => (
-                      <li key={`${p.localDate}-${p.localHour}`}>
-                        {t("explain.peak", { date: formatDate(p.localDate, locale), hour: `${String(p.localHour).padStart(2, "0")}:00`, kWh: kwh(p.kWh) })}
-                      </li>
-                    ))}
-                  </ul>
-                </>
-              ) : null}
-            </li>
-          ))}
-        </ul>
+        <ExplainedLines f={f} lines={e.lines} />
 
-        {e.spot.length ? (
-          <>
-            <h3 className={h3}>{t("explain.spotTitle")}</h3>
-            {e.spot.map((s) => (
-              <div key={s.position} className="max-w-prose space-y-2 text-slate-900">
-                <p>
-                  {t(`explain.spot.${s.comparison ?? "unknown"}`, {
-                    weighted: formatKwhPrice(s.weightedAverage, invoice.currency, locale, t),
-                    plain: s.plainAverage ? formatKwhPrice(s.plainAverage, invoice.currency, locale, t) : "",
-                    difference: s.difference ? formatKwhPrice(s.difference, invoice.currency, locale, t) : "",
-                  })}
-                </p>
-                {s.negativeIntervals > 0 ? <p>{t(s.intervalKind === "quarterHour" ? "explain.spot.negativeQuarter" : "explain.spot.negative", { count: s.negativeIntervals })}</p> : null}
-              </div>
-            ))}
-          </>
-        ) : null}
+        <SpotPrices f={f} spot={e.spot} />
 
         {e.billingPower ? (
           <p className="mt-3 max-w-prose text-slate-900">{t("explain.billingPower", { kW: formatDecimal(e.billingPower.kW, locale, 0, 3), date: formatDate(e.billingPower.date, locale) })}</p>
@@ -115,91 +73,9 @@ export async function ExplanationSection({ invoice, explanation: e, locale }: { 
           </p>
         ))}
 
-        {e.aconto ? (
-          <>
-            <h3 className={h3}>{t("explain.acontoTitle")}</h3>
-            <div className="max-w-prose space-y-2 text-slate-900">
-              {e.aconto.settledPeriod ? (
-                <p>
-                  {t("explain.aconto.settled", {
-                    period: period(e.aconto.settledPeriod.from, e.aconto.settledPeriod.to),
-                    prepaid: money(e.aconto.prepaidAmountMinor),
-                    prepaidKwh: e.aconto.prepaidKwh ? kwh(e.aconto.prepaidKwh.replace(/^-/, "")) : "none",
-                    actualKwh: e.aconto.actualKwh ? kwh(e.aconto.actualKwh) : "none",
-                    actual: money(e.aconto.actualAmountMinor),
-                  })}{" "}
-                  {t(`explain.aconto.${e.aconto.outcome}`, { difference: money(Math.abs(e.aconto.differenceMinor)) })}
-                </p>
-              ) : null}
-              {e.aconto.nextPeriod ? (
-                <p>
-                  {t("explain.aconto.next", {
-                    period: period(e.aconto.nextPeriod.from, e.aconto.nextPeriod.to),
-                    amount: money(e.aconto.nextAmountMinor),
-                    kWh: e.aconto.nextKwh ? kwh(e.aconto.nextKwh) : "none",
-                  })}
-                </p>
-              ) : null}
-              {e.aconto.expectedYearlyKwh !== null ? (
-                <p>
-                  {t("explain.aconto.expected", { kWh: formatDecimal(String(e.aconto.expectedYearlyKwh), locale) })}{" "}
-                  {e.aconto.basisSource === "contract"
-                    ? t("explain.aconto.contractBasis")
-                    : e.aconto.basis
-                      ? t("explain.aconto.basis", {
-                          basisKwh: formatDecimal(String(e.aconto.basis.kWh), locale),
-                          days: e.aconto.basis.days,
-                          kWh: formatDecimal(String(e.aconto.expectedYearlyKwh), locale),
-                        })
-                      : null}
-                </p>
-              ) : null}
-            </div>
-          </>
-        ) : null}
+        <AcontoSettlement f={f} aconto={e.aconto} />
 
-        {e.correction && invoice.corrects ? (
-          <>
-            <h3 className={h3}>{t("explain.correctionTitle")}</h3>
-            <div className="max-w-prose space-y-2 text-slate-900">
-              <p>
-                {t.rich(e.correction.role === "creditNote" ? "explain.correction.creditNote" : "explain.correction.rebill", {
-                  number: e.correction.original.invoiceNumber,
-                  link: (chunks) => (
-                    <Link href={`/fakturor/${invoice.corrects!.id}`} className={link}>
-                      {chunks}
-                    </Link>
-                  ),
-                  period: period(e.correction.original.periodStart, e.correction.original.periodEnd),
-                  amount: money(e.correction.original.totalAmountMinor),
-                })}{" "}
-                {e.correction.replacedByInvoiceNumber ? t("explain.correction.replacedBy", { number: e.correction.replacedByInvoiceNumber }) : null}
-              </p>
-              {e.correction.role === "rebill" ? (
-                <p>
-                  {t("explain.correction.difference", {
-                    original: money(e.correction.original.totalAmountMinor),
-                    difference: e.correction.differenceMinor > 0 ? "more" : e.correction.differenceMinor < 0 ? "less" : "same",
-                    amount: money(Math.abs(e.correction.differenceMinor)),
-                  })}
-                </p>
-              ) : null}
-              {e.correction.reasons.map((reason) => (
-                <p key={reason}>{t(`explain.correction.reason.${reason}`)}</p>
-              ))}
-              {e.correction.consumptionChange ? (
-                <p>{t("explain.correction.consumption", { before: kwh(e.correction.consumptionChange.before), after: kwh(e.correction.consumptionChange.after) })}</p>
-              ) : null}
-              {e.correction.paidOnEarlierVersionsMinor ? (
-                <p>
-                  {e.correction.toRefundMinor
-                    ? t("explain.correction.refundEarlier", { paid: money(e.correction.paidOnEarlierVersionsMinor), refund: money(e.correction.toRefundMinor) })
-                    : t("explain.correction.paidEarlier", { paid: money(e.correction.paidOnEarlierVersionsMinor), toPay: money(e.correction.toPayMinor ?? 0) })}
-                </p>
-              ) : null}
-            </div>
-          </>
-        ) : null}
+        <Correction f={f} correction={e.correction} />
 
         {e.nextInvoice ? (
           <>
@@ -214,5 +90,177 @@ export async function ExplanationSection({ invoice, explanation: e, locale }: { 
         ) : null}
       </Card>
     </div>
+  );
+}
+
+/** The formatters and translators the sections share. */
+type Formatters = {
+  t: Translate;
+  tDoc: DocumentTranslate;
+  locale: string;
+  invoice: InvoiceDetail;
+  money: (minor: number) => string;
+  period: (from: string, to: string) => string;
+  kwh: (value: string) => string;
+};
+
+function ExplainedLines({ f, lines }: { f: Formatters; lines: InvoiceExplanation["lines"] }) {
+  const { t, tDoc, locale, invoice, money, kwh } = f;
+  return (
+    <>
+      <h3 className={h3}>{t("explain.linesTitle")}</h3>
+      <ul className="max-w-prose space-y-3 text-slate-900">
+        {lines.map((line) => (
+          <li key={line.position}>
+            <span className="font-semibold">{lineName(line, locale, tDoc)}.</span>{" "}
+            {t(`explain.line.${lineMessageKey(line)}` as "explain.line.OTHER", {
+              quantity: formatDecimal(line.quantity, locale, 0, 4),
+              unit: unitLabel(line.unit, t),
+              price: formatUnitPrice(line, invoice.currency, locale, t),
+              description: lineName(line, locale, tDoc),
+            })}{" "}
+            {t("explain.amount", { amount: money(line.amountMinor) })}
+            {line.recipient !== "unknown" ? ` ${t("explain.receives", { recipient: t(`explain.recipient.${line.recipient}`) })}` : ""}
+            {line.peaks ? (
+              <>
+                <span className="mt-1 block text-sm text-slate-700">{t("explain.peaksTitle")}</span>
+                <ul className="list-disc pl-6 text-sm text-slate-700">
+                  {line.peaks.map((p) => (
+                    <li key={`${p.localDate}-${p.localHour}`}>
+                      {t("explain.peak", { date: formatDate(p.localDate, locale), hour: `${String(p.localHour).padStart(2, "0")}:00`, kWh: kwh(p.kWh) })}
+                    </li>
+                  ))}
+                </ul>
+              </>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+function SpotPrices({ f, spot }: { f: Formatters; spot: InvoiceExplanation["spot"] }) {
+  const { t, locale, invoice } = f;
+  return (
+    <>
+      {spot.length ? (
+        <>
+          <h3 className={h3}>{t("explain.spotTitle")}</h3>
+          {spot.map((s) => (
+            <div key={s.position} className="max-w-prose space-y-2 text-slate-900">
+              <p>
+                {t(`explain.spot.${s.comparison ?? "unknown"}`, {
+                  weighted: formatKwhPrice(s.weightedAverage, invoice.currency, locale, t),
+                  plain: s.plainAverage ? formatKwhPrice(s.plainAverage, invoice.currency, locale, t) : "",
+                  difference: s.difference ? formatKwhPrice(s.difference, invoice.currency, locale, t) : "",
+                })}
+              </p>
+              {s.negativeIntervals > 0 ? <p>{t(s.intervalKind === "quarterHour" ? "explain.spot.negativeQuarter" : "explain.spot.negative", { count: s.negativeIntervals })}</p> : null}
+            </div>
+          ))}
+        </>
+      ) : null}
+    </>
+  );
+}
+
+function AcontoSettlement({ f, aconto }: { f: Formatters; aconto: InvoiceExplanation["aconto"] }) {
+  const { t, locale, money, period, kwh } = f;
+  return (
+    <>
+      {aconto ? (
+        <>
+          <h3 className={h3}>{t("explain.acontoTitle")}</h3>
+          <div className="max-w-prose space-y-2 text-slate-900">
+            {aconto.settledPeriod ? (
+              <p>
+                {t("explain.aconto.settled", {
+                  period: period(aconto.settledPeriod.from, aconto.settledPeriod.to),
+                  prepaid: money(aconto.prepaidAmountMinor),
+                  prepaidKwh: aconto.prepaidKwh ? kwh(aconto.prepaidKwh.replace(/^-/, "")) : "none",
+                  actualKwh: aconto.actualKwh ? kwh(aconto.actualKwh) : "none",
+                  actual: money(aconto.actualAmountMinor),
+                })}{" "}
+                {t(`explain.aconto.${aconto.outcome}`, { difference: money(Math.abs(aconto.differenceMinor)) })}
+              </p>
+            ) : null}
+            {aconto.nextPeriod ? (
+              <p>
+                {t("explain.aconto.next", {
+                  period: period(aconto.nextPeriod.from, aconto.nextPeriod.to),
+                  amount: money(aconto.nextAmountMinor),
+                  kWh: aconto.nextKwh ? kwh(aconto.nextKwh) : "none",
+                })}
+              </p>
+            ) : null}
+            {aconto.expectedYearlyKwh !== null ? (
+              <p>
+                {t("explain.aconto.expected", { kWh: formatDecimal(String(aconto.expectedYearlyKwh), locale) })}{" "}
+                {aconto.basisSource === "contract"
+                  ? t("explain.aconto.contractBasis")
+                  : aconto.basis
+                    ? t("explain.aconto.basis", {
+                        basisKwh: formatDecimal(String(aconto.basis.kWh), locale),
+                        days: aconto.basis.days,
+                        kWh: formatDecimal(String(aconto.expectedYearlyKwh), locale),
+                      })
+                    : null}
+              </p>
+            ) : null}
+          </div>
+        </>
+      ) : null}
+    </>
+  );
+}
+
+function Correction({ f, correction }: { f: Formatters; correction: InvoiceExplanation["correction"] }) {
+  const { t, invoice, money, period, kwh } = f;
+  return (
+    <>
+      {correction && invoice.corrects ? (
+        <>
+          <h3 className={h3}>{t("explain.correctionTitle")}</h3>
+          <div className="max-w-prose space-y-2 text-slate-900">
+            <p>
+              {t.rich(correction.role === "creditNote" ? "explain.correction.creditNote" : "explain.correction.rebill", {
+                number: correction.original.invoiceNumber,
+                link: (chunks) => (
+                  <Link href={`/fakturor/${invoice.corrects!.id}`} className={link}>
+                    {chunks}
+                  </Link>
+                ),
+                period: period(correction.original.periodStart, correction.original.periodEnd),
+                amount: money(correction.original.totalAmountMinor),
+              })}{" "}
+              {correction.replacedByInvoiceNumber ? t("explain.correction.replacedBy", { number: correction.replacedByInvoiceNumber }) : null}
+            </p>
+            {correction.role === "rebill" ? (
+              <p>
+                {t("explain.correction.difference", {
+                  original: money(correction.original.totalAmountMinor),
+                  difference: correction.differenceMinor > 0 ? "more" : correction.differenceMinor < 0 ? "less" : "same",
+                  amount: money(Math.abs(correction.differenceMinor)),
+                })}
+              </p>
+            ) : null}
+            {correction.reasons.map((reason) => (
+              <p key={reason}>{t(`explain.correction.reason.${reason}`)}</p>
+            ))}
+            {correction.consumptionChange ? (
+              <p>{t("explain.correction.consumption", { before: kwh(correction.consumptionChange.before), after: kwh(correction.consumptionChange.after) })}</p>
+            ) : null}
+            {correction.paidOnEarlierVersionsMinor ? (
+              <p>
+                {correction.toRefundMinor
+                  ? t("explain.correction.refundEarlier", { paid: money(correction.paidOnEarlierVersionsMinor), refund: money(correction.toRefundMinor) })
+                  : t("explain.correction.paidEarlier", { paid: money(correction.paidOnEarlierVersionsMinor), toPay: money(correction.toPayMinor ?? 0) })}
+              </p>
+            ) : null}
+          </div>
+        </>
+      ) : null}
+    </>
   );
 }

@@ -1,5 +1,5 @@
 // How large a request body each kind of route accepts (issue 10, item 8). Every route handler reads
-// its body through src/server/http/read-body.ts with one of these; the portal's server
+// its body through src/server/boundary/read-body.ts with one of these; the portal's server
 // (scripts/lib/http-server.ts) refuses a declared Content-Length above the largest at once.
 import { MAX_IMPORT_FILE_BYTES } from "../metering/types";
 
@@ -51,7 +51,7 @@ export type TooLargeAnswer = { contentType: string; body: string };
 /**
  * The 413 answer for a path, in the shape its clients read: RFC 9457 problem details with the
  * stable code under /api/v1 (as src/server/third-party/api-route.ts writes them), the portal's
- * `{ error: code }` everywhere else (src/server/http/customer-route.ts).
+ * `{ error: code }` everywhere else (src/server/boundary/customer-route.ts).
  */
 export function bodyTooLargeAnswer(pathname: string, limit: number): TooLargeAnswer {
   if (pathname === "/api/v1" || pathname.startsWith("/api/v1/")) {

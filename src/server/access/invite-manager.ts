@@ -5,7 +5,7 @@ import { db } from "@/server/db/client";
 import { AppError } from "@/server/errors";
 import { newInvitationToken } from "./invitation-token";
 import { companyWhereActorAdministers } from "./membership-where";
-import { parseInput } from "./parse-input";
+import { parseInput } from "@/server/boundary/field-errors";
 import { inviteManagerSchema, type InviteManagerInput } from "./schemas";
 import { sendInvitationMail } from "./send-invitation-mail";
 

@@ -6,7 +6,7 @@ import { db } from "@/server/db/client";
 import { AppError } from "@/server/errors";
 import { newInvitationToken } from "./invitation-token";
 import { customerWhereActorMay } from "./membership-where";
-import { parseInput } from "./parse-input";
+import { parseInput } from "@/server/boundary/field-errors";
 import { inviteUserSchema, type InviteUserInput } from "./schemas";
 import { sendInvitationMail } from "./send-invitation-mail";
 

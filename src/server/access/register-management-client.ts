@@ -7,7 +7,7 @@ import { db } from "@/server/db/client";
 import { AppError } from "@/server/errors";
 import { companyWhereActorAdministers } from "./membership-where";
 import { notifyManagementRequest } from "./notify-management-request";
-import { parseInput } from "./parse-input";
+import { parseInput } from "@/server/boundary/field-errors";
 import { registerManagementClientSchema, type RegisterManagementClientInput } from "./schemas";
 import { verifyCustomerClaim } from "./verify-customer-claim";
 

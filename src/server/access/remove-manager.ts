@@ -4,7 +4,7 @@ import { writeAudit } from "@/server/audit/write-audit";
 import { db } from "@/server/db/client";
 import { AppError } from "@/server/errors";
 import { companyWhereActorAdministers } from "./membership-where";
-import { parseInput } from "./parse-input";
+import { parseInput } from "@/server/boundary/field-errors";
 import { memberIdSchema } from "./schemas";
 
 /**

@@ -5,7 +5,7 @@ import { writeAudit } from "@/server/audit/write-audit";
 import { db } from "@/server/db/client";
 import { AppError } from "@/server/errors";
 import { customerWhereActorMay } from "./membership-where";
-import { parseInput } from "./parse-input";
+import { parseInput } from "@/server/boundary/field-errors";
 import { grantIdSchema } from "./schemas";
 
 /**

@@ -18,7 +18,7 @@ import { payloadHashOf, requireSignature } from "@/server/eleg/signing";
 import { AppError } from "@/server/errors";
 import { companyWhereActorAdministers, customerWhereActorMay } from "./membership-where";
 import { grantIdSchema } from "./schemas";
-import { parseInput } from "./parse-input";
+import { parseInput } from "@/server/boundary/field-errors";
 
 export const SIGNATORY_PURPOSE = "management.signatory";
 /** Where the signing callback sends the browser; the route completes the grant. */

@@ -9,7 +9,7 @@ import { env } from "@/server/env";
 import { AppError } from "@/server/errors";
 import { translator } from "@/i18n/translator";
 import { sendMail } from "@/server/mail/send-mail";
-import { consumeRateLimit } from "@/server/third-party/rate-limit";
+import { consumeRateLimit } from "@/server/boundary/rate-limit";
 
 const sha256 = (v: string) => createHash("sha256").update(v).digest("hex");
 

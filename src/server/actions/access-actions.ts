@@ -35,6 +35,7 @@ import {
   registerManagementClientSchema,
 } from "@/server/access/schemas";
 import { ACTIVE_CUSTOMER_COOKIE, currentActor } from "@/server/auth/session";
+import { cookieOptions } from "@/server/boundary/cookies";
 import { AppError } from "@/server/errors";
 import { customerAction, publicAction } from "./safe-action";
 
@@ -49,7 +50,7 @@ const changed = () => {
 export const addCustomerAction = customerAction(addCustomerSchema, async (input, { actor, ip }) => {
   const { customerId } = await addCustomer(actor, input, { ip });
   // The added customer becomes the one the user works with.
-  (await cookies()).set(ACTIVE_CUSTOMER_COOKIE, customerId, { path: "/", httpOnly: true, sameSite: "lax", secure: process.env.NODE_ENV === "production" && process.env.APP_URL?.startsWith("https") });
+  (await cookies()).set(ACTIVE_CUSTOMER_COOKIE, customerId, cookieOptions());
   revalidatePath("/", "layout");
   return { status: "ok", message: "access.addCustomer.added", messageValues: { customerNumber: input.customerNumber } };
 });

@@ -10,5 +10,3 @@ export type ActionState = {
 
 export const idle: ActionState = { status: "idle" };
 
-/** A message that is a translation key ("validation.email", "thirdPartyAdmin.errors.exists"), kept as it is. */
-export const isTranslationKey = (message: string): boolean => /^[a-z][A-Za-z0-9]*\.[A-Za-z0-9_.]+$/.test(message);

@@ -4,30 +4,11 @@ import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 import type { Actor, CustomerActor, StaffActor } from "@/server/access/actor";
 import { currentActor } from "@/server/auth/session";
-import { isAppError } from "@/server/errors";
-import { clientAddress } from "@/server/http/client-address";
-import { isTranslationKey, type ActionState } from "./action-state";
-
-/** Maps zod issues to translation keys per field (the form translates them). */
-export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
-  for (const issue of error.issues) {
-    const field = String(issue.path[0] ?? "_form");
-    // A message that is a translation key ("validation.email", "support.reasonRequired") is kept.
-    const key = isTranslationKey(issue.message) ? issue.message : keyFor(issue);
-    (out[field] ??= []).push(key);
-  }
-  return out;
-}
-
-function keyFor(issue: z.core.$ZodIssue): string {
-  if (issue.code === "too_small" && issue.origin === "string" && Number(issue.minimum) <= 1) return "validation.required";
-  if (issue.code === "too_small") return "validation.tooShort";
-  if (issue.code === "too_big") return "validation.tooLong";
-  if (issue.code === "invalid_format" && issue.format === "email") return "validation.email";
-  if (issue.code === "invalid_value") return "validation.choice";
-  return "validation.invalid";
-}
+import { AppError } from "@/server/errors";
+import { clientAddress } from "@/server/boundary/client-address";
+import { isTranslationKey } from "@/server/boundary/field-errors";
+import { INTERNAL_PROBLEM, problemOf, type Problem } from "@/server/boundary/problem";
+import type { ActionState } from "./action-state";
 
 function formValues(formData: FormData): Record<string, string> {
   const values: Record<string, string> = {};
@@ -37,6 +18,15 @@ function formValues(formData: FormData): Record<string, string> {
   return values;
 }
 
+/**
+ * A problem as the form shows it: the error's own message when it is a translation key (with its
+ * placeholders' values), else the generic message of its code; field errors under their fields.
+ */
+function actionStateOf(problem: Problem, values: Record<string, string>): ActionState {
+  const keyed = problem.message !== undefined && isTranslationKey(problem.message);
+  return { status: "error", message: keyed ? problem.message : `errors.${problem.code}`, messageValues: keyed ? problem.messageValues : undefined, fieldErrors: problem.fieldErrors, values };
+}
+
 type Handler<A, I> = (input: I, ctx: { actor: A; ip: string | null }) => Promise<ActionState | void>;
 
 type Resolved<A> = { actor: A } | null;
@@ -44,21 +34,17 @@ type Resolved<A> = { actor: A } | null;
 function wrap<A, S extends z.ZodType>(resolve: (a: Actor | null) => Resolved<A>, schema: S, handler: Handler<A, z.infer<S>>) {
   return async (_prev: ActionState, formData: FormData): Promise<ActionState> => {
     const values = formValues(formData);
-    const resolved = resolve(await currentActor());
-    if (resolved === null) return { status: "error", message: "errors.UNAUTHENTICATED", values };
-    const parsed = schema.safeParse(Object.fromEntries(formData.entries()));
-    if (!parsed.success) return { status: "error", message: "errors.VALIDATION", fieldErrors: fieldErrorsOf(parsed.error), values };
     try {
+      const resolved = resolve(await currentActor());
+      if (resolved === null) throw new AppError("UNAUTHENTICATED");
+      const input = schema.parse(Object.fromEntries(formData.entries()));
       const ip = clientAddress(await headers());
-      return (await handler(parsed.data, { actor: resolved.actor, ip })) ?? { status: "ok", message: "common.saved" };
+      return (await handler(input, { actor: resolved.actor, ip })) ?? { status: "ok", message: "common.saved" };
     } catch (error) {
       unstable_rethrow(error); // redirect() and notFound() are control flow, not failures
-      if (isAppError(error)) {
-        const keyed = isTranslationKey(error.message);
-        return { status: "error", message: keyed ? error.message : `errors.${error.code}`, messageValues: keyed ? error.values : undefined, fieldErrors: error.fieldErrors, values };
-      }
-      console.error("action failed", error);
-      return { status: "error", message: "errors.INTERNAL", values };
+      const problem = problemOf(error);
+      if (!problem) console.error("action failed", error);
+      return actionStateOf(problem ?? INTERNAL_PROBLEM, values);
     }
   };
 }

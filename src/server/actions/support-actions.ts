@@ -1,8 +1,9 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import { fieldErrorsOf } from "@/server/boundary/field-errors";
 import { isAppError } from "@/server/errors";
-import { fieldMessages, sendResetLinkSchema, voidUserFormSchema, voidUserSchema } from "@/server/support/schemas";
+import { sendResetLinkSchema, voidUserFormSchema, voidUserSchema } from "@/server/support/schemas";
 import { sendResetLink } from "@/server/support/send-reset-link";
 import { voidUserAccount } from "@/server/support/void-user-account";
 import type { ActionState } from "./action-state";
@@ -19,7 +20,7 @@ function explained(error: unknown): ActionState {
 
 export const voidUserAction = staffAction(voidUserFormSchema, async (form, { actor, ip }) => {
   const checked = voidUserSchema.safeParse(form);
-  if (!checked.success) return { status: "error", message: "errors.VALIDATION", fieldErrors: fieldMessages(checked.error), values: { reason: form.reason } };
+  if (!checked.success) return { status: "error", message: "errors.VALIDATION", fieldErrors: fieldErrorsOf(checked.error), values: { reason: form.reason } };
   const { userId, customerId, reason } = checked.data;
   try {
     const { customerIds } = await voidUserAccount(actor, { userId, customerId, reason, ip });

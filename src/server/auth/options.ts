@@ -9,7 +9,8 @@ import { elegConfig, type ElegConfig } from "@/server/eleg/config";
 import { findUserByPersonalIdNumber } from "@/server/eleg/find-user-by-personal-id-number";
 import { personalIdNumberFromClaims } from "@/server/eleg/personal-id-number";
 import { env } from "@/server/env";
-import { clientAddress } from "@/server/http/client-address";
+import { clientAddress } from "@/server/boundary/client-address";
+import { cookiesAreSecure } from "@/server/boundary/cookies";
 import { authenticate, type Principal } from "./authenticate";
 import { endSession } from "./end-session";
 import { startSession } from "./start-session";
@@ -71,6 +72,8 @@ export function authOptions(): NextAuthOptions {
     secret: env().AUTH_SECRET,
     providers: [provider("customer"), provider("staff"), ...(eleg ? [elegProvider(eleg)] : [])],
     session: { strategy: "jwt", maxAge, updateAge: 60 },
+    // Secure session cookies decided with the portal's other cookies (src/server/boundary/cookies.ts).
+    useSecureCookies: cookiesAreSecure(),
     jwt: { maxAge },
     pages: { signIn: "/logga-in", error: "/logga-in" },
     callbacks: {

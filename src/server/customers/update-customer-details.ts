@@ -1,9 +1,9 @@
 import "server-only";
-import type { z } from "zod";
 import type { CustomerActor } from "@/server/access/actor";
 import { customerWhereActorMay } from "@/server/access/membership-where";
 import { accessTo } from "@/server/access/scope";
 import { writeAudit } from "@/server/audit/write-audit";
+import { parseInput } from "@/server/boundary/field-errors";
 import { db } from "@/server/db/client";
 import { AppError } from "@/server/errors";
 import { customerDetailsSchema, type CustomerDetails, type CustomerDetailsInput } from "./schemas";
@@ -42,9 +42,7 @@ export async function updateCustomerDetails(
 ): Promise<UpdateCustomerDetailsResult> {
   // Access before validation: a reader learns nothing about the rules by probing.
   accessTo(actor, customerId, "changeCustomerDetails");
-  const parsed = customerDetailsSchema.safeParse(input);
-  if (!parsed.success) throw new AppError("VALIDATION", undefined, fieldErrors(parsed.error));
-  const next = parsed.data;
+  const next = parseInput(customerDetailsSchema, input);
 
   return db.$transaction(async (tx) => {
     const current = await tx.customer.findFirst({
@@ -75,13 +73,4 @@ export async function updateCustomerDetails(
     });
     return { changedFields };
   });
-}
-
-function fieldErrors(error: z.ZodError): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
-  for (const issue of error.issues) {
-    const key = issue.message.startsWith("validation.") ? issue.message : "validation.invalid";
-    (out[String(issue.path[0] ?? "_form")] ??= []).push(key);
-  }
-  return out;
 }

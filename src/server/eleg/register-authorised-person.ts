@@ -1,9 +1,9 @@
 import "server-only";
-import type { z } from "zod";
 import type { CustomerActor } from "@/server/access/actor";
 import { membershipWhereCarrying } from "@/server/access/membership-where";
 import { accessTo } from "@/server/access/scope";
 import { writeAudit } from "@/server/audit/write-audit";
+import { parseInput } from "@/server/boundary/field-errors";
 import { db } from "@/server/db/client";
 import { AppError } from "@/server/errors";
 import { maskPersonalIdNumber } from "./personal-id-number";
@@ -32,9 +32,7 @@ export async function registerAuthorisedPerson(
 ): Promise<RegisteredAuthorisedPerson> {
   // Access before validation: a reader learns nothing about the rules by probing.
   accessTo(actor, input.customerId, "manageUsers");
-  const parsed = authorisedPersonSchema.safeParse(input);
-  if (!parsed.success) throw new AppError("VALIDATION", undefined, fieldErrorsOf(parsed.error));
-  const { customerId, name, personalIdNumber, role } = parsed.data;
+  const { customerId, name, personalIdNumber, role } = parseInput(authorisedPersonSchema, input);
 
   return db.$transaction(async (tx) => {
     // Managing users is customer-wide: the actor's own administrator membership of the whole customer.
@@ -84,13 +82,4 @@ export async function registerAuthorisedPerson(
     });
     return { userId, linkedExistingUser: existing !== null, restoredMembership };
   });
-}
-
-function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
-  for (const issue of error.issues) {
-    const key = /^(validation|eleg)\./.test(issue.message) ? issue.message : "validation.invalid";
-    (out[String(issue.path[0] ?? "_form")] ??= []).push(key);
-  }
-  return out;
 }

@@ -6,6 +6,7 @@ import { isSafeReturnPath } from "@/domain/http/safe-return-path";
 import { MAX_SIGN_TEXT_LENGTH, SIGN_TEXT_PARAM, SIGNED_TEXT_CLAIM, toBase64Url } from "@/lib/eleg-protocol";
 import type { CustomerActor } from "@/server/access/actor";
 import { currentActor } from "@/server/auth/session";
+import { cookieOptions } from "@/server/boundary/cookies";
 import { db } from "@/server/db/client";
 import { env } from "@/server/env";
 import { AppError, isAppError } from "@/server/errors";
@@ -96,13 +97,7 @@ export async function requireSignature(
     ui_locales: options.locale,
     [SIGN_TEXT_PARAM]: toBase64Url(text),
   });
-  (await cookies()).set(COOKIE, seal(pending, { secret: env().AUTH_SECRET, purpose: COOKIE_PURPOSE, ttlSeconds: TTL_SECONDS }), {
-    httpOnly: true,
-    sameSite: "lax",
-    secure: env().APP_URL.startsWith("https:"),
-    path: SIGN_CALLBACK_PATH,
-    maxAge: TTL_SECONDS,
-  });
+  (await cookies()).set(COOKIE, seal(pending, { secret: env().AUTH_SECRET, purpose: COOKIE_PURPOSE, ttlSeconds: TTL_SECONDS }), cookieOptions({ path: SIGN_CALLBACK_PATH, maxAgeSeconds: TTL_SECONDS }));
   return url;
 }
 

@@ -1,10 +1,11 @@
 import "server-only";
 import type { CustomerActor } from "@/server/access/actor";
+import { parseInput } from "@/server/boundary/field-errors";
 import { db } from "@/server/db/client";
 import { AppError } from "@/server/errors";
 import { assertNameFree, isUniqueViolation } from "./group-name";
 import { resolveGroupSelection } from "./resolve-group-selection";
-import { groupNameSchema, nameFieldErrors, type GroupSelection, type GroupSummary } from "./schemas";
+import { groupNameInputSchema, type GroupSelection, type GroupSummary } from "./schemas";
 
 /**
  * Saves a named group of installations for the signed-in user (seed 001: "markera enskilda eller
@@ -14,9 +15,7 @@ import { groupNameSchema, nameFieldErrors, type GroupSelection, type GroupSummar
  * whether the group holds two installations or five hundred.
  */
 export async function createGroup(actor: CustomerActor, input: { name: string; selection: GroupSelection }): Promise<GroupSummary> {
-  const parsed = groupNameSchema.safeParse(input.name);
-  if (!parsed.success) throw new AppError("VALIDATION", undefined, nameFieldErrors(parsed.error));
-  const name = parsed.data;
+  const { name } = parseInput(groupNameInputSchema, { name: input.name });
   try {
     return await db.$transaction(async (tx) => {
       const ids = await resolveGroupSelection(tx, actor, input.selection);

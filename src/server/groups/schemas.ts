@@ -14,6 +14,5 @@ export type GroupSelection = { installationIds: string[] } | { search: Installat
 
 export type GroupSummary = { id: string; name: string; memberCount: number };
 
-export function nameFieldErrors(error: z.ZodError): Record<string, string[]> {
-  return { name: error.issues.map((i) => i.message) };
-}
+/** A group's name as a form field, so its errors are filed under `name`. */
+export const groupNameInputSchema = z.object({ name: groupNameSchema });

@@ -1,12 +1,13 @@
 import "server-only";
 import type { CustomerActor } from "@/server/access/actor";
 import { installationScope } from "@/server/access/scope";
+import { parseInput } from "@/server/boundary/field-errors";
 import { db } from "@/server/db/client";
 import { AppError } from "@/server/errors";
 import { installationSearchWhere } from "@/server/installations/installation-search-where";
 import { assertNameFree, isUniqueViolation } from "./group-name";
 import { resolveGroupSelection } from "./resolve-group-selection";
-import { groupNameSchema, MAX_GROUP_SIZE, nameFieldErrors, UUID, type GroupSelection, type GroupSummary } from "./schemas";
+import { groupNameInputSchema, MAX_GROUP_SIZE, UUID, type GroupSelection, type GroupSummary } from "./schemas";
 
 export type GroupChanges = {
   name?: string;
@@ -25,9 +26,7 @@ export async function updateGroup(actor: CustomerActor, groupId: string, changes
   if (!UUID.test(groupId)) throw new AppError("NOT_FOUND");
   let name: string | undefined;
   if (changes.name !== undefined) {
-    const parsed = groupNameSchema.safeParse(changes.name);
-    if (!parsed.success) throw new AppError("VALIDATION", undefined, nameFieldErrors(parsed.error));
-    name = parsed.data;
+    name = parseInput(groupNameInputSchema, { name: changes.name }).name;
   }
   try {
     return await db.$transaction(async (tx) => {

@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { fieldErrorsOf } from "@/server/boundary/field-errors";
 
 // Input rules for the support console; messages are translation keys (messages/*/validation.json,
 // messages/*/support.json).
@@ -87,13 +88,6 @@ export const voidUserSchema = z.object({
 });
 export type VoidUserInput = z.infer<typeof voidUserSchema>;
 
-/** Field errors keyed by field, keeping each rule's own translation key. */
-export function fieldMessages(error: z.ZodError): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
-  for (const issue of error.issues) (out[String(issue.path[0] ?? "_form")] ??= []).push(issue.message);
-  return out;
-}
-
 export const sendResetLinkSchema = z.object({
   userId: z.string().uuid("validation.invalid"),
 });
@@ -119,7 +113,7 @@ export function parseAuditFilter(params: Record<string, string | string[] | unde
   const raw = { customerNumber: one("kund"), action: one("handelse"), from: one("fran"), to: one("till"), page: one("sida") };
   const parsed = auditFilterSchema.safeParse(raw);
   if (parsed.success) return { filter: parsed.data, raw, fieldErrors: {} as Record<string, string[]> };
-  const fieldErrors = fieldMessages(parsed.error);
+  const fieldErrors = fieldErrorsOf(parsed.error);
   // An invalid filter shows its error and no rows rather than silently listing everything.
   return { filter: null, raw, fieldErrors };
 }

@@ -18,7 +18,8 @@ import { startMailSink, type MailSink } from "../../../scripts/lib/mail-sink";
 import { getTestDb, resetDatabase } from "../../../tests/support/db";
 import { getCustomerForSupport } from "./get-customer-for-support";
 import { listAuditLog } from "./list-audit-log";
-import { fieldMessages, parseAuditFilter, voidUserSchema } from "./schemas";
+import { fieldErrorsOf } from "@/server/boundary/field-errors";
+import { parseAuditFilter, voidUserSchema } from "./schemas";
 import { searchCustomers } from "./search-customers";
 import { sendResetLink } from "./send-reset-link";
 import { voidUserAccount } from "./void-user-account";
@@ -217,7 +218,7 @@ describe("voiding a user account", () => {
     const userId = "00000000-0000-4000-8000-000000000000";
     const unconfirmed = voidUserSchema.safeParse({ userId, reason: " x " });
     expect(unconfirmed.success).toBe(false);
-    expect(fieldMessages(unconfirmed.error!)).toEqual({ reason: ["support.reasonRequired"], confirm: ["support.confirmRequired"] });
+    expect(fieldErrorsOf(unconfirmed.error!)).toEqual({ reason: ["support.reasonRequired"], confirm: ["support.confirmRequired"] });
     expect(voidUserSchema.safeParse({ userId, reason: "Kunden har flyttat", confirm: "on" }).success).toBe(true);
   });
 

@@ -9,7 +9,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import type { DataResolution } from "@/generated/prisma/enums";
 import type { CustomerActor } from "@/server/access/actor";
 import { customerWhereActorMay } from "@/server/access/membership-where";
-import { parseInput } from "@/server/access/parse-input";
+import { parseInput } from "@/server/boundary/field-errors";
 import { accessTo, installationScope } from "@/server/access/scope";
 import { db } from "@/server/db/client";
 import { AppError } from "@/server/errors";

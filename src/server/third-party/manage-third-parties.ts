@@ -3,7 +3,7 @@ import "server-only";
 // register needs the staff ADMIN role; every change is audited. Secrets are shown once, when made:
 // client secrets are stored only as sha256, webhook secrets are kept for signing but never listed.
 import type { StaffActor } from "@/server/access/actor";
-import { parseInput } from "@/server/access/parse-input";
+import { parseInput } from "@/server/boundary/field-errors";
 import { writeAudit } from "@/server/audit/write-audit";
 import { db } from "@/server/db/client";
 import { AppError } from "@/server/errors";

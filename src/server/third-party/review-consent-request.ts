@@ -1,6 +1,6 @@
 import "server-only";
 import type { StaffActor } from "@/server/access/actor";
-import { parseInput } from "@/server/access/parse-input";
+import { parseInput } from "@/server/boundary/field-errors";
 import { writeAudit } from "@/server/audit/write-audit";
 import { db } from "@/server/db/client";
 import { AppError } from "@/server/errors";

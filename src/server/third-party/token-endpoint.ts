@@ -4,11 +4,12 @@ import "server-only";
 // form body (client_secret_post); the body is application/x-www-form-urlencoded (or JSON).
 import { createHash } from "node:crypto";
 import { BODY_LIMITS } from "@/domain/http/body-limits";
+import { clientAddress } from "@/server/boundary/client-address";
+import { INTERNAL_PROBLEM, problemResponse, type ProblemShape } from "@/server/boundary/problem";
+import { consumeRateLimit, peekRateLimit } from "@/server/boundary/rate-limit";
+import { readBodyText } from "@/server/boundary/read-body";
 import { env } from "@/server/env";
-import { clientAddress } from "@/server/http/client-address";
-import { readBodyText } from "@/server/http/read-body";
 import { authenticateApiClient, mintAccessToken, OAuthError } from "./api-credentials";
-import { consumeRateLimit, peekRateLimit } from "./rate-limit";
 import { tokenRequestSchema } from "./schemas";
 
 const NO_STORE = { "Cache-Control": "no-store", Pragma: "no-cache" };
@@ -24,20 +25,27 @@ function failureKeys(clientId: string, address: string | null): { address: strin
   return { address: address ? `token-fail:address:${h(address)}` : null, clientId: `token-fail:client:${h(clientId)}` };
 }
 
+/**
+ * The token endpoint's shape of the boundary's problems: OAuth 2.0 error answers (RFC 6749
+ * section 5.2), never cached. A problem the boundary had to answer itself (an unexpected error) is
+ * OAuth's server_error.
+ */
+const oauthProblems: ProblemShape = {
+  write: (p) =>
+    Response.json(
+      p.code === INTERNAL_PROBLEM.code ? { error: "server_error", error_description: "Something went wrong; try again later." } : { error: p.code, error_description: p.message },
+      { status: p.status, headers: { ...NO_STORE, ...p.headers } },
+    ),
+};
+
 function slowDown(reason: string, retryAfterSeconds: number): Response {
-  return Response.json(
-    { error: "slow_down", error_description: `${reason}; try again in ${retryAfterSeconds} s.` },
-    { status: 429, headers: { ...NO_STORE, "Retry-After": String(retryAfterSeconds) } },
-  );
+  return oauthProblems.write({ status: 429, code: "slow_down", message: `${reason}; try again in ${retryAfterSeconds} s.`, headers: { "Retry-After": String(retryAfterSeconds) } });
 }
 
-function serverError(error: unknown): Response {
-  console.error("token endpoint failed", error);
-  return Response.json({ error: "server_error", error_description: "Something went wrong; try again later." }, { status: 500, headers: NO_STORE });
-}
+const serverError = (error: unknown): Response => problemResponse(error, oauthProblems, "token endpoint");
 
-function oauthError(error: OAuthError, status: number, extra: Record<string, string> = {}): Response {
-  return Response.json({ error: error.error, error_description: error.description }, { status, headers: { ...NO_STORE, ...extra } });
+function oauthError(error: OAuthError, status: number, headers: Record<string, string> = {}): Response {
+  return oauthProblems.write({ status, code: error.error, message: error.description, headers });
 }
 
 /** The form, read through the bounded reader: a body over BODY_LIMITS.token throws BodyTooLarge (413). */

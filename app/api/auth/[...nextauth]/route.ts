@@ -2,7 +2,7 @@ import NextAuth from "next-auth";
 import type { NextRequest } from "next/server";
 import { BODY_LIMITS } from "@/domain/http/body-limits";
 import { authOptions } from "@/server/auth/options";
-import { refusingLargeBodies, withBoundedBody } from "@/server/http/read-body";
+import { refusingLargeBodies, withBoundedBody } from "@/server/boundary/read-body";
 
 // next-auth reads the whole body itself (req.text()); it gets it here already read, at most
 // BODY_LIMITS.auth (sign-in forms and provider callbacks are tiny), and a larger one is 413.

@@ -6,7 +6,8 @@ import { translator } from "@/i18n/translator";
 import { exportConsumption } from "@/server/consumption/export-consumption";
 import { ExportRefusedError, type ExportRefusal } from "@/server/consumption/export-refused";
 import { exportQueryInput, exportQuerySchema, quantityOfSlug, type ExportQuery } from "@/server/consumption/schemas";
-import { customerRoute, downloadHeaders, isPageNavigation, problem } from "@/server/http/customer-route";
+import { customerRoute, downloadHeaders, isPageNavigation } from "@/server/boundary/customer-route";
+import { problem } from "@/server/boundary/problem";
 
 export const dynamic = "force-dynamic";
 

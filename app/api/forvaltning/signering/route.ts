@@ -3,7 +3,7 @@
 // checked against the request as it is now and the grant activated
 // (src/server/access/sign-management-request.ts); the browser goes on to Förvaltning with the outcome.
 import { completeManagementRequestSignature } from "@/server/access/sign-management-request";
-import { SIGNING_REASON_SLUGS, signingReturnRoute } from "@/server/http/signing-return-route";
+import { SIGNING_REASON_SLUGS, signingReturnRoute } from "@/server/boundary/signing-return-route";
 
 export const dynamic = "force-dynamic";
 

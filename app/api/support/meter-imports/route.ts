@@ -8,10 +8,10 @@ import { NextResponse } from "next/server";
 import { BODY_LIMITS } from "@/domain/http/body-limits";
 import { currentActor } from "@/server/auth/session";
 import { env } from "@/server/env";
-import { clientAddress } from "@/server/http/client-address";
-import { problem } from "@/server/http/customer-route";
-import { boundedBody, isBodyTooLarge, refusingLargeBodies } from "@/server/http/read-body";
-import { isSameOriginPost } from "@/server/http/same-origin";
+import { clientAddress } from "@/server/boundary/client-address";
+import { problem } from "@/server/boundary/problem";
+import { boundedBody, isBodyTooLarge, refusingLargeBodies } from "@/server/boundary/read-body";
+import { isSameOriginPost } from "@/server/boundary/same-origin";
 import { receiveMeterImportUpload } from "@/server/metering/receive-meter-import-upload";
 
 export const dynamic = "force-dynamic";

@@ -2,7 +2,7 @@
 // signed an approval of third-party access. The signed approval is checked against the requests as
 // they are now and applied (src/server/third-party/approve-consent-requests.ts); the browser goes on
 // to Tredjepartsåtkomst with the outcome.
-import { SIGNING_REASON_SLUGS, signingReturnRoute } from "@/server/http/signing-return-route";
+import { SIGNING_REASON_SLUGS, signingReturnRoute } from "@/server/boundary/signing-return-route";
 import { completeConsentApproval } from "@/server/third-party/approve-consent-requests";
 
 export const dynamic = "force-dynamic";

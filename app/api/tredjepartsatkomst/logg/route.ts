@@ -3,7 +3,7 @@
 // route wrapper does session, zod and error mapping; the server function scopes the log to the
 // signed-in user (someone else's installation or customer is 404).
 import { z } from "zod";
-import { customerRoute, downloadHeaders } from "@/server/http/customer-route";
+import { customerRoute, downloadHeaders } from "@/server/boundary/customer-route";
 import { exportDataDeliveries } from "@/server/third-party/export-data-deliveries";
 import { deliveryFilterFields } from "@/server/third-party/list-data-deliveries";
 

@@ -2,7 +2,7 @@
 // ?ladda-ner=1 downloads it instead. Thin: the shared route wrapper does session, zod and error
 // mapping; the server function scopes the invoice to the signed-in user (404 for anyone else's).
 import { z } from "zod";
-import { customerRoute, downloadHeaders } from "@/server/http/customer-route";
+import { customerRoute, downloadHeaders } from "@/server/boundary/customer-route";
 import { renderInvoicePdf } from "@/server/invoices/render-invoice-pdf";
 
 export const dynamic = "force-dynamic";

@@ -50,7 +50,7 @@ export function boundedBody(request: Request, limit: number): ReadableStream<Uin
 }
 
 /** The whole body, at most `limit` bytes (else BodyTooLarge). */
-export async function readBody(request: Request, limit: number): Promise<Uint8Array<ArrayBuffer>> {
+async function readBody(request: Request, limit: number): Promise<Uint8Array<ArrayBuffer>> {
   const chunks: Uint8Array[] = [];
   let length = 0;
   const reader = boundedBody(request, limit).getReader();
@@ -102,7 +102,7 @@ export function refusingLargeBodies<A extends unknown[]>(handler: (request: Requ
   };
 }
 
-export function bodyTooLargeResponse(pathname: string, limit: number): Response {
+function bodyTooLargeResponse(pathname: string, limit: number): Response {
   const { contentType, body } = bodyTooLargeAnswer(pathname, limit);
   return new Response(body, { status: 413, headers: { "Content-Type": contentType, "Cache-Control": "no-store" } });
 }

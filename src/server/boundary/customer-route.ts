@@ -1,29 +1,14 @@
 import "server-only";
 import { z } from "zod";
 import type { CustomerActor } from "@/server/access/actor";
-import { fieldErrorsOf } from "@/server/actions/safe-action";
 import { currentActor } from "@/server/auth/session";
-import { errorStatus, isAppError } from "@/server/errors";
-
-/**
- * A JSON error body with a stable code; field errors are translation keys. `extra` adds fields to
- * the body (a translated `message`, figures) and headers (Retry-After).
- */
-export function problem(
-  status: number,
-  code: string,
-  fieldErrors?: Record<string, string[]>,
-  extra: { body?: Record<string, unknown>; headers?: Record<string, string> } = {},
-): Response {
-  return Response.json(
-    { error: code, ...(fieldErrors ? { fieldErrors } : {}), ...extra.body },
-    { status, headers: { "Cache-Control": "no-store", ...extra.headers } },
-  );
-}
+import { AppError } from "@/server/errors";
+import { portalProblems, problemResponse } from "./problem";
 
 /**
  * The one wrapper for route handlers that serve a signed-in customer user: require the session,
- * parse the query with zod, run the handler, map AppErrors through the status table.
+ * parse the query with zod, run the handler, answer every failure through the boundary's problem
+ * table (src/server/boundary/problem.ts) in the portal's shape.
  */
 export function customerRoute<S extends z.ZodType>(
   schema: S,
@@ -31,16 +16,12 @@ export function customerRoute<S extends z.ZodType>(
   handler: (input: z.infer<S>, actor: CustomerActor, request: Request) => Promise<Response>,
 ) {
   return async (request: Request): Promise<Response> => {
-    const actor = await currentActor();
-    if (actor?.kind !== "customer") return problem(401, "UNAUTHENTICATED");
-    const parsed = schema.safeParse(toInput(new URL(request.url)));
-    if (!parsed.success) return problem(400, "VALIDATION", fieldErrorsOf(parsed.error));
     try {
-      return await handler(parsed.data, actor, request);
+      const actor = await currentActor();
+      if (actor?.kind !== "customer") throw new AppError("UNAUTHENTICATED");
+      return await handler(schema.parse(toInput(new URL(request.url))), actor, request);
     } catch (error) {
-      if (isAppError(error)) return problem(errorStatus[error.code], error.code);
-      console.error(`route ${new URL(request.url).pathname} failed`, error);
-      return problem(500, "INTERNAL");
+      return problemResponse(error, portalProblems, `route ${new URL(request.url).pathname}`);
     }
   };
 }
