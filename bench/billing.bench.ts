@@ -24,8 +24,10 @@ const PERIOD = { cycle: "MONTHLY" as const, periodStart: "2026-01-01", periodEnd
 async function prepare(url: string): Promise<void> {
   const { createPrismaClient } = await import("../src/server/db/create-client");
   const { storePriceLists } = await import("../src/server/billing/store-price-lists");
-  const { DEMO_SE_GRID, DEMO_SE_SUPPLY_SPOT } = await import("../src/domain/billing/demo-price-lists");
+  const { storeVatRates } = await import("../src/server/billing/store-vat-rates");
+  const { DEMO_SE_GRID, DEMO_SE_SUPPLY_SPOT, DEMO_VAT_RATES } = await import("../src/fixtures/demo-price-lists");
   const db = createPrismaClient(url);
+  await storeVatRates(db, DEMO_VAT_RATES);
   await storePriceLists(db, [
     ...DEMO_SE_GRID.map((list) => ({ list })),
     ...DEMO_SE_SUPPLY_SPOT.map((list) => ({ list, key: "SE_SUPPLY:SPOT" })),
@@ -57,9 +59,9 @@ async function prepare(url: string): Promise<void> {
     const customers = Math.ceil(INSTALLATIONS / 5);
     await c.query(
       `INSERT INTO "Customer" ("id", "customerNumber", "kind", "market", "currency", "name", "nationalId", "nationalIdScheme", "street", "postalCode", "city",
-         "invoiceStreet", "invoicePostalCode", "invoiceCity", "updatedAt")
+         "invoiceStreet", "invoicePostalCode", "invoiceCity", "checkCode", "updatedAt")
        SELECT gen_random_uuid(), (7000000 + n)::text, 'COMPANY', 'SE', 'SEK', 'Bench AB ' || n, '5560000000', 'SE_ORGANISATIONSNUMMER', 'Storgatan 1', '111 11', 'Stockholm',
-              'Storgatan 1', '111 11', 'Stockholm', now()
+              'Storgatan 1', '111 11', 'Stockholm', 'BNCH-MARK', now()
        FROM generate_series(1, $1::int) AS n`,
       [customers],
     );

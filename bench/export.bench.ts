@@ -29,7 +29,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { exportRowCount, exportSize, MAX_EXPORT_ROWS } from "../src/domain/consumption/export-size";
-import { CLIMATES } from "../src/domain/consumption/synthetic-profile";
+import { CLIMATES } from "../src/fixtures/synthetic-profile";
 import { addDays, localDate } from "../src/domain/time/zoned";
 import { applyMigrations } from "../scripts/lib/migrate";
 import { median, report, round, withBenchDatabase } from "./lib";

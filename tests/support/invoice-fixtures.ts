@@ -4,7 +4,7 @@
 import { randomInt } from "node:crypto";
 import { lineParamsOf, type LineParams } from "@/domain/billing/line-catalogue";
 import { rateConsumption } from "@/domain/billing/rate";
-import { DEMO_VAT_RATES } from "@/domain/billing/demo-price-lists";
+import { DEMO_VAT_RATES } from "@/fixtures/demo-price-lists";
 import { vatOf } from "@/domain/billing/money";
 import { danishFik71, finnishReference, swedishOcr } from "@/domain/billing/payment-references";
 import type { Market, PriceList } from "@/domain/billing/price-list";

@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { invoiceTranslator } from "../../../tests/support/invoice-translator";
 import { localDays, localMidnightUtc, intervalsInLocalDay } from "../time/zoned";
-import { DEMO_DH, DEMO_DK_GRID, DEMO_DK_SUPPLY, DEMO_FI_SUPPLY_SPOT, DEMO_SE_GRID, DEMO_SE_SUPPLY_SPOT, DEMO_VAT_RATES } from "./demo-price-lists";
+import { DEMO_DH, DEMO_DK_GRID, DEMO_DK_SUPPLY, DEMO_FI_SUPPLY_SPOT, DEMO_SE_GRID, DEMO_SE_SUPPLY_SPOT, DEMO_VAT_RATES } from "@/fixtures/demo-price-lists";
 import { lineParamsOf } from "./line-catalogue";
 import { lineName } from "./line-name";
 import type { Market, PriceList } from "./price-list";

@@ -10,7 +10,7 @@ import {
   DEMO_SE_SUPPLY_SPOT,
   DEMO_TARIFFS,
   DEMO_VAT_RATES,
-} from "./demo-price-lists";
+} from "@/fixtures/demo-price-lists";
 import {
   RatingError,
   priceAt,

@@ -17,7 +17,7 @@ import {
   type Resolution,
   type Series,
 } from "./aggregate";
-import { mulberry32 } from "./synthetic-profile";
+import { mulberry32 } from "@/fixtures/synthetic-profile";
 
 const STOCKHOLM = "Europe/Stockholm";
 const COPENHAGEN = "Europe/Copenhagen";

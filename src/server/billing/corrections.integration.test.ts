@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import type { BillingExplanation } from "@/domain/billing/invoice-explanation";
 import type { SeGridPriceList } from "@/domain/billing/price-list";
 import { localMidnightUtc } from "@/domain/time/zoned";
+import { DEMO_VAT_RATES } from "@/fixtures/demo-price-lists";
 import { importMeterValues } from "@/server/metering/import-meter-values";
 import { createBilledInstallation, invoicesOf, plainLine, type BilledInstallation } from "../../../tests/support/billing";
 import { getTestDb, resetDatabase } from "../../../tests/support/db";
@@ -9,6 +10,7 @@ import { findCorrectionCandidates } from "./find-correction-candidates";
 import { importPayments } from "./import-payments";
 import { runBilling } from "./run-billing";
 import { storePriceLists } from "./store-price-lists";
+import { storeVatRates } from "./store-vat-rates";
 
 const db = getTestDb();
 const NOVEMBER = { cycle: "MONTHLY" as const, periodStart: "2026-11-01", periodEnd: "2026-12-01" };
@@ -48,6 +50,7 @@ let grid: BilledInstallation;
 
 beforeEach(async () => {
   await resetDatabase();
+  await storeVatRates(db, DEMO_VAT_RATES);
   await storePriceLists(db, [{ list: seGrid("2026", "2026-01-01", null) }]);
   grid = await createBilledInstallation(db, { priceProducts: ["SE_GRID"], values: { from: "2026-11-01", to: "2026-12-01", value: () => 1 } });
   await runBilling({ db, ...NOVEMBER, today: "2026-12-01" });

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import type { SeGridPriceList } from "@/domain/billing/price-list";
 import { rfReference } from "@/domain/billing/payment-references";
+import { DEMO_VAT_RATES } from "@/fixtures/demo-price-lists";
 import { createCustomer } from "@/fixtures/factories";
 import { createBilledInstallation, invoicesOf } from "../../../tests/support/billing";
 import { createTestInvoice } from "../../../tests/support/invoice-fixtures";
@@ -9,12 +10,14 @@ import { importPayments } from "./import-payments";
 import { importSpotPrices } from "./import-spot-prices";
 import { runBilling } from "./run-billing";
 import { storePriceLists } from "./store-price-lists";
+import { storeVatRates } from "./store-vat-rates";
 
 const db = getTestDb();
 const file = (...lines: string[]) => new TextEncoder().encode(lines.join("\n") + "\n");
 
 beforeEach(async () => {
   await resetDatabase();
+  await storeVatRates(db, DEMO_VAT_RATES);
 });
 
 async function spotRows() {

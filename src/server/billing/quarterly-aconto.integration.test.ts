@@ -5,11 +5,13 @@ import { invoiceTranslator } from "@/server/invoices/invoice-translator";
 import { isValidDanishFik71 } from "@/domain/billing/payment-references";
 import type { DkGridPriceList, DkSupplyPriceList, TimeOfUseBand } from "@/domain/billing/price-list";
 import { localMidnightUtc } from "@/domain/time/zoned";
+import { DEMO_VAT_RATES } from "@/fixtures/demo-price-lists";
 import { importMeterValues } from "@/server/metering/import-meter-values";
 import { createBilledInstallation, invoicesOf, plainLine, type BilledInstallation } from "../../../tests/support/billing";
 import { getTestDb, resetDatabase } from "../../../tests/support/db";
 import { runBilling } from "./run-billing";
 import { storePriceLists } from "./store-price-lists";
+import { storeVatRates } from "./store-vat-rates";
 
 const db = getTestDb();
 
@@ -50,6 +52,7 @@ let home: BilledInstallation;
 
 beforeAll(async () => {
   await resetDatabase();
+  await storeVatRates(db, DEMO_VAT_RATES);
   await storePriceLists(db, [{ list: DK_SUPPLY }, { list: DK_GRID }]);
   // DOMAIN.md: 25 433 kWh measured over 358 days (2025-10-08 … 2026-09-30). The third quarter of 2026
   // is 3 kWh every hour (92 × 24 × 3 = 6 624 kWh); the 266 days before it share the other 18 809 kWh

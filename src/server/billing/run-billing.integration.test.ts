@@ -2,10 +2,13 @@ import { beforeEach, describe, expect, it } from "vitest";
 import type { SeGridPriceList, SeSupplyPriceList } from "@/domain/billing/price-list";
 import { isValidSwedishOcrWithLength } from "@/domain/billing/payment-references";
 import { billingExplanationSchema, type BillingExplanation } from "@/domain/billing/invoice-explanation";
+import { DEMO_VAT_RATES } from "@/fixtures/demo-price-lists";
 import { createBilledInstallation, invoicesOf, plainLine } from "../../../tests/support/billing";
 import { getTestDb, resetDatabase } from "../../../tests/support/db";
 import { runBilling } from "./run-billing";
 import { storePriceLists } from "./store-price-lists";
+import { loadVatRates } from "./load-vat-rates";
+import { storeVatRates } from "./store-vat-rates";
 
 const db = getTestDb();
 const NOVEMBER = { cycle: "MONTHLY" as const, periodStart: "2026-11-01", periodEnd: "2026-12-01" };
@@ -38,6 +41,7 @@ function novemberProfile(day: { date: string }, hour: number): number {
 
 beforeEach(async () => {
   await resetDatabase();
+  await storeVatRates(db, DEMO_VAT_RATES);
 });
 
 describe("a monthly Swedish grid invoice", () => {
@@ -291,5 +295,32 @@ describe("the calendar of a billing period", () => {
       ["2026-11-15", "2026-12-01"],
     ]);
     expect(explanation.priceLists.map((l) => l.validFrom)).toEqual(["2026-01-01", "2026-11-15"]);
+  });
+});
+
+describe("VAT rates as data", () => {
+  it("reads back the rates stored, as the domain writes them", async () => {
+    expect(await loadVatRates(db)).toEqual(DEMO_VAT_RATES);
+    expect(JSON.stringify(await loadVatRates(db))).toBe(JSON.stringify(DEMO_VAT_RATES));
+  });
+
+  it("rates with the stored rate in force, and fails a contract on a day without one", async () => {
+    await resetDatabase();
+    await storeVatRates(db, [{ market: "SE", ratePercent: "12.5", validFrom: "2026-11-16", validTo: null }]);
+    await storePriceLists(db, [{ list: seGrid("2026", "2026-01-01", null) }]);
+    const { contract } = await createBilledInstallation(db, { priceProducts: ["SE_GRID"], values: { from: "2026-11-01", to: "2026-12-01", value: () => 1 } });
+    const first = await runBilling({ db, ...NOVEMBER, today: "2026-12-01" });
+    expect(first.items).toMatchObject({ ISSUED: 0, FAILED: 1 });
+    expect(first.problems).toEqual([
+      expect.objectContaining({ contractId: contract.id, status: "FAILED", reason: "MISSING_PRICE: Missing VAT rate for SE for 2026-11-01: no VAT rate is valid on that day" }),
+    ]);
+    expect(await invoicesOf(db, contract.id)).toEqual([]);
+
+    // The missing days get their rate: the resumed run bills the contract with both rates.
+    await storeVatRates(db, [{ market: "SE", ratePercent: "25", validFrom: "2000-01-01", validTo: "2026-11-16" }]);
+    const again = await runBilling({ db, ...NOVEMBER, today: "2026-12-01" });
+    expect(again).toMatchObject({ resumed: false, invoicesIssued: 1 });
+    const [invoice] = await invoicesOf(db, contract.id);
+    expect([...new Set(invoice!.lines.map((l) => l.vatRate.toString()))]).toEqual(["25", "12.5"]);
   });
 });

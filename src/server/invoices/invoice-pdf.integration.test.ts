@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import { DEMO_DK_GRID, DEMO_DK_SUPPLY, DEMO_FI_SUPPLY_SPOT, DEMO_SE_GRID, DEMO_SE_SUPPLY_SPOT } from "@/domain/billing/demo-price-lists";
+import { DEMO_DK_GRID, DEMO_DK_SUPPLY, DEMO_FI_SUPPLY_SPOT, DEMO_SE_GRID, DEMO_SE_SUPPLY_SPOT } from "@/fixtures/demo-price-lists";
 import { INVOICE_ISSUERS } from "@/domain/billing/issuer";
 import { danishFiLine, finnishVirtualBarcode } from "@/domain/billing/payment-references";
 import { createContract, createCustomer, createInstallation, createManagementCompany, createManagementGrant, createUser } from "@/fixtures/factories";

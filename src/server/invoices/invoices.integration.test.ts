@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { DEMO_SE_SUPPLY_SPOT } from "@/domain/billing/demo-price-lists";
+import { DEMO_SE_SUPPLY_SPOT } from "@/fixtures/demo-price-lists";
 import { invoicePaymentStatus } from "@/domain/billing/invoice-status";
 import { addDays, addMonths } from "@/domain/time/zoned";
 import { createContract, createCustomer, createInstallation, createUser, uniqueMeteringPointId } from "@/fixtures/factories";

@@ -2,7 +2,8 @@ import "server-only";
 // Reading stored meter series (MeterDay rows: one per series and LOCAL day, values from local
 // midnight) back as one array per series for a period of local days. Shared by the consumption
 // views and the billing runs, so there is one reader of the storage format.
-import { localDays, type Resolution } from "@/domain/time/zoned";
+import { periodDays, type PeriodDays } from "@/domain/billing/rating/calendar";
+import type { Resolution } from "@/domain/time/zoned";
 import type { Db } from "@/server/db/create-client";
 
 /** Anything that can run a raw query: the client or a transaction. */
@@ -45,8 +46,6 @@ export async function loadSeriesDays(
   return rows.map((r) => ({ seriesId: r.seriesId, day: r.day, values: parseArrayText(r.values), quality: parseArrayText(r.quality) }));
 }
 
-const STEP_MS: Record<Resolution, number> = { PT15M: 900_000, PT1H: 3_600_000 };
-
 /** Where each local day's values go in a period's array (the same for every series of a zone). */
 export type PeriodLayout = {
   from: string;
@@ -61,25 +60,18 @@ export type PeriodLayout = {
   offsets: Map<string, { at: number; length: number }>;
 };
 
-const layouts = new Map<string, PeriodLayout>();
+/** One layout per period: it lives as long as the calendar's cache keeps the calendar. */
+const layouts = new WeakMap<PeriodDays, PeriodLayout>();
 
-/** The layout of [from, toExclusive) in a zone at a resolution; a small cache keeps the latest ones. */
+/** The layout of [from, toExclusive) in a zone at a resolution: the period days of rating, by date. */
 export function periodLayout(from: string, toExclusive: string, timeZone: string, resolution: Resolution): PeriodLayout {
-  const key = `${from}|${toExclusive}|${timeZone}|${resolution}`;
-  const hit = layouts.get(key);
+  const calendar = periodDays(timeZone, from, toExclusive, resolution);
+  const hit = layouts.get(calendar);
   if (hit) return hit;
-  const stepMs = STEP_MS[resolution];
-  const days = localDays(from, toExclusive, timeZone);
   const offsets = new Map<string, { at: number; length: number }>();
-  let n = 0;
-  for (const d of days) {
-    const length = Math.round((d.endsAt.getTime() - d.startsAt.getTime()) / stepMs);
-    offsets.set(d.date, { at: n, length });
-    n += length;
-  }
-  const layout: PeriodLayout = { from, toExclusive, timeZone, resolution, startMs: days[0]?.startsAt.getTime() ?? Number.NaN, stepMs, n, offsets };
-  if (layouts.size >= 64) layouts.delete(layouts.keys().next().value!);
-  layouts.set(key, layout);
+  for (const d of calendar.days) offsets.set(d.date, { at: d.first, length: d.end - d.first });
+  const layout: PeriodLayout = { from, toExclusive, timeZone, resolution, startMs: calendar.startMs, stepMs: calendar.stepMs, n: calendar.intervals, offsets };
+  layouts.set(calendar, layout);
   return layout;
 }
 
