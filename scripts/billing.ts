@@ -156,10 +156,7 @@ try {
     const result = await importSpotPrices(input, { db });
     if (json) console.log(JSON.stringify(result, null, 2));
     else {
-      console.log(`${input.fileName}: ${result.status}`);
-      console.log(`  received ${result.received} · stored ${result.stored} · replaced ${result.replaced} · unchanged ${result.unchanged}`);
-      for (const p of result.problems) console.log(`  - ${p.line ? `line ${p.line}: ` : ""}${p.message} [${p.code}]`);
-      if (result.status === "REJECTED") console.log("  Nothing was stored.");
+      printImportResult(`${input.fileName}: ${result.status}`, `received ${result.received} · stored ${result.stored} · replaced ${result.replaced} · unchanged ${result.unchanged}`, result);
       if (result.changedMonths.length) {
         console.log("  Prices changed in these months; invoices of spot contracts there may need a correction run:");
         for (const m of result.changedMonths) console.log(`    ${m.priceArea} ${m.resolution} ${m.month}  →  npm run billing -- run --cycle monthly --period ${m.month} --corrections=all`);
@@ -172,10 +169,11 @@ try {
     const result = await importPayments(input, { db });
     if (json) console.log(JSON.stringify(result, null, 2));
     else {
-      console.log(`${input.fileName}: ${result.status}${result.importId ? ` (import ${result.importId})` : ""}`);
-      console.log(`  received ${result.received} · matched ${result.matched} · unmatched ${result.unmatched} · paid in full ${result.paid.length} · partly paid ${result.partiallyPaid.length}`);
-      for (const p of result.problems) console.log(`  - ${p.line ? `line ${p.line}: ` : ""}${p.message} [${p.code}]`);
-      if (result.status === "REJECTED") console.log("  Nothing was stored.");
+      printImportResult(
+        `${input.fileName}: ${result.status}${result.importId ? ` (import ${result.importId})` : ""}`,
+        `received ${result.received} · matched ${result.matched} · unmatched ${result.unmatched} · paid in full ${result.paid.length} · partly paid ${result.partiallyPaid.length}`,
+        result,
+      );
     }
     if (result.status === "REJECTED") exitCode = 1;
   }
@@ -186,3 +184,11 @@ try {
   await db.$disconnect();
 }
 process.exit(exitCode);
+
+/** What an import of a file answered: a heading, a summary line, its problems; a refused file stored nothing. */
+function printImportResult(heading: string, summary: string, result: { status: string; problems: readonly { line?: number | null; message: string; code: string }[] }): void {
+  console.log(heading);
+  console.log(`  ${summary}`);
+  for (const p of result.problems) console.log(`  - ${p.line ? `line ${p.line}: ` : ""}${p.message} [${p.code}]`);
+  if (result.status === "REJECTED") console.log("  Nothing was stored.");
+}
