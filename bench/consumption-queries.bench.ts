@@ -15,7 +15,7 @@
 // BENCH_CONSUMPTION_DB=postgres|pglite runs only one of the two; BENCH_REPS sets the repetitions.
 import { randomUUID } from "node:crypto";
 import { addDays, addYears, localDate } from "../src/domain/time/zoned";
-import { POSTGRES_ADMIN_URL, postgresReachable, releaseAppDatabase, report, round, timed, useAppDatabase, withBenchDatabase } from "./lib";
+import { POSTGRES_ADMIN_URL, postgresReachable, releaseAppDatabase, report, round, timed, pointAppAtDatabase, withBenchDatabase } from "./lib";
 
 
 const REPS = Number(process.env.BENCH_REPS ?? 7);
@@ -29,7 +29,7 @@ const withDatabase = (kind: Kind, body: (url: string) => Promise<void>) => withB
 
 async function benchOn(kind: Kind, url: string): Promise<void> {
   const target = { monthly: kind === "postgres" ? 1_000 : 3_000, hourYear: 150 };
-  await useAppDatabase(url);
+  await pointAppAtDatabase(url);
 
   const { createPrismaClient } = await import("../src/server/db/create-client");
   const { seedDemo } = await import("../src/fixtures/demo");

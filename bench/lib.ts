@@ -51,7 +51,7 @@ export async function onPostgresOrSkip(benchCase: string, name: string, body: (u
  * Migrates the database at `url` and points the app's db module at it: the module reads
  * DATABASE_URL on first use and keeps one client per process, so an earlier one is closed.
  */
-export async function useAppDatabase(url: string): Promise<void> {
+export async function pointAppAtDatabase(url: string): Promise<void> {
   const { applyMigrations } = await import("../scripts/lib/migrate");
   await applyMigrations(url);
   process.env.DATABASE_URL = url;

@@ -8,7 +8,7 @@
 // The figure that matters is the ratio known/unknown (1.0 means the timing tells nothing).
 // BENCH_RESET_DB=postgres|pglite runs only one; BENCH_REPS sets the repetitions.
 import { startMailSink } from "../scripts/lib/mail-sink";
-import { median, releaseAppDatabase, report, round, useAppDatabase, withBenchDatabase, type BenchDbKind } from "./lib";
+import { median, releaseAppDatabase, report, round, pointAppAtDatabase, withBenchDatabase, type BenchDbKind } from "./lib";
 
 process.env.AUTH_SECRET ??= "bench-secret-bench-secret-bench-secret-1234";
 const REPS = Number(process.env.BENCH_REPS ?? 41);
@@ -27,7 +27,7 @@ async function interleaved(a: () => Promise<unknown>, b: () => Promise<unknown>)
 }
 
 async function benchOn(kind: BenchDbKind, url: string) {
-  await useAppDatabase(url);
+  await pointAppAtDatabase(url);
   const { db } = await import("../src/server/db/client");
   const { createUser } = await import("../src/fixtures/factories");
   const { requestPasswordReset, mailResetLink } = await import("../src/server/accounts/password-reset");

@@ -11,7 +11,7 @@
 //
 // BENCH_THIRD_PARTY_DB=postgres|pglite runs only one of the two; BENCH_REPS sets the repetitions.
 import { addYears, localDate } from "../src/domain/time/zoned";
-import { releaseAppDatabase, report, round, timed, useAppDatabase, withBenchDatabase, type BenchDbKind } from "./lib";
+import { releaseAppDatabase, report, round, timed, pointAppAtDatabase, withBenchDatabase, type BenchDbKind } from "./lib";
 
 process.env.API_RATE_LIMIT_PER_MINUTE = "1000000";
 process.env.AUTH_SECRET ??= "bench-secret-bench-secret-bench-secret-1234";
@@ -20,7 +20,7 @@ const REPS = Number(process.env.BENCH_REPS ?? 9);
 type Kind = BenchDbKind;
 
 async function benchOn(kind: Kind, url: string) {
-  await useAppDatabase(url);
+  await pointAppAtDatabase(url);
 
   const { db } = await import("../src/server/db/client");
   const { householdWithValues, thirdPartyWithClient } = await import("../tests/support/third-party");
