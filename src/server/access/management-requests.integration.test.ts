@@ -26,7 +26,6 @@ const db = getTestDb();
 const sink = freshDatabaseAndInbox();
 let seed = 0;
 const newOrgNumber = () => validSwedishOrgNumber(660_000 + ++seed, "556");
-const dashed = (n: string) => `${n.slice(0, 6)}-${n.slice(6)}`;
 
 const householdWithOwnCompany = () => ownCompany(db, sink, newOrgNumber());
 

@@ -64,7 +64,8 @@ export async function listInstallations(actor: CustomerActor, options: ListInsta
     });
 
   let page = requestedPage;
-  let [rows, total] = await Promise.all([fetchPage(page), db.installation.count({ where })]);
+  const [firstRows, total] = await Promise.all([fetchPage(page), db.installation.count({ where })]);
+  let rows = firstRows;
   const pageCount = Math.max(1, Math.ceil(total / pageSize));
   // A page past the end (an old link after the list shrank) shows the last page instead of nothing.
   if (page > pageCount) {
