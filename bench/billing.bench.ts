@@ -12,9 +12,8 @@
 //
 // BENCH_REPS sets the repetitions (3); BENCH_INSTALLATIONS the size (10 000).
 import pg from "pg";
-import { median, report, round } from "./lib";
+import { median, onPostgresOrSkip, report, round } from "./lib";
 
-const ADMIN_URL = process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const REPS = Number(process.env.BENCH_REPS ?? 3);
 const INSTALLATIONS = Number(process.env.BENCH_INSTALLATIONS ?? 10_000);
 const TARGET_SECONDS = 60;
@@ -131,98 +130,84 @@ async function readFloor(url: string): Promise<number> {
 }
 
 export async function run(): Promise<void> {
-  const name = `mina_sidor_bench_billing_${process.pid}`;
-  const admin = new pg.Client({ connectionString: ADMIN_URL, connectionTimeoutMillis: 3_000 });
-  try {
-    await admin.connect();
-  } catch {
-    report({ case: "billing-10k-month-postgres", skipped: `PostgreSQL server not reachable at ${ADMIN_URL}` });
-    return;
-  }
-  await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE "${name}"`);
-  const u = new URL(ADMIN_URL);
-  u.pathname = `/${name}`;
-  const url = u.toString();
+  await onPostgresOrSkip("billing-10k-month-postgres", `mina_sidor_bench_billing_${process.pid}`, bench);
+}
+
+async function bench(url: string): Promise<void> {
   const { applyMigrations } = await import("../scripts/lib/migrate");
   const { createPrismaClient } = await import("../src/server/db/create-client");
   const { runBilling } = await import("../src/server/billing/run-billing");
+  await applyMigrations(url);
+  const t0 = performance.now();
+  await prepare(url);
+  console.error(`# billing: ${INSTALLATIONS} installations × 744 hourly values prepared in ${round((performance.now() - t0) / 1000, 1)} s`);
+  const db = createPrismaClient(url);
   try {
-    await applyMigrations(url);
-    const t0 = performance.now();
-    await prepare(url);
-    console.error(`# billing: ${INSTALLATIONS} installations × 744 hourly values prepared in ${round((performance.now() - t0) / 1000, 1)} s`);
-    const db = createPrismaClient(url);
-    try {
-      const seconds: number[] = [];
-      const phases: { readMs: number[]; rateMs: number[]; writeMs: number[] } = { readMs: [], rateMs: [], writeMs: [] };
-      const again: number[] = [];
-      const rerate: number[] = [];
-      let invoices = 0;
-      let lines = 0;
-      for (let r = 0; r < REPS; r++) {
-        await clearInvoices(url);
-        const started = performance.now();
-        const summary = await runBilling({ db, ...PERIOD });
-        seconds.push((performance.now() - started) / 1000);
-        if (summary.invoicesIssued !== INSTALLATIONS || summary.items.FAILED > 0) {
-          throw new Error(`Benchmark run did not bill everything: ${JSON.stringify({ items: summary.items, problems: summary.problems.slice(0, 3) })}`);
-        }
-        invoices = summary.invoicesIssued;
-        phases.readMs.push(summary.timings.readMs);
-        phases.rateMs.push(summary.timings.rateMs);
-        phases.writeMs.push(summary.timings.writeMs);
-        const t1 = performance.now();
-        const second = await runBilling({ db, ...PERIOD });
-        again.push((performance.now() - t1) / 1000);
-        if (second.invoicesIssued !== 0 || second.items.UNCHANGED !== INSTALLATIONS) throw new Error("The repeated run issued something");
-        if (r === 0) {
-          const t2 = performance.now();
-          const corrections = await runBilling({ db, ...PERIOD, corrections: "all" });
-          rerate.push((performance.now() - t2) / 1000);
-          if (corrections.invoicesIssued !== 0) throw new Error("Rating again with unchanged data issued something");
-          lines = await db.invoiceLine.count();
-        }
-      }
-
-      // Baseline: one transaction per contract, on 1 000 contracts, extrapolated.
+    const seconds: number[] = [];
+    const phases: { readMs: number[]; rateMs: number[]; writeMs: number[] } = { readMs: [], rateMs: [], writeMs: [] };
+    const again: number[] = [];
+    const rerate: number[] = [];
+    let invoices = 0;
+    let lines = 0;
+    for (let r = 0; r < REPS; r++) {
       await clearInvoices(url);
-      const some = (await db.contract.findMany({ select: { id: true }, orderBy: { id: "asc" }, take: 1_000 })).map((x) => x.id);
-      const tb = performance.now();
-      await runBilling({ db, ...PERIOD, contractIds: some, chunkSize: 1 });
-      const perContractSeconds = (performance.now() - tb) / 1000;
-      const floorMs = await readFloor(url);
-
-      const median10k = median(seconds);
-      report({
-        case: "billing-10k-month-postgres",
-        installations: INSTALLATIONS,
-        invoices,
-        invoiceLines: lines,
-        seconds: round(median10k, 3),
-        invoicesPerSecond: Math.round(invoices / median10k),
-        target: TARGET_SECONDS,
-        meetsTarget: median10k <= TARGET_SECONDS,
-        readMs: Math.round(median(phases.readMs)),
-        rateMs: Math.round(median(phases.rateMs)),
-        writeMs: Math.round(median(phases.writeMs)),
-        repetitionsSeconds: seconds.map((s) => round(s, 2)).join(" "),
-      });
-      report({ case: "billing-10k-rerun-unchanged-postgres", seconds: round(median(again), 3), invoicesIssued: 0 });
-      report({ case: "billing-10k-rerate-all-postgres", seconds: round(median(rerate), 3), invoicesIssued: 0 });
-      report({
-        case: "billing-baseline-one-transaction-per-contract-postgres",
-        contracts: some.length,
-        seconds: round(perContractSeconds, 3),
-        extrapolated10kSeconds: round((perContractSeconds * INSTALLATIONS) / some.length, 1),
-        ratioToChunked: round((perContractSeconds * INSTALLATIONS) / some.length / median10k, 2),
-      });
-      report({ case: "billing-read-floor-postgres", rows: INSTALLATIONS * 31, selectAllMeterDaysMs: Math.round(floorMs), ratioRunToFloor: round((median10k * 1000) / floorMs, 1) });
-    } finally {
-      await db.$disconnect();
+      const started = performance.now();
+      const summary = await runBilling({ db, ...PERIOD });
+      seconds.push((performance.now() - started) / 1000);
+      if (summary.invoicesIssued !== INSTALLATIONS || summary.items.FAILED > 0) {
+        throw new Error(`Benchmark run did not bill everything: ${JSON.stringify({ items: summary.items, problems: summary.problems.slice(0, 3) })}`);
+      }
+      invoices = summary.invoicesIssued;
+      phases.readMs.push(summary.timings.readMs);
+      phases.rateMs.push(summary.timings.rateMs);
+      phases.writeMs.push(summary.timings.writeMs);
+      const t1 = performance.now();
+      const second = await runBilling({ db, ...PERIOD });
+      again.push((performance.now() - t1) / 1000);
+      if (second.invoicesIssued !== 0 || second.items.UNCHANGED !== INSTALLATIONS) throw new Error("The repeated run issued something");
+      if (r === 0) {
+        const t2 = performance.now();
+        const corrections = await runBilling({ db, ...PERIOD, corrections: "all" });
+        rerate.push((performance.now() - t2) / 1000);
+        if (corrections.invoicesIssued !== 0) throw new Error("Rating again with unchanged data issued something");
+        lines = await db.invoiceLine.count();
+      }
     }
+
+    // Baseline: one transaction per contract, on 1 000 contracts, extrapolated.
+    await clearInvoices(url);
+    const some = (await db.contract.findMany({ select: { id: true }, orderBy: { id: "asc" }, take: 1_000 })).map((x) => x.id);
+    const tb = performance.now();
+    await runBilling({ db, ...PERIOD, contractIds: some, chunkSize: 1 });
+    const perContractSeconds = (performance.now() - tb) / 1000;
+    const floorMs = await readFloor(url);
+
+    const median10k = median(seconds);
+    report({
+      case: "billing-10k-month-postgres",
+      installations: INSTALLATIONS,
+      invoices,
+      invoiceLines: lines,
+      seconds: round(median10k, 3),
+      invoicesPerSecond: Math.round(invoices / median10k),
+      target: TARGET_SECONDS,
+      meetsTarget: median10k <= TARGET_SECONDS,
+      readMs: Math.round(median(phases.readMs)),
+      rateMs: Math.round(median(phases.rateMs)),
+      writeMs: Math.round(median(phases.writeMs)),
+      repetitionsSeconds: seconds.map((s) => round(s, 2)).join(" "),
+    });
+    report({ case: "billing-10k-rerun-unchanged-postgres", seconds: round(median(again), 3), invoicesIssued: 0 });
+    report({ case: "billing-10k-rerate-all-postgres", seconds: round(median(rerate), 3), invoicesIssued: 0 });
+    report({
+      case: "billing-baseline-one-transaction-per-contract-postgres",
+      contracts: some.length,
+      seconds: round(perContractSeconds, 3),
+      extrapolated10kSeconds: round((perContractSeconds * INSTALLATIONS) / some.length, 1),
+      ratioToChunked: round((perContractSeconds * INSTALLATIONS) / some.length / median10k, 2),
+    });
+    report({ case: "billing-read-floor-postgres", rows: INSTALLATIONS * 31, selectAllMeterDaysMs: Math.round(floorMs), ratioRunToFloor: round((median10k * 1000) / floorMs, 1) });
   } finally {
-    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await admin.end();
+    await db.$disconnect();
   }
 }

@@ -14,13 +14,10 @@
 //
 // BENCH_CONSUMPTION_DB=postgres|pglite runs only one of the two; BENCH_REPS sets the repetitions.
 import { randomUUID } from "node:crypto";
-import pg from "pg";
 import { addDays, addYears, localDate } from "../src/domain/time/zoned";
-import { applyMigrations } from "../scripts/lib/migrate";
-import { report, round, timed, withBenchDatabase } from "./lib";
+import { POSTGRES_ADMIN_URL, postgresReachable, releaseAppDatabase, report, round, timed, pointAppAtDatabase, withBenchDatabase } from "./lib";
 
 
-const ADMIN_URL = process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const REPS = Number(process.env.BENCH_REPS ?? 7);
 const TZ = "Europe/Stockholm";
 
@@ -28,28 +25,11 @@ type Kind = "postgres" | "pglite";
 
 const timedReps = (fn: () => Promise<unknown>, reps = REPS, warmup = 2) => timed(fn, reps, warmup);
 
-async function serverReachable(): Promise<boolean> {
-  const c = new pg.Client({ connectionString: ADMIN_URL, connectionTimeoutMillis: 2_000 });
-  try {
-    await c.connect();
-    await c.end();
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 const withDatabase = (kind: Kind, body: (url: string) => Promise<void>) => withBenchDatabase(kind, `mina_sidor_bench_q_${process.pid}`, body);
 
 async function benchOn(kind: Kind, url: string): Promise<void> {
   const target = { monthly: kind === "postgres" ? 1_000 : 3_000, hourYear: 150 };
-  await applyMigrations(url);
-
-  // The app's db module reads DATABASE_URL on first use and keeps one client per process.
-  process.env.DATABASE_URL = url;
-  const holder = globalThis as unknown as { minaSidorDb?: { $disconnect(): Promise<void> } };
-  await holder.minaSidorDb?.$disconnect();
-  delete holder.minaSidorDb;
+  await pointAppAtDatabase(url);
 
   const { createPrismaClient } = await import("../src/server/db/create-client");
   const { seedDemo } = await import("../src/fixtures/demo");
@@ -232,16 +212,15 @@ async function benchOn(kind: Kind, url: string): Promise<void> {
   });
   await db.$executeRawUnsafe(`DROP TABLE IF EXISTS bench_meter_value`);
   await db.$executeRawUnsafe(`DROP TABLE IF EXISTS bench_meter_month`);
-  await db.$disconnect();
-  delete holder.minaSidorDb;
+  await releaseAppDatabase();
 }
 
 export async function run(): Promise<void> {
   const only = process.env.BENCH_CONSUMPTION_DB as Kind | undefined;
   const kinds: Kind[] = only ? [only] : ["postgres", "pglite"];
   for (const kind of kinds) {
-    if (kind === "postgres" && !(await serverReachable())) {
-      report({ case: "consumption-queries.skipped", db: kind, reason: `no PostgreSQL server at ${ADMIN_URL}` });
+    if (kind === "postgres" && !(await postgresReachable())) {
+      report({ case: "consumption-queries.skipped", db: kind, reason: `no PostgreSQL server at ${POSTGRES_ADMIN_URL}` });
       continue;
     }
     console.error(`# consumption-queries on ${kind}: seeding 500 installations × one year (takes a while)`);

@@ -27,18 +27,16 @@
 import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import pg from "pg";
 import { exportRowCount, exportSize, MAX_EXPORT_ROWS } from "../src/domain/consumption/export-size";
 import { CLIMATES } from "../src/fixtures/synthetic-profile";
 import { addDays, localDate } from "../src/domain/time/zoned";
 import { applyMigrations } from "../scripts/lib/migrate";
-import { median, report, round, withBenchDatabase } from "./lib";
+import { median, postgresReachable, report, round, withBenchDatabase } from "./lib";
 
 const TZ = "Europe/Stockholm";
 const INSTALLATIONS = 36;
 const TARGET_MS = 10_000;
 const TARGET_MB = 300;
-const ADMIN_URL = process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const MAX_ROWS = Number(process.env.BENCH_EXPORT_ROWS ?? MAX_EXPORT_ROWS);
 const REPS = Number(process.env.BENCH_REPS ?? 3);
 const SELF = fileURLToPath(import.meta.url);
@@ -61,20 +59,9 @@ function largestPeriod(granularity: "day" | "hour", today: string): { from: stri
   }
 }
 
-async function serverReachable(): Promise<boolean> {
-  const c = new pg.Client({ connectionString: ADMIN_URL, connectionTimeoutMillis: 2_000 });
-  try {
-    await c.connect();
-    await c.end();
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 export async function run(): Promise<void> {
   const only = process.env.BENCH_EXPORT_DB as Kind | undefined;
-  const kinds: Kind[] = only ? [only] : (await serverReachable()) ? ["postgres", "pglite"] : ["pglite"];
+  const kinds: Kind[] = only ? [only] : (await postgresReachable()) ? ["postgres", "pglite"] : ["pglite"];
   for (const kind of kinds) await withBenchDatabase(kind, `mina_sidor_bench_export_${process.pid}`, (url) => benchOn(kind, url));
 }
 

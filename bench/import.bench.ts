@@ -17,10 +17,9 @@ import { from as copyFrom } from "pg-copy-streams";
 import { localMidnightUtc } from "../src/domain/time/zoned";
 import { startEmbeddedDb } from "../scripts/lib/embedded-db";
 import { applyMigrations } from "../scripts/lib/migrate";
-import { median, report, round } from "./lib";
+import { median, onPostgresOrSkip, report, round } from "./lib";
 
 
-const ADMIN_URL = process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const REPS = Number(process.env.BENCH_REPS ?? 3);
 const TARGET = 250_000;
 const HOURS_PER_YEAR = 8760;
@@ -124,20 +123,7 @@ async function measureCopy(url: string, fixture: Fixture, reps: number): Promise
 }
 
 async function onPostgres() {
-  const name = `mina_sidor_bench_${process.pid}`;
-  const admin = new pg.Client({ connectionString: ADMIN_URL, connectionTimeoutMillis: 3_000 });
-  try {
-    await admin.connect();
-  } catch {
-    report({ case: "import-1m-postgres", skipped: `PostgreSQL server not reachable at ${ADMIN_URL}` });
-    return;
-  }
-  await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE "${name}"`);
-  const u = new URL(ADMIN_URL);
-  u.pathname = `/${name}`;
-  const url = u.toString();
-  try {
+  await onPostgresOrSkip("import-1m-postgres", `mina_sidor_bench_${process.pid}`, async (url) => {
     await applyMigrations(url);
     const fixture = await prepare(url, 1_000_000);
     console.error(`# import: ${fixture.values} values in ${fixture.meteringPointIds.length} series, CSV ${round(fixture.csv.length / 1e6, 1)} MB`);
@@ -163,10 +149,7 @@ async function onPostgres() {
       seconds: round(imp.againMs / 1000, 3),
       valuesPerSecond: Math.round(fixture.values / (imp.againMs / 1000)),
     });
-  } finally {
-    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await admin.end();
-  }
+  });
 }
 
 async function onPglite() {

@@ -22,6 +22,49 @@ export async function timed(fn: () => Promise<unknown>, reps: number, warmup = 2
 
 export type BenchDbKind = "postgres" | "pglite";
 
+/** The PostgreSQL server the benchmarks make their databases on. */
+export const POSTGRES_ADMIN_URL = process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+
+/** Whether the PostgreSQL server answers within `timeoutMs`. */
+export async function postgresReachable(timeoutMs = 2_000): Promise<boolean> {
+  const { default: pg } = await import("pg");
+  const c = new pg.Client({ connectionString: POSTGRES_ADMIN_URL, connectionTimeoutMillis: timeoutMs });
+  try {
+    await c.connect();
+    await c.end();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** `withBenchDatabase` on the PostgreSQL server, or the case reported as skipped when the server does not answer. */
+export async function onPostgresOrSkip(benchCase: string, name: string, body: (url: string) => Promise<void>): Promise<void> {
+  if (!(await postgresReachable(3_000))) {
+    report({ case: benchCase, skipped: `PostgreSQL server not reachable at ${POSTGRES_ADMIN_URL}` });
+    return;
+  }
+  await withBenchDatabase("postgres", name, body);
+}
+
+/**
+ * Migrates the database at `url` and points the app's db module at it: the module reads
+ * DATABASE_URL on first use and keeps one client per process, so an earlier one is closed.
+ */
+export async function pointAppAtDatabase(url: string): Promise<void> {
+  const { applyMigrations } = await import("../scripts/lib/migrate");
+  await applyMigrations(url);
+  process.env.DATABASE_URL = url;
+  await releaseAppDatabase();
+}
+
+/** Closes the app's db module's client, so that the next use opens one on DATABASE_URL. */
+export async function releaseAppDatabase(): Promise<void> {
+  const holder = globalThis as unknown as { minaSidorDb?: { $disconnect(): Promise<void> } };
+  await holder.minaSidorDb?.$disconnect();
+  delete holder.minaSidorDb;
+}
+
 /**
  * Runs `body` with the URL of a throwaway database: a new database `name` on the PostgreSQL server
  * at TEST_POSTGRES_URL (dropped afterwards), or an in-memory PGlite.

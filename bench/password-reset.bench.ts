@@ -7,9 +7,8 @@
 //     before answering.
 // The figure that matters is the ratio known/unknown (1.0 means the timing tells nothing).
 // BENCH_RESET_DB=postgres|pglite runs only one; BENCH_REPS sets the repetitions.
-import { applyMigrations } from "../scripts/lib/migrate";
 import { startMailSink } from "../scripts/lib/mail-sink";
-import { median, report, round, withBenchDatabase, type BenchDbKind } from "./lib";
+import { median, releaseAppDatabase, report, round, pointAppAtDatabase, withBenchDatabase, type BenchDbKind } from "./lib";
 
 process.env.AUTH_SECRET ??= "bench-secret-bench-secret-bench-secret-1234";
 const REPS = Number(process.env.BENCH_REPS ?? 41);
@@ -28,11 +27,7 @@ async function interleaved(a: () => Promise<unknown>, b: () => Promise<unknown>)
 }
 
 async function benchOn(kind: BenchDbKind, url: string) {
-  await applyMigrations(url);
-  process.env.DATABASE_URL = url;
-  const holder = globalThis as unknown as { minaSidorDb?: { $disconnect(): Promise<void> } };
-  await holder.minaSidorDb?.$disconnect();
-  delete holder.minaSidorDb;
+  await pointAppAtDatabase(url);
   const { db } = await import("../src/server/db/client");
   const { createUser } = await import("../src/fixtures/factories");
   const { requestPasswordReset, mailResetLink } = await import("../src/server/accounts/password-reset");
@@ -60,8 +55,7 @@ async function benchOn(kind: BenchDbKind, url: string) {
       meetsTarget: name.startsWith("queued") ? Math.abs(t.known.median / t.unknown.median - 1) <= 0.25 : null,
     });
   }
-  await db.$disconnect();
-  delete holder.minaSidorDb;
+  await releaseAppDatabase();
 }
 
 export async function run() {

@@ -11,8 +11,7 @@
 //
 // BENCH_THIRD_PARTY_DB=postgres|pglite runs only one of the two; BENCH_REPS sets the repetitions.
 import { addYears, localDate } from "../src/domain/time/zoned";
-import { applyMigrations } from "../scripts/lib/migrate";
-import { report, round, timed, withBenchDatabase, type BenchDbKind } from "./lib";
+import { releaseAppDatabase, report, round, timed, pointAppAtDatabase, withBenchDatabase, type BenchDbKind } from "./lib";
 
 process.env.API_RATE_LIMIT_PER_MINUTE = "1000000";
 process.env.AUTH_SECRET ??= "bench-secret-bench-secret-bench-secret-1234";
@@ -21,11 +20,7 @@ const REPS = Number(process.env.BENCH_REPS ?? 9);
 type Kind = BenchDbKind;
 
 async function benchOn(kind: Kind, url: string) {
-  await applyMigrations(url);
-  process.env.DATABASE_URL = url;
-  const holder = globalThis as unknown as { minaSidorDb?: { $disconnect(): Promise<void> } };
-  await holder.minaSidorDb?.$disconnect();
-  delete holder.minaSidorDb;
+  await pointAppAtDatabase(url);
 
   const { db } = await import("../src/server/db/client");
   const { householdWithValues, thirdPartyWithClient } = await import("../tests/support/third-party");
@@ -103,8 +98,7 @@ async function benchOn(kind: Kind, url: string) {
   }
   const deliveries = await db.dataDelivery.count();
   report({ case: "third-party-api.deliveries-logged", db: kind, deliveries });
-  await db.$disconnect();
-  delete holder.minaSidorDb;
+  await releaseAppDatabase();
 }
 
 export async function run(): Promise<void> {

@@ -9,7 +9,8 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { signIn, signOut } from "./support/auth";
-import { latestMailTo, type Mail } from "./support/mail";
+import { inviteUser, invitationPathFrom } from "./support/invitations";
+import { latestMailTo } from "./support/mail";
 import { NORRSKEN, NORRSKEN_ADMIN } from "./support/personas";
 
 const CUSTOMER = `${NORRSKEN.name} (4000001)`;
@@ -23,11 +24,6 @@ async function expectNoAxeViolations(page: Page) {
   expect(summary, `axe violations on ${page.url()}`).toEqual([]);
 }
 
-function invitationPathFrom(mail: Mail): string {
-  const match = mail.text.match(/https?:\/\/\S+?(\/inbjudan\/[A-Za-z0-9_-]+)/);
-  if (!match) throw new Error(`No invitation link in mail ${mail.file}:\n${mail.text}`);
-  return match[1]!;
-}
 
 /** Opens an invitation link signed out and accepts it by creating an account. */
 async function acceptByCreatingAccount(page: Page, path: string, name: string, extra?: (page: Page) => Promise<void>) {
@@ -47,15 +43,9 @@ test("an administrator invites a user, who accepts by creating an account; Read 
   await expect(page.getByRole("heading", { level: 2, name: `Behörigheter för ${CUSTOMER}` })).toBeVisible();
   await expectNoAxeViolations(page);
 
-  const invite = page.getByRole("region", { name: "Bjud in användare", exact: true });
-  await invite.getByLabel("E-postadress").fill(invitee);
-  await invite.getByLabel("Läs", { exact: true }).check();
-  const since = Date.now();
-  await invite.getByRole("button", { name: "Skicka inbjudan" }).click();
-  await expect(invite.getByRole("status")).toHaveText(`En inbjudan har skickats till ${invitee}.`);
+  const mail = await inviteUser(page, invitee, "Läs");
   await expect(page.getByRole("region", { name: "Väntande inbjudningar", exact: true }).getByRole("row", { name: new RegExp(invitee) })).toContainText("Läs");
 
-  const mail = await latestMailTo(invitee, { since });
   expect(mail.subject).toBe(`Inbjudan till ${NORRSKEN.name} på Mina sidor`);
   expect(mail.text).toContain("Eva Ekonom har bjudit in dig till Fastighets AB Norrsken (kundnummer 4000001) på Mina sidor med behörigheten Läs.");
   const path = invitationPathFrom(mail);
@@ -113,12 +103,7 @@ test("a signed-in user with another address is refused, and an unknown link says
   const invitee = `annan-${stamp}@example.com`;
   await signIn(page, NORRSKEN_ADMIN.email);
   await page.goto("/behorighet");
-  const invite = page.getByRole("region", { name: "Bjud in användare", exact: true });
-  await invite.getByLabel("E-postadress").fill(invitee);
-  const since = Date.now();
-  await invite.getByRole("button", { name: "Skicka inbjudan" }).click();
-  await expect(invite.getByRole("status")).toBeVisible();
-  const path = invitationPathFrom(await latestMailTo(invitee, { since }));
+  const path = invitationPathFrom(await inviteUser(page, invitee));
 
   // Eva is signed in with her own address: the invitation is not hers to take.
   await page.goto(path);

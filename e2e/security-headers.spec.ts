@@ -78,6 +78,12 @@ async function expectPageHeaders(response: AnyResponse, what: string, options: {
 }
 
 /** Where the e-legitimation sign-in sends the browser: the provider's origin, from next-auth itself. */
+/** The response, after checking its status. */
+function withStatus(response: APIResponse, status: number): APIResponse {
+  expect(response.status()).toBe(status);
+  return response;
+}
+
 async function elegOrigin(page: Page): Promise<string> {
   const { csrfToken } = await (await page.request.get("/api/auth/csrf")).json();
   const answer = await page.request.post("/api/auth/signin/eleg", { form: { csrfToken, callbackUrl: "/", json: "true" } });
@@ -99,21 +105,13 @@ test("every kind of response carries the security headers: pages, redirects, err
   expect(await expectPageHeaders(await request.get("/logga-in"), "/logga-in again")).not.toBe(nonce);
 
   // A redirect (signed out → /logga-in), a page that does not exist, a support page.
-  const redirect = await request.get("/fakturor", { maxRedirects: 0 });
-  expect(redirect.status()).toBe(307);
-  await expectPageHeaders(redirect, "redirect from /fakturor");
-  const missing = await request.get("/finns-inte");
-  expect(missing.status()).toBe(404);
-  await expectPageHeaders(missing, "404 page");
+  await expectPageHeaders(withStatus(await request.get("/fakturor", { maxRedirects: 0 }), 307), "redirect from /fakturor");
+  await expectPageHeaders(withStatus(await request.get("/finns-inte"), 404), "404 page");
   await expectPageHeaders(await request.get("/support/logga-in"), "/support/logga-in");
 
   // Route handlers: JSON, an error answer, next-auth, and a static file of the build.
-  const openApi = await request.get("/api/v1/openapi.json");
-  expect(openApi.status()).toBe(200);
-  await expectStrictHeaders(openApi, "/api/v1/openapi.json");
-  const refused = await request.get("/api/fakturor/finns-inte/pdf");
-  expect(refused.status()).toBe(401);
-  await expectStrictHeaders(refused, "401 from a route handler");
+  await expectStrictHeaders(withStatus(await request.get("/api/v1/openapi.json"), 200), "/api/v1/openapi.json");
+  await expectStrictHeaders(withStatus(await request.get("/api/fakturor/finns-inte/pdf"), 401), "401 from a route handler");
   await expectStrictHeaders(await request.get("/api/auth/session"), "/api/auth/session");
   await expectStrictHeaders(await request.post("/api/v1/oauth/token", { form: { grant_type: "client_credentials" } }), "/api/v1/oauth/token");
   const script = html.match(/<script src="(\/_next\/static\/[^"]+\.js)"/)?.[1];

@@ -15,7 +15,7 @@ import { readFileSync } from "node:fs";
 import { ELEG_TEST_PERSONS } from "../src/fixtures/eleg-test-persons";
 import { signIn, signOut } from "./support/auth";
 import { actAtProvider } from "./support/eleg";
-import { latestMailTo } from "./support/mail";
+import { inviteUser, invitationPathFrom } from "./support/invitations";
 import { ANNA, NORRSKEN_ADMIN, NORRSKEN_READER } from "./support/personas";
 
 const PAGE = "/tredjepartsatkomst";
@@ -300,14 +300,7 @@ test("a Read user sees the requests and consents but has no buttons", async ({ p
   const invitee = `tredjepart-las-${stamp}@example.com`;
   await signIn(page, NORRSKEN_ADMIN.email);
   await page.goto("/behorighet");
-  const invite = page.getByRole("region", { name: "Bjud in användare", exact: true });
-  await invite.getByLabel("E-postadress").fill(invitee);
-  await invite.getByLabel("Läs", { exact: true }).check();
-  const since = Date.now();
-  await invite.getByRole("button", { name: "Skicka inbjudan" }).click();
-  await expect(invite.getByRole("status")).toHaveText(`En inbjudan har skickats till ${invitee}.`);
-  const mail = await latestMailTo(invitee, { since });
-  const path = mail.text.match(/https?:\/\/\S+?(\/inbjudan\/[A-Za-z0-9_-]+)/)![1]!;
+  const path = invitationPathFrom(await inviteUser(page, invitee, "Läs"));
   // The address of the decline step for one of Norrsken's requests, as the administrator has it.
   await page.goto(PAGE);
   const declineStep = (await pending(page).getByRole("link", { name: /^Neka/ }).first().getAttribute("href"))!;

@@ -152,32 +152,24 @@ try {
     }
   } else if (command === "import-spot") {
     const { importSpotPrices } = await import("../src/server/billing/import-spot-prices");
-    const input = readInput();
-    const result = await importSpotPrices(input, { db });
-    if (json) console.log(JSON.stringify(result, null, 2));
-    else {
-      console.log(`${input.fileName}: ${result.status}`);
-      console.log(`  received ${result.received} · stored ${result.stored} · replaced ${result.replaced} · unchanged ${result.unchanged}`);
-      for (const p of result.problems) console.log(`  - ${p.line ? `line ${p.line}: ` : ""}${p.message} [${p.code}]`);
-      if (result.status === "REJECTED") console.log("  Nothing was stored.");
+    const { input, result } = await importFile(importSpotPrices);
+    if (!json) {
+      printImportResult(`${input.fileName}: ${result.status}`, `received ${result.received} · stored ${result.stored} · replaced ${result.replaced} · unchanged ${result.unchanged}`, result);
       if (result.changedMonths.length) {
         console.log("  Prices changed in these months; invoices of spot contracts there may need a correction run:");
         for (const m of result.changedMonths) console.log(`    ${m.priceArea} ${m.resolution} ${m.month}  →  npm run billing -- run --cycle monthly --period ${m.month} --corrections=all`);
       }
     }
-    if (result.status === "REJECTED") exitCode = 1;
   } else if (command === "import-payments") {
     const { importPayments } = await import("../src/server/billing/import-payments");
-    const input = readInput();
-    const result = await importPayments(input, { db });
-    if (json) console.log(JSON.stringify(result, null, 2));
-    else {
-      console.log(`${input.fileName}: ${result.status}${result.importId ? ` (import ${result.importId})` : ""}`);
-      console.log(`  received ${result.received} · matched ${result.matched} · unmatched ${result.unmatched} · paid in full ${result.paid.length} · partly paid ${result.partiallyPaid.length}`);
-      for (const p of result.problems) console.log(`  - ${p.line ? `line ${p.line}: ` : ""}${p.message} [${p.code}]`);
-      if (result.status === "REJECTED") console.log("  Nothing was stored.");
+    const { input, result } = await importFile(importPayments);
+    if (!json) {
+      printImportResult(
+        `${input.fileName}: ${result.status}${result.importId ? ` (import ${result.importId})` : ""}`,
+        `received ${result.received} · matched ${result.matched} · unmatched ${result.unmatched} · paid in full ${result.paid.length} · partly paid ${result.partiallyPaid.length}`,
+        result,
+      );
     }
-    if (result.status === "REJECTED") exitCode = 1;
   }
 } catch (error) {
   console.error(`The ${command} command failed:`, error instanceof Error ? error.message : error);
@@ -186,3 +178,22 @@ try {
   await db.$disconnect();
 }
 process.exit(exitCode);
+
+/** Imports the one file given and prints the answer as JSON with --json; a refused file makes the exit code 1. */
+async function importFile<R extends { status: string }>(
+  importer: (input: { fileName: string; bytes: Uint8Array }, options: { db: typeof db }) => Promise<R>,
+): Promise<{ input: { fileName: string; bytes: Uint8Array }; result: R }> {
+  const input = readInput();
+  const result = await importer(input, { db });
+  if (json) console.log(JSON.stringify(result, null, 2));
+  if (result.status === "REJECTED") exitCode = 1;
+  return { input, result };
+}
+
+/** What an import of a file answered: a heading, a summary line, its problems; a refused file stored nothing. */
+function printImportResult(heading: string, summary: string, result: { status: string; problems: readonly { line?: number | null; message: string; code: string }[] }): void {
+  console.log(heading);
+  console.log(`  ${summary}`);
+  for (const p of result.problems) console.log(`  - ${p.line ? `line ${p.line}: ` : ""}${p.message} [${p.code}]`);
+  if (result.status === "REJECTED") console.log("  Nothing was stored.");
+}

@@ -24,12 +24,17 @@ export async function submitSignIn(page: Page, email: string, password: string):
   await answered;
 }
 
+/** Signs in on a sign-in page and waits for the page it leads to, by its path and main heading. */
+async function signInAt(page: Page, signInPath: string, landing: { path: string; heading: string }, email: string, password: string): Promise<void> {
+  await page.goto(signInPath);
+  await submitSignIn(page, email, password);
+  await page.waitForURL((url) => url.pathname === landing.path);
+  await expect(page.getByRole("heading", { level: 1, name: landing.heading })).toBeVisible();
+}
+
 /** Signs a customer in at /logga-in and waits for the start page. */
 export async function signIn(page: Page, email: string, password: string = PASSWORD): Promise<void> {
-  await page.goto("/logga-in");
-  await submitSignIn(page, email, password);
-  await page.waitForURL((url) => url.pathname === "/");
-  await expect(page.getByRole("heading", { level: 1, name: "Översikt" })).toBeVisible();
+  await signInAt(page, "/logga-in", { path: "/", heading: "Översikt" }, email, password);
 }
 
 /** Tries a customer sign-in that should fail, and returns the alert it shows. */
@@ -43,10 +48,7 @@ export async function attemptSignIn(page: Page, email: string, password: string)
 
 /** Signs support staff in at /support/logga-in and waits for the customer search. */
 export async function signInStaff(page: Page, email: string, password: string = PASSWORD): Promise<void> {
-  await page.goto("/support/logga-in");
-  await submitSignIn(page, email, password);
-  await page.waitForURL((url) => url.pathname === "/support");
-  await expect(page.getByRole("heading", { level: 1, name: "Sök kund" })).toBeVisible();
+  await signInAt(page, "/support/logga-in", { path: "/support", heading: "Sök kund" }, email, password);
 }
 
 export async function signOut(page: Page, to = "/logga-in"): Promise<void> {

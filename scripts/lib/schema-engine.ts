@@ -73,30 +73,19 @@ export type Engine = {
 export async function openSchemaEngine(connectionString: string, schema: string): Promise<Engine> {
   const engine = await SchemaEngine.new({ datamodels: [["schema.prisma", schema]] }, () => {}, adapterFor(connectionString));
   const files = (content: string) => [{ path: "schema.prisma", content }];
-  const scriptOf = (r: { stdout?: string | null }) => (r.stdout ?? "").trim();
   const isEmptyScript = (sql: string) => sql === "" || /^--\s*This is an empty migration\.?$/.test(sql);
+  /** The SQL that takes `from` to `to`; "" when there is nothing to do. */
+  const diffScript = async (from: Parameters<typeof engine.diff>[0]["from"], to: Parameters<typeof engine.diff>[0]["to"]) => {
+    const r = await engine.diff({ from, to, script: true, exitCode: null, filters });
+    const sql = (r.stdout ?? "").trim();
+    return isEmptyScript(sql) ? "" : sql;
+  };
   return {
-    async diffDatamodels(from, to) {
-      const r = await engine.diff({
-        from: from === null ? { tag: "empty" } : { tag: "schemaDatamodel", files: files(from) },
-        to: { tag: "schemaDatamodel", files: files(to) },
-        script: true,
-        exitCode: null,
-        filters,
-      });
-      const sql = scriptOf(r);
-      return isEmptyScript(sql) ? "" : sql;
+    diffDatamodels(from, to) {
+      return diffScript(from === null ? { tag: "empty" } : { tag: "schemaDatamodel", files: files(from) }, { tag: "schemaDatamodel", files: files(to) });
     },
-    async diffDatabaseToDatamodel(target) {
-      const r = await engine.diff({
-        from: { tag: "schemaDatasource", files: files(target), configDir: process.cwd() },
-        to: { tag: "schemaDatamodel", files: files(target) },
-        script: true,
-        exitCode: null,
-        filters,
-      });
-      const sql = scriptOf(r);
-      return isEmptyScript(sql) ? "" : sql;
+    diffDatabaseToDatamodel(target) {
+      return diffScript({ tag: "schemaDatasource", files: files(target), configDir: process.cwd() }, { tag: "schemaDatamodel", files: files(target) });
     },
     close() {
       engine.free();

@@ -1,7 +1,10 @@
 // Builders and helpers for the access-management integration tests (src/server/access).
-import { createCustomer, createInstallation, createUser, type CreatedUser } from "@/fixtures/factories";
+import { createCustomer, createInstallation, createUser, uniqueEmail, type CreatedUser } from "@/fixtures/factories";
 import type { Customer, Installation } from "@/generated/prisma/client";
+import { acceptInvitation } from "@/server/access/accept-invitation";
+import { inviteManagementCompany } from "@/server/access/invite-management-company";
 import type { Db } from "@/server/db/create-client";
+import { customerActorOf } from "./actors";
 import type { SunkMail } from "../../scripts/lib/mail-sink";
 
 export type CompanyWithUsers = {
@@ -33,4 +36,20 @@ export function invitationTokenIn(mail: SunkMail | undefined): string {
 /** The newest mail to an address. */
 export function lastMailTo(messages: SunkMail[], email: string): SunkMail | undefined {
   return messages.filter((m) => m.to.includes(email)).at(-1);
+}
+
+/**
+ * The penetration test's attacker: a household's administrator invites a made-up management
+ * company (with the given organisation number) to an address they control and accepts it, so they
+ * administer a company of their own. The inbox is the test file's (tests/support/mail.ts).
+ */
+export async function householdWithOwnCompany(db: Db, inbox: { readonly messages: SunkMail[] }, organisationNumber: string) {
+  const household = await createCustomer(db);
+  const owner = await createUser(db, { name: "Hanna Hushåll", memberships: [{ customerId: household.id, role: "ADMINISTRATOR" }] });
+  const mailbox = uniqueEmail("hanna-bolag");
+  await inviteManagementCompany(await customerActorOf(owner), { customerId: household.id, organisationNumber, companyName: "Hannas Förvaltning AB", email: mailbox });
+  const accepted = await acceptInvitation(invitationTokenIn(lastMailTo(inbox.messages, mailbox)), { kind: "newAccount", name: "Hanna som bolag", password: "ett-bra-losenord" });
+  const companyAdmin = await db.user.findUniqueOrThrow({ where: { id: accepted.userId } });
+  const company = await db.managementCompany.findFirstOrThrow({ where: { members: { some: { userId: companyAdmin.id } } } });
+  return { household, owner, mailbox, companyAdmin, company };
 }

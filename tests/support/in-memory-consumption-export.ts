@@ -7,6 +7,7 @@ import ExcelJS from "exceljs";
 import { addDays } from "@/domain/time/zoned";
 import { translator } from "@/i18n/translator";
 import type { CustomerActor } from "@/server/access/actor";
+import type { ExportRow } from "@/server/consumption/export-consumption";
 import { getConsumption } from "@/server/consumption/get-consumption";
 import { quantityOfSlug, type ConsumptionBucket, type ExportQuery } from "@/server/consumption/schemas";
 
@@ -15,28 +16,9 @@ export type InMemoryExportFile = { fileName: string; contentType: string; body: 
 const CSV_TYPE = "text/csv; charset=utf-8";
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-type Row = {
-  installation: string;
-  meteringPoint: string;
-  localStart: string;
-  utcStart: string;
-  value: number | null;
-  unit: string;
-  count: number;
-  expected: number;
-  status: string;
-};
+type Row = ExportRow;
 
-/**
- * The chosen period and granularity as a file (seed 000: "Exportera din förbrukning"): one row per
- * installation and bucket, and for several installations the summed rows after them. Columns:
- * installation, metering point, local start in the installation's zone (ISO with its UTC offset,
- * so the repeated autumn hour is unambiguous), UTC start, value, unit, values present, values
- * expected, status (missing / incomplete / estimated). CSV is UTF-8 with a BOM (Excel then reads
- * å, ä, ö right) and `;` between fields when the decimal separator is a comma; Excel gets real
- * numbers and ISO dates as text. Access is getConsumption's (someone else's installation is
- * NOT_FOUND), plus the export permission on each customer involved.
- */
+/** The same file as exportConsumption writes (see there for its rows and columns), built in memory. */
 export async function exportConsumptionInMemory(actor: CustomerActor, query: ExportQuery): Promise<InMemoryExportFile> {
   const quantity = quantityOfSlug(query.quantity) ?? "ENERGY_KWH";
   const result = await getConsumption(actor, {

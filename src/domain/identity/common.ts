@@ -65,3 +65,24 @@ export function isAfterToday(year: number, month: number, day: number, today: Da
     (year === todayYear && (month > todayMonth || (month === todayMonth && day > todayDay)))
   );
 }
+
+/**
+ * The first steps every scheme parser takes: blank text is "empty", text the pattern does not match
+ * is "format", otherwise the pattern's capture groups ("" for a group that took no part). Each parser
+ * prepares its text first (trimmed, upper-cased or without spaces) as its scheme is written.
+ */
+export function matchFields(text: string, pattern: RegExp): IdentityResult<string[]> {
+  if (text === "") return fail("empty");
+  const match = pattern.exec(text);
+  if (!match) return fail("format");
+  return ok(match.slice(1).map((group) => group ?? ""));
+}
+
+/** Σ weight × digit over the weights' length: the mod-11 checks of CVR and Y-tunnus. */
+export function weightedDigitSum(weights: readonly number[], digits: string): number {
+  let sum = 0;
+  for (let i = 0; i < weights.length; i++) {
+    sum += (weights[i] ?? 0) * Number(digits[i]);
+  }
+  return sum;
+}

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { byExpected } from "../../../tests/support/cases";
 import { parseDanishCpr, parseDanishCvr } from "./danish";
 
 // The century table reaches 2057; read it from a day when all of it is past.
@@ -64,24 +65,13 @@ describe("parseDanishCpr – leap days", () => {
 });
 
 describe("parseDanishCpr – invalid", () => {
-  it.each([
-    ["300280-1234", "date"],
-    ["011380-1234", "date"],
-    ["001380-1234", "date"],
-    ["000180-1234", "date"],
-    ["320180-1234", "date"],
-    ["310480-1234", "date"],
-    ["010080-1234", "date"],
-    ["", "empty"],
-    ["  ", "empty"],
-    ["010180 1234", "format"],
-    ["010180-123", "format"],
-    ["01018012345", "format"],
-    ["010180+1234", "format"],
-    ["01-01-80-1234", "format"],
-    ["O10180-1234", "format"],
-    ["19800101-1234", "format"],
-  ])("%j → %s", (input, reason) => {
+  it.each(
+    byExpected({
+      date: ["300280-1234", "011380-1234", "001380-1234", "000180-1234", "320180-1234", "310480-1234", "010080-1234"],
+      empty: ["", "  "],
+      format: ["010180 1234", "010180-123", "01018012345", "010180+1234", "01-01-80-1234", "O10180-1234", "19800101-1234"],
+    }),
+  )("%j → %s", (input, reason) => {
     expect(parseDanishCpr(input)).toEqual({ ok: false, reason });
   });
 });
@@ -132,23 +122,14 @@ describe("parseDanishCvr", () => {
     expect(parseDanishCvr(input)).toEqual({ ok: true, value: { normalized } });
   });
 
-  it.each([
-    ["13585627", "checksum"],
-    ["13585629", "checksum"],
-    ["31585628", "checksum"],
-    ["DK13585627", "checksum"],
-    // Passes mod 11 (sum 0) but a CVR never starts with 0.
-    ["00000000", "format"],
-    ["1358562", "format"],
-    ["135856280", "format"],
-    ["DK-13585628", "format"],
-    ["SE13585628", "format"],
-    ["13585628DK", "format"],
-    ["1358-5628", "format"],
-    ["1358562A", "format"],
-    ["", "empty"],
-    ["   ", "empty"],
-  ])("%j → %s", (input, reason) => {
+  it.each(
+    byExpected({
+      checksum: ["13585627", "13585629", "31585628", "DK13585627"],
+      // "00000000" passes mod 11 (sum 0) but a CVR never starts with 0.
+      format: ["00000000", "1358562", "135856280", "DK-13585628", "SE13585628", "13585628DK", "1358-5628", "1358562A"],
+      empty: ["", "   "],
+    }),
+  )("%j → %s", (input, reason) => {
     expect(parseDanishCvr(input)).toEqual({ ok: false, reason });
   });
 });

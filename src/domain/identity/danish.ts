@@ -1,4 +1,4 @@
-import { fail, isAfterToday, isoDate, isValidCalendarDate, ok, type IdentityResult } from "./common";
+import { fail, isAfterToday, isoDate, isValidCalendarDate, matchFields, ok, weightedDigitSum, type IdentityResult } from "./common";
 
 export interface DanishCpr {
   /** 10 digits, DDMMYYSSSS. */
@@ -34,14 +34,9 @@ function cprCentury(twoDigitYear: number, firstSerialDigit: number): number {
  * `today` (UTC) is refused, as for Swedish numbers.
  */
 export function parseDanishCpr(input: string, today: Date = new Date()): IdentityResult<DanishCpr> {
-  const trimmed = input.trim();
-  if (trimmed === "") return fail("empty");
-  const match = CPR.exec(trimmed);
-  if (!match) return fail("format");
-  const dd = match[1] ?? "";
-  const mm = match[2] ?? "";
-  const yy = match[3] ?? "";
-  const serial = match[4] ?? "";
+  const fields = matchFields(input.trim(), CPR);
+  if (!fields.ok) return fields;
+  const [dd = "", mm = "", yy = "", serial = ""] = fields.value;
   const year = cprCentury(Number(yy), Number(serial[0])) + Number(yy);
   const month = Number(mm);
   const day = Number(dd);
@@ -55,16 +50,10 @@ export function parseDanishCpr(input: string, today: Date = new Date()): Identit
  * customers often copy the VAT number ("DK 13 58 56 28") from an invoice.
  */
 export function parseDanishCvr(input: string): IdentityResult<DanishCvr> {
-  const compact = input.replace(/\s+/g, "").toUpperCase();
-  if (compact === "") return fail("empty");
-  const match = CVR.exec(compact);
-  if (!match) return fail("format");
-  const digits = match[1] ?? "";
+  const fields = matchFields(input.replace(/\s+/g, "").toUpperCase(), CVR);
+  if (!fields.ok) return fields;
+  const [digits = ""] = fields.value;
   if (digits[0] === "0") return fail("format");
-  let sum = 0;
-  for (let i = 0; i < CVR_WEIGHTS.length; i++) {
-    sum += (CVR_WEIGHTS[i] ?? 0) * Number(digits[i]);
-  }
-  if (sum % 11 !== 0) return fail("checksum");
+  if (weightedDigitSum(CVR_WEIGHTS, digits) % 11 !== 0) return fail("checksum");
   return ok({ normalized: digits });
 }

@@ -1,4 +1,4 @@
-import { fail, isAfterToday, isoDate, isValidCalendarDate, ok, type IdentityResult } from "./common";
+import { fail, isAfterToday, isoDate, isValidCalendarDate, matchFields, ok, weightedDigitSum, type IdentityResult } from "./common";
 
 export interface FinnishHenkilotunnus {
   /** 11 characters, DDMMYYCZZZQ, uppercase. */
@@ -50,15 +50,9 @@ export function parseFinnishHenkilotunnus(
   today: Date = new Date(),
 ): IdentityResult<FinnishHenkilotunnus> {
   const normalized = input.trim().toUpperCase();
-  if (normalized === "") return fail("empty");
-  const match = HETU.exec(normalized);
-  if (!match) return fail("format");
-  const dd = match[1] ?? "";
-  const mm = match[2] ?? "";
-  const yy = match[3] ?? "";
-  const sign = match[4] ?? "";
-  const individual = match[5] ?? "";
-  const check = match[6] ?? "";
+  const fields = matchFields(normalized, HETU);
+  if (!fields.ok) return fields;
+  const [dd = "", mm = "", yy = "", sign = "", individual = "", check = ""] = fields.value;
   const century = HETU_CENTURY[sign];
   if (century === undefined) return fail("format");
 
@@ -84,17 +78,12 @@ export function parseFinnishHenkilotunnus(
  * written with 6 digits; they are the same id with a leading zero.
  */
 export function parseFinnishYTunnus(input: string): IdentityResult<FinnishYTunnus> {
-  const trimmed = input.trim();
-  if (trimmed === "") return fail("empty");
-  const match = Y_TUNNUS.exec(trimmed);
-  if (!match) return fail("format");
-  const body = (match[1] ?? "").padStart(7, "0");
-  const check = Number(match[2]);
-  let sum = 0;
-  for (let i = 0; i < Y_TUNNUS_WEIGHTS.length; i++) {
-    sum += (Y_TUNNUS_WEIGHTS[i] ?? 0) * Number(body[i]);
-  }
-  const remainder = sum % 11;
+  const fields = matchFields(input.trim(), Y_TUNNUS);
+  if (!fields.ok) return fields;
+  const [shortOrFullBody = "", checkDigit = ""] = fields.value;
+  const body = shortOrFullBody.padStart(7, "0");
+  const check = Number(checkDigit);
+  const remainder = weightedDigitSum(Y_TUNNUS_WEIGHTS, body) % 11;
   // Remainder 1 yields 10, which no single digit matches: such bodies are
   // never issued, so any check digit typed for them is a checksum error.
   const expected = remainder === 0 ? 0 : 11 - remainder;

@@ -4,6 +4,7 @@ import {
   parseSwedishOrganisationsnummer,
   parseSwedishPersonnummer,
 } from "./swedish";
+import { byExpected } from "../../../tests/support/cases";
 import { luhnCheckDigit } from "./luhn";
 
 // A fixed "today" keeps century resolution deterministic: 2025-06-15 (UTC).
@@ -177,33 +178,17 @@ describe("parseSwedishPersonnummer – leap days", () => {
 });
 
 describe("parseSwedishPersonnummer – invalid", () => {
-  it.each([
-    // Each date case carries a correct Luhn digit so the reason is unambiguous.
-    ["800230-1235", "date"],
-    ["801301-1237", "date"],
-    ["800100-1232", "date"],
-    ["300030-1238", "date"],
-    // An explicit century in the future.
-    ["20300101-1232", "date"],
-    ["811218-9875", "checksum"],
-    ["811218-9877", "checksum"],
-    ["19811218-9875", "checksum"],
-    ["121212-1213", "checksum"],
-    ["", "empty"],
-    ["   ", "empty"],
-    ["811218 9876", "format"],
-    ["811218--9876", "format"],
-    ["811218/9876", "format"],
-    ["81121-89876", "format"],
-    ["811218-987", "format"],
-    ["811218-98765", "format"],
-    ["81121898765", "format"],
-    ["1981121898765", "format"],
-    ["811218-987X", "format"],
-    ["abcdef-ghij", "format"],
-    // "+" with an explicit century is contradictory.
-    ["19811218+9876", "format"],
-  ])("%j → %s", (input, reason) => {
+  it.each(
+    byExpected({
+      // Each date case carries a correct Luhn digit so the reason is unambiguous; the last one is
+      // an explicit century in the future.
+      date: ["800230-1235", "801301-1237", "800100-1232", "300030-1238", "20300101-1232"],
+      checksum: ["811218-9875", "811218-9877", "19811218-9875", "121212-1213"],
+      empty: ["", "   "],
+      // The last: "+" with an explicit century is contradictory.
+      format: ["811218 9876", "811218--9876", "811218/9876", "81121-89876", "811218-987", "811218-98765", "81121898765", "1981121898765", "811218-987X", "abcdef-ghij", "19811218+9876"],
+    }),
+  )("%j → %s", (input, reason) => {
     expect(parseSwedishPersonnummer(input, TODAY)).toEqual({ ok: false, reason });
   });
 });
@@ -224,22 +209,14 @@ describe("parseSwedishOrganisationsnummer", () => {
     });
   });
 
-  it.each([
-    ["556036-0794", "checksum"],
-    ["5560360790", "checksum"],
-    ["165560360794", "checksum"],
-    // Third digit < 2 is a personnummer-like month; both pass Luhn.
-    ["811218-9876", "format"],
-    ["5510360794", "format"],
-    ["175560360793", "format"],
-    ["198112189876", "format"],
-    ["556036-079", "format"],
-    ["556036_0793", "format"],
-    ["556036+0793", "format"],
-    ["556036 0793", "format"],
-    ["SE556036079301", "format"],
-    ["", "empty"],
-  ])("%j → %s", (input, reason) => {
+  it.each(
+    byExpected({
+      checksum: ["556036-0794", "5560360790", "165560360794"],
+      // The first two: third digit < 2 is a personnummer-like month; both pass Luhn.
+      format: ["811218-9876", "5510360794", "175560360793", "198112189876", "556036-079", "556036_0793", "556036+0793", "556036 0793", "SE556036079301"],
+      empty: [""],
+    }),
+  )("%j → %s", (input, reason) => {
     expect(parseSwedishOrganisationsnummer(input)).toEqual({ ok: false, reason });
   });
 });
@@ -296,13 +273,7 @@ describe("parseSwedishCustomerId", () => {
     expect(result.ok && result.value.normalized).toBe("191212121212");
   });
 
-  it.each([
-    ["556036-0794", "checksum"],
-    ["811218-9875", "checksum"],
-    ["800230-1235", "date"],
-    ["hello", "format"],
-    ["", "empty"],
-  ])("%j → %s", (input, reason) => {
+  it.each(byExpected({ checksum: ["556036-0794", "811218-9875"], date: ["800230-1235"], format: ["hello"], empty: [""] }))("%j → %s", (input, reason) => {
     expect(parseSwedishCustomerId(input, TODAY)).toEqual({ ok: false, reason });
   });
 });

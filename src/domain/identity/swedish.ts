@@ -1,4 +1,4 @@
-import { fail, isAfterToday, isoDate, isValidCalendarDate, ok, type IdentityResult } from "./common";
+import { fail, isAfterToday, isoDate, isValidCalendarDate, matchFields, ok, type IdentityResult } from "./common";
 import { isLuhnValid } from "./luhn";
 
 export interface SwedishPersonnummer {
@@ -43,16 +43,9 @@ export function parseSwedishPersonnummer(
   input: string,
   today: Date = new Date(),
 ): IdentityResult<SwedishPersonnummer> {
-  const trimmed = input.trim();
-  if (trimmed === "") return fail("empty");
-  const match = PERSONNUMMER.exec(trimmed);
-  if (!match) return fail("format");
-  const centuryPart = match[1] ?? "";
-  const yy = match[2] ?? "";
-  const mm = match[3] ?? "";
-  const dd = match[4] ?? "";
-  const separator = match[5] ?? "";
-  const serial = match[6] ?? "";
+  const fields = matchFields(input.trim(), PERSONNUMMER);
+  if (!fields.ok) return fields;
+  const [centuryPart = "", yy = "", mm = "", dd = "", separator = "", serial = ""] = fields.value;
   // "+" only makes sense where the century is implied; with an explicit
   // century it would contradict the digits, so refuse to guess.
   if (centuryPart !== "" && separator === "+") return fail("format");
@@ -110,11 +103,10 @@ const ORGANISATION_GROUPS: ReadonlySet<string> = new Set(["1", "2", "3", "5", "6
 export function parseSwedishOrganisationsnummer(
   input: string,
 ): IdentityResult<SwedishOrganisationsnummer> {
-  const trimmed = input.trim();
-  if (trimmed === "") return fail("empty");
-  const match = ORGANISATIONSNUMMER.exec(trimmed);
-  if (!match) return fail("format");
-  const digits = `${match[1] ?? ""}${match[2] ?? ""}`;
+  const fields = matchFields(input.trim(), ORGANISATIONSNUMMER);
+  if (!fields.ok) return fields;
+  const [firstSix = "", lastFour = ""] = fields.value;
+  const digits = `${firstSix}${lastFour}`;
   // Digits 3–4 form a number >= 20 (a "month" no date has) so an
   // organisationsnummer can never be mistaken for a personnummer; a lower
   // third digit means it is not one.

@@ -15,19 +15,8 @@
  */
 import { parseMeteringPointId } from "@/domain/identity";
 import { ProblemList, QUALITY, RunBuilder, STEP_MS, type Locate, type ParsedMeterFile, type SeriesRun } from "./types";
-import {
-  cannotBeNegative,
-  finalizeRun,
-  instantProblem,
-  isOnGrid,
-  negativeValueProblem,
-  notANumberProblem,
-  offGridProblem,
-  parseDecimal,
-  parseInstant,
-  parseResolution,
-  wrongResolutionProblem,
-} from "./validate";
+import { cannotBeNegative, finalizeRun, instantProblem, isOnGrid, negativeValueProblem, notANumberProblem } from "./validate";
+import { offGridProblem, parseDecimal, parseInstant, parseResolution, wrongResolutionProblem } from "./validate";
 
 /**
  * CIM quantity quality → our quality code; `null` means the point carries no value ("not
@@ -113,6 +102,13 @@ export function parseEloverblik(input: string, problems: ProblemList = new Probl
       const seriesPeriods = isObject(series) && Array.isArray(series.Period) ? series.Period : null;
       const pointsOf = (p: Json) => (isObject(p) && Array.isArray(p.Point) ? p.Point.length : 0);
       const allPoints = () => (seriesPeriods ?? []).reduce((sum: number, p) => sum + pointsOf(p), 0);
+      // A problem of the whole series rejects every value in it.
+      const rejectSeries = (problem: Omit<Parameters<ProblemList["add"]>[0], "values">) => {
+        const values = allPoints();
+        received += values;
+        rejected += values;
+        problems.add({ ...problem, values });
+      };
       if (!isObject(series) || seriesPeriods === null) {
         problems.add({
           code: "INVALID_STRUCTURE",
@@ -126,10 +122,7 @@ export function parseEloverblik(input: string, problems: ProblemList = new Probl
       const rawId = text(series.mRID) ?? evaluationPoint ?? "";
       const id = parseMeteringPointId(rawId);
       if (!id.ok) {
-        const values = allPoints();
-        received += values;
-        rejected += values;
-        problems.add({
+        rejectSeries({
           code: "INVALID_METERING_POINT",
           message:
             id.reason === "checksum"
@@ -139,7 +132,6 @@ export function parseEloverblik(input: string, problems: ProblemList = new Probl
           field: "mRID",
           series: s,
           meteringPoint: rawId,
-          values,
         });
         continue;
       }
@@ -150,10 +142,7 @@ export function parseEloverblik(input: string, problems: ProblemList = new Probl
       // consumption, as before, so files that leave it out still import.
       const businessType = (text(series.businessType) ?? CONSUMPTION).trim().toUpperCase();
       if (businessType !== CONSUMPTION) {
-        const values = allPoints();
-        received += values;
-        rejected += values;
-        problems.add({
+        rejectSeries({
           code: "UNSUPPORTED_BUSINESS_TYPE",
           message:
             businessType === PRODUCTION
@@ -163,23 +152,18 @@ export function parseEloverblik(input: string, problems: ProblemList = new Probl
           field: "businessType",
           series: s,
           meteringPoint: meteringPointId,
-          values,
         });
         continue;
       }
       const unit = (text(series["measurement_Unit.name"]) ?? "KWH").trim().toUpperCase();
       if (unit !== "KWH") {
-        const values = allPoints();
-        received += values;
-        rejected += values;
-        problems.add({
+        rejectSeries({
           code: "UNSUPPORTED_UNIT",
           message: `Unit "${unit}" is not supported: Eloverblik series must be in KWH.`,
           params: { unit },
           field: "measurement_Unit.name",
           series: s,
           meteringPoint: meteringPointId,
-          values,
         });
         continue;
       }

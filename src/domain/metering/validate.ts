@@ -129,9 +129,14 @@ function invalidUtf8Problem(bytes: Uint8Array): Problem {
 // ---------------------------------------------------------------------------------------------
 // Series attributes
 
-export function parseResolution(value: string): Resolution | null {
+/** The member of a list of codes that the value names, whatever its case and surrounding spaces. */
+function codeIn<T extends string>(codes: readonly T[], value: string): T | null {
   const v = value.trim().toUpperCase();
-  return (RESOLUTIONS as readonly string[]).includes(v) ? (v as Resolution) : null;
+  return (codes as readonly string[]).includes(v) ? (v as T) : null;
+}
+
+export function parseResolution(value: string): Resolution | null {
+  return codeIn(RESOLUTIONS, value);
 }
 
 export function wrongResolutionProblem(value: string, location: ProblemLocation = {}): Problem {
@@ -145,8 +150,7 @@ export function wrongResolutionProblem(value: string, location: ProblemLocation 
 }
 
 export function parseQuantity(value: string): MeterQuantity | null {
-  const v = value.trim().toUpperCase();
-  return (METER_QUANTITIES as readonly string[]).includes(v) ? (v as MeterQuantity) : null;
+  return codeIn(METER_QUANTITIES, value);
 }
 
 export function unknownQuantityProblem(value: string, location: ProblemLocation = {}): Problem {

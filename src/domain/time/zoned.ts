@@ -60,31 +60,12 @@ interface FullParts extends ZonedParts {
   second: number;
 }
 
+const PART_FIELDS: ReadonlySet<string> = new Set<keyof FullParts>(["year", "month", "day", "hour", "minute", "second"]);
+
 function fullParts(instant: Date, timeZone: string): FullParts {
   const result: FullParts = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 };
   for (const part of formatterFor(timeZone).formatToParts(instant)) {
-    switch (part.type) {
-      case "year":
-        result.year = Number(part.value);
-        break;
-      case "month":
-        result.month = Number(part.value);
-        break;
-      case "day":
-        result.day = Number(part.value);
-        break;
-      case "hour":
-        result.hour = Number(part.value);
-        break;
-      case "minute":
-        result.minute = Number(part.value);
-        break;
-      case "second":
-        result.second = Number(part.value);
-        break;
-      default:
-        break;
-    }
+    if (PART_FIELDS.has(part.type)) result[part.type as keyof FullParts] = Number(part.value);
   }
   return result;
 }

@@ -8,6 +8,7 @@ import { db } from "@/server/db/client";
 import { AppError } from "@/server/errors";
 import { hashInvitationToken } from "./invitation-token";
 import { invitationTokenSchema } from "./schemas";
+import { saveMembership } from "./installation-choice";
 
 /** Who accepts: the signed-in user, an existing account by its password, or a new account. */
 export type InvitationAcceptor =
@@ -114,11 +115,7 @@ async function joinCustomer(tx: Tx, invitation: Invitation, user: CustomerActor,
     ? []
     : (await tx.installation.findMany({ where: { id: { in: invitation.installationIds }, customerId }, select: { id: true } })).map((i) => i.id);
   const data = { role: invitation.role ?? "READ", allInstallations: invitation.allInstallations, managementGrantId: null, revokedAt: null };
-  const membership = existing
-    ? await tx.membership.update({ where: { id: existing.id }, data })
-    : await tx.membership.create({ data: { ...data, userId: user.userId, customerId } });
-  await tx.membershipInstallation.deleteMany({ where: { membershipId: membership.id } });
-  if (installationIds.length) await tx.membershipInstallation.createMany({ data: installationIds.map((installationId) => ({ membershipId: membership.id, installationId })) });
+  const membership = await saveMembership(tx, existing, { userId: user.userId, customerId }, data, installationIds);
   await writeAudit(tx, user, {
     action: "access.invitationAccepted",
     targetType: "Membership",

@@ -7,6 +7,7 @@ import { AppError } from "@/server/errors";
 import { customerWhereActorMay } from "./membership-where";
 import { parseInput } from "@/server/boundary/field-errors";
 import { acceptManagementRequestSchema, type AcceptManagementRequestInput } from "./schemas";
+import { chosenInstallations, replaceChosenInstallations, requireCustomerInstallations } from "./installation-choice";
 
 /**
  * One of the customer's administrators accepts a management company's request (it registered the
@@ -21,7 +22,7 @@ export async function acceptManagementRequest(
 ): Promise<{ grantId: string }> {
   if (!actor.customers.some((c) => may(c, "inviteManagementCompany"))) throw new AppError("FORBIDDEN");
   const { grantId, scope, installationIds } = parseInput(acceptManagementRequestSchema, input);
-  const selected = scope === "selected" ? [...new Set(installationIds)] : [];
+  const selected = chosenInstallations(scope, installationIds);
 
   return db.$transaction(async (tx) => {
     const grant = await tx.managementGrant.findFirst({
@@ -29,17 +30,14 @@ export async function acceptManagementRequest(
       include: { managementCompany: { select: { name: true, organisationNumber: true } } },
     });
     if (!grant) throw new AppError("NOT_FOUND");
-    if (selected.length && (await tx.installation.count({ where: { id: { in: selected }, customerId: grant.customerId } })) !== selected.length) {
-      throw new AppError("VALIDATION", undefined, { installationIds: ["validation.invalid"] });
-    }
+    await requireCustomerInstallations(tx, grant.customerId, selected);
     const now = new Date();
     const claimed = await tx.managementGrant.updateMany({
       where: { id: grant.id, status: "REQUESTED" },
       data: { status: "ACTIVE", allInstallations: selected.length === 0, grantedByUserId: actor.userId, proof: "ACCEPTED_REQUEST", acceptedAt: now },
     });
     if (claimed.count !== 1) throw new AppError("CONFLICT", "access.errors.requestAnswered");
-    await tx.managementGrantInstallation.deleteMany({ where: { grantId: grant.id } });
-    if (selected.length) await tx.managementGrantInstallation.createMany({ data: selected.map((installationId) => ({ grantId: grant.id, installationId })) });
+    await replaceChosenInstallations(tx, { grantId: grant.id }, selected);
     await writeAudit(tx, actor, {
       action: "access.managementRequestAccepted",
       targetType: "ManagementGrant",

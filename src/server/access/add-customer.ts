@@ -8,6 +8,7 @@ import { membershipWhereCarrying } from "./membership-where";
 import { parseInput } from "@/server/boundary/field-errors";
 import { addCustomerSchema, type AddCustomerInput } from "./schemas";
 import { verifyCustomerClaim } from "./verify-customer-claim";
+import { saveMembership } from "./installation-choice";
 
 /**
  * One answer for every refusal (numbers or check code that do not match, or a customer that
@@ -43,10 +44,7 @@ export async function addCustomer(actor: CustomerActor, input: AddCustomerInput,
     if (administrators > 0) throw refused();
 
     const data = { role: "ADMINISTRATOR" as const, allInstallations: true, managementGrantId: null, revokedAt: null };
-    const membership = existing
-      ? await tx.membership.update({ where: { id: existing.id }, data })
-      : await tx.membership.create({ data: { ...data, userId: actor.userId, customerId: customer.id } });
-    await tx.membershipInstallation.deleteMany({ where: { membershipId: membership.id } });
+    await saveMembership(tx, existing, { userId: actor.userId, customerId: customer.id }, data, []);
     await writeAudit(tx, actor, {
       action: "access.customerAdded",
       targetType: "User",

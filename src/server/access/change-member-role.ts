@@ -7,6 +7,7 @@ import { AppError } from "@/server/errors";
 import { customerWhereActorMay } from "./membership-where";
 import { parseInput } from "@/server/boundary/field-errors";
 import { changeMemberRoleSchema, roleRank, type ChangeMemberRoleInput } from "./schemas";
+import { keepAnotherAdministrator } from "./last-administrator";
 
 /**
  * An administrator changes a user's level for a customer (Ändra behörighet). Nobody raises their
@@ -29,14 +30,7 @@ export async function changeMemberRole(
     if (!membership) throw new AppError("NOT_FOUND");
     if (membership.role === role) return { changed: false };
     if (membership.userId === actor.userId && roleRank[role] > roleRank[membership.role]) throw new AppError("FORBIDDEN", "access.errors.selfRaise");
-    if (membership.role === "ADMINISTRATOR") {
-      // Two administrators demoting each other at once must not both succeed.
-      await tx.$queryRaw`SELECT id FROM "Customer" WHERE id = ${membership.customerId}::uuid FOR UPDATE`;
-      const others = await tx.membership.count({
-        where: { customerId: membership.customerId, id: { not: membership.id }, role: "ADMINISTRATOR", revokedAt: null, user: { status: "ACTIVE" } },
-      });
-      if (others === 0) throw new AppError("CONFLICT", "access.errors.lastAdministrator");
-    }
+    await keepAnotherAdministrator(tx, membership);
     await tx.membership.update({ where: { id: membership.id }, data: { role } });
     await writeAudit(tx, actor, {
       action: "access.roleChanged",

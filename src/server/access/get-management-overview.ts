@@ -5,6 +5,7 @@ import type { CustomerActor } from "@/server/access/actor";
 import { db } from "@/server/db/client";
 import type { InstallationChoice } from "./list-installation-choices";
 import { maySignAsSignatory } from "./sign-management-request";
+import { memberSummary } from "./member-summary";
 
 export type ManagerAccess = { membershipId: string; userId: string; name: string; email: string | null; role: MembershipRole; installationCount: number | null };
 
@@ -119,14 +120,7 @@ export async function getManagementOverview(actor: CustomerActor): Promise<Manag
             : g.installations.map((i) => i.installation).sort((a, b) => (a.name ?? a.street).localeCompare(b.name ?? b.street, "sv")),
         managers: g.memberships
           .filter((m) => admin || m.userId === actor.userId)
-          .map((m) => ({
-            membershipId: m.id,
-            userId: m.userId,
-            name: m.user.name,
-            email: m.user.email,
-            role: m.role,
-            installationCount: m.allInstallations ? null : m._count.installations,
-          })),
+          .map((m) => memberSummary(m)),
       }));
     return {
       id: company.id,

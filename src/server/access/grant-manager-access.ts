@@ -6,6 +6,7 @@ import { AppError } from "@/server/errors";
 import { companyWhereActorAdministers } from "./membership-where";
 import { parseInput } from "@/server/boundary/field-errors";
 import { grantManagerAccessSchema, type GrantManagerAccessInput } from "./schemas";
+import { chosenInstallations, saveMembership } from "./installation-choice";
 
 /**
  * A management company's administrator gives one of the company's people access to a client
@@ -23,7 +24,7 @@ export async function grantManagerAccess(
     throw new AppError("FORBIDDEN");
   }
   const { managementCompanyId, grantId, memberId, role, scope, installationIds } = parseInput(grantManagerAccessSchema, input);
-  const selected = scope === "selected" ? [...new Set(installationIds)] : [];
+  const selected = chosenInstallations(scope, installationIds);
 
   return db.$transaction(async (tx) => {
     const grant = await tx.managementGrant.findFirst({
@@ -49,11 +50,7 @@ export async function grantManagerAccess(
     // A user's own access to the customer (or through another company) is not the company's to change.
     if (existing && !existing.revokedAt && existing.managementGrantId !== grant.id) throw new AppError("CONFLICT", "access.errors.hasOtherAccess");
     const data = { role, allInstallations: selected.length === 0, managementGrantId: grant.id, revokedAt: null };
-    const membership = existing
-      ? await tx.membership.update({ where: { id: existing.id }, data })
-      : await tx.membership.create({ data: { ...data, userId: member.userId, customerId: grant.customerId } });
-    await tx.membershipInstallation.deleteMany({ where: { membershipId: membership.id } });
-    if (selected.length) await tx.membershipInstallation.createMany({ data: selected.map((installationId) => ({ membershipId: membership.id, installationId })) });
+    const membership = await saveMembership(tx, existing, { userId: member.userId, customerId: grant.customerId }, data, selected);
     await writeAudit(tx, actor, {
       action: "access.managerAccessGranted",
       targetType: "User",

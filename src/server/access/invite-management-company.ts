@@ -10,6 +10,8 @@ import { customerWhereActorMay } from "./membership-where";
 import { parseInput } from "@/server/boundary/field-errors";
 import { inviteManagementCompanySchema, type InviteManagementCompanyInput } from "./schemas";
 import { sendInvitationMail } from "./send-invitation-mail";
+import { chosenInstallations, replaceChosenInstallations, requireCustomerInstallations } from "./installation-choice";
+import { issueInvitation } from "./issue-invitation";
 
 /**
  * A customer's administrator invites a property management company (förvaltningsbolag) by its
@@ -34,7 +36,7 @@ export async function inviteManagementCompany(
     throw new AppError("VALIDATION", undefined, { organisationNumber: [key] });
   }
   const organisationNumber = org.value.normalized;
-  const selected = scope === "selected" ? [...new Set(installationIds)] : [];
+  const selected = chosenInstallations(scope, installationIds);
   const { token, tokenHash, expiresAt } = newInvitationToken();
 
   const result = await db.$transaction(async (tx) => {
@@ -43,9 +45,7 @@ export async function inviteManagementCompany(
       select: { id: true, name: true, customerNumber: true },
     });
     if (!customer) throw new AppError("NOT_FOUND");
-    if (selected.length && (await tx.installation.count({ where: { id: { in: selected }, customerId } })) !== selected.length) {
-      throw new AppError("VALIDATION", undefined, { installationIds: ["validation.invalid"] });
-    }
+    await requireCustomerInstallations(tx, customerId, selected);
     // A company new to the portal gets a row now, named by its number until the invitation is
     // accepted (another customer may invite the same number under another name meanwhile).
     const company = await tx.managementCompany.upsert({
@@ -69,29 +69,14 @@ export async function inviteManagementCompany(
     const grant = existing
       ? await tx.managementGrant.update({ where: { id: existing.id }, data: grantData })
       : await tx.managementGrant.create({ data: { ...grantData, managementCompanyId: company.id, customerId } });
-    await tx.managementGrantInstallation.deleteMany({ where: { grantId: grant.id } });
-    if (selected.length) await tx.managementGrantInstallation.createMany({ data: selected.map((installationId) => ({ grantId: grant.id, installationId })) });
+    await replaceChosenInstallations(tx, { grantId: grant.id }, selected);
 
-    const now = new Date();
-    await tx.invitation.updateMany({
-      where: { kind: "MANAGEMENT_COMPANY", customerId, managementCompanyId: company.id, acceptedAt: null, revokedAt: null },
-      data: { revokedAt: now },
-    });
-    const invitation = await tx.invitation.create({
-      data: {
-        kind: "MANAGEMENT_COMPANY",
-        tokenHash,
-        email,
-        customerId,
-        managementCompanyId: company.id,
-        organisationNumber,
-        companyName,
-        allInstallations: selected.length === 0,
-        installationIds: selected,
-        invitedByUserId: actor.userId,
-        expiresAt,
-      },
-    });
+    const invitation = await issueInvitation(
+      tx,
+      { customerId, managementCompanyId: company.id },
+      { kind: "MANAGEMENT_COMPANY", tokenHash, email, customerId, managementCompanyId: company.id, organisationNumber, companyName, invitedByUserId: actor.userId, expiresAt },
+      selected,
+    );
     await writeAudit(tx, actor, {
       action: "access.managementCompanyInvited",
       targetType: "ManagementGrant",

@@ -8,6 +8,7 @@ import { companyWhereActorAdministers } from "./membership-where";
 import { parseInput } from "@/server/boundary/field-errors";
 import { inviteManagerSchema, type InviteManagerInput } from "./schemas";
 import { sendInvitationMail } from "./send-invitation-mail";
+import { issueInvitation } from "./issue-invitation";
 
 /**
  * A management company's administrator invites a colleague as a manager (förvaltare) of the company
@@ -30,10 +31,7 @@ export async function inviteManager(
     if (!company) throw new AppError("NOT_FOUND");
     const member = await tx.managementCompanyMember.findFirst({ where: { managementCompanyId, revokedAt: null, user: { email, status: "ACTIVE" } } });
     if (member) throw new AppError("CONFLICT", "access.errors.alreadyMember");
-    await tx.invitation.updateMany({ where: { kind: "MANAGER", managementCompanyId, email, acceptedAt: null, revokedAt: null }, data: { revokedAt: new Date() } });
-    const invitation = await tx.invitation.create({
-      data: { kind: "MANAGER", tokenHash, email, managementCompanyId, invitedByUserId: actor.userId, expiresAt },
-    });
+    const invitation = await issueInvitation(tx, { managementCompanyId, email }, { kind: "MANAGER", tokenHash, email, managementCompanyId, invitedByUserId: actor.userId, expiresAt });
     await writeAudit(tx, actor, {
       action: "access.managerInvited",
       targetType: "Invitation",

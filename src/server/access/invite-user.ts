@@ -9,6 +9,8 @@ import { customerWhereActorMay } from "./membership-where";
 import { parseInput } from "@/server/boundary/field-errors";
 import { inviteUserSchema, type InviteUserInput } from "./schemas";
 import { sendInvitationMail } from "./send-invitation-mail";
+import { chosenInstallations, requireCustomerInstallations } from "./installation-choice";
+import { issueInvitation } from "./issue-invitation";
 
 /**
  * An administrator invites someone by e-mail to one of their customers with a level and all or some
@@ -23,39 +25,25 @@ export async function inviteUser(
   // Access before validation: a user without the right learns nothing about the rules by probing.
   accessTo(actor, input.customerId, "manageUsers");
   const { customerId, email, role, scope, installationIds } = parseInput(inviteUserSchema, input);
-  const selected = scope === "selected" ? [...new Set(installationIds)] : [];
+  const selected = chosenInstallations(scope, installationIds);
   const { token, tokenHash, expiresAt } = newInvitationToken();
 
   const { invitation, customer } = await db.$transaction(async (tx) => {
     const customer = await tx.customer.findFirst({ where: { id: customerId, ...customerWhereActorMay(actor, "manageUsers") }, select: { id: true, name: true, customerNumber: true } });
     if (!customer) throw new AppError("NOT_FOUND");
-    if (selected.length && (await tx.installation.count({ where: { id: { in: selected }, customerId } })) !== selected.length) {
-      throw new AppError("VALIDATION", undefined, { installationIds: ["validation.invalid"] });
-    }
+    await requireCustomerInstallations(tx, customerId, selected);
     const alreadyMember = await tx.membership.findFirst({
       where: { customerId, revokedAt: null, managementGrantId: null, user: { email, status: "ACTIVE" } },
       select: { id: true },
     });
     if (alreadyMember) throw new AppError("CONFLICT", "access.errors.alreadyMember");
 
-    const now = new Date();
-    await tx.invitation.updateMany({
-      where: { kind: "CUSTOMER_USER", customerId, email, acceptedAt: null, revokedAt: null },
-      data: { revokedAt: now },
-    });
-    const invitation = await tx.invitation.create({
-      data: {
-        kind: "CUSTOMER_USER",
-        tokenHash,
-        email,
-        customerId,
-        role,
-        allInstallations: selected.length === 0,
-        installationIds: selected,
-        invitedByUserId: actor.userId,
-        expiresAt,
-      },
-    });
+    const invitation = await issueInvitation(
+      tx,
+      { customerId, email },
+      { kind: "CUSTOMER_USER", tokenHash, email, customerId, role, invitedByUserId: actor.userId, expiresAt },
+      selected,
+    );
     await writeAudit(tx, actor, {
       action: "access.userInvited",
       targetType: "Invitation",

@@ -6,6 +6,7 @@ import { accessTo } from "@/server/access/scope";
 import { db } from "@/server/db/client";
 import { AppError } from "@/server/errors";
 import { customerWhereActorMay } from "./membership-where";
+import { memberSummary } from "./member-summary";
 
 export type CustomerMember = {
   membershipId: string;
@@ -142,12 +143,7 @@ export async function listCustomerAccess(actor: CustomerActor, customerId: strin
     customer: { id: customer.id, customerNumber: customer.customerNumber, name: customer.name, installationCount: customer._count.installations },
     members: customer.memberships
       .map((m) => ({
-        membershipId: m.id,
-        userId: m.userId,
-        name: m.user.name,
-        email: m.user.email,
-        role: m.role,
-        installationCount: m.allInstallations ? null : m._count.installations,
+        ...memberSummary(m),
         viaCompany: m.managementGrant?.managementCompany.name ?? null,
         isSelf: m.userId === actor.userId,
         lastLoginAt: m.user.lastLoginAt,

@@ -10,7 +10,7 @@ import { payloadHashOf } from "@/server/eleg/signing";
 import { listInstallations } from "@/server/installations/list-installations";
 import { getTestDb } from "../../../tests/support/db";
 import { appFailure, customerActorOf } from "../../../tests/support/actors";
-import { companyWithUsers, invitationTokenIn, lastMailTo } from "../../../tests/support/access";
+import { companyWithUsers, householdWithOwnCompany as ownCompany, invitationTokenIn, lastMailTo } from "../../../tests/support/access";
 import { freshDatabaseAndInbox } from "../../../tests/support/mail";
 import { acceptInvitation } from "./accept-invitation";
 import { acceptManagementRequest } from "./accept-management-request";
@@ -26,22 +26,8 @@ const db = getTestDb();
 const sink = freshDatabaseAndInbox();
 let seed = 0;
 const newOrgNumber = () => validSwedishOrgNumber(660_000 + ++seed, "556");
-const dashed = (n: string) => `${n.slice(0, 6)}-${n.slice(6)}`;
 
-/**
- * The penetration test's attacker: a household's administrator invites a made-up management
- * company to an address they control and accepts it, so they administer a company of their own.
- */
-async function householdWithOwnCompany() {
-  const household = await createCustomer(db);
-  const owner = await createUser(db, { name: "Hanna Hushåll", memberships: [{ customerId: household.id, role: "ADMINISTRATOR" }] });
-  const mailbox = uniqueEmail("hanna-bolag");
-  await inviteManagementCompany(await customerActorOf(owner), { customerId: household.id, organisationNumber: newOrgNumber(), companyName: "Hannas Förvaltning AB", email: mailbox });
-  const accepted = await acceptInvitation(invitationTokenIn(lastMailTo(sink.messages, mailbox)), { kind: "newAccount", name: "Hanna som bolag", password: "ett-bra-losenord" });
-  const companyAdmin = await db.user.findUniqueOrThrow({ where: { id: accepted.userId } });
-  const company = await db.managementCompany.findFirstOrThrow({ where: { members: { some: { userId: companyAdmin.id } } } });
-  return { household, owner, mailbox, companyAdmin, company };
-}
+const householdWithOwnCompany = () => ownCompany(db, sink, newOrgNumber());
 
 describe("a company that registers a client with its public numbers gets a request, not access", () => {
   it("accepted for chosen installations: the company gets exactly those", async () => {

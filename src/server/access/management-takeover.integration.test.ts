@@ -6,16 +6,14 @@
 // docs/decisions/015-management-company-trust.md; the same story in the browser is
 // e2e/management-takeover.spec.ts.
 import { describe, expect, it } from "vitest";
-import { createCustomer, createUser, uniqueEmail, validSwedishOrgNumber } from "@/fixtures/factories";
+import { createUser, validSwedishOrgNumber } from "@/fixtures/factories";
 import { listInstallations } from "@/server/installations/list-installations";
 import { getTestDb } from "../../../tests/support/db";
 import { appFailure, customerActorOf } from "../../../tests/support/actors";
-import { companyWithUsers, invitationTokenIn, lastMailTo } from "../../../tests/support/access";
+import { companyWithUsers, householdWithOwnCompany as ownCompany, lastMailTo } from "../../../tests/support/access";
 import { freshDatabaseAndInbox } from "../../../tests/support/mail";
-import { acceptInvitation } from "./accept-invitation";
 import { getManagementOverview } from "./get-management-overview";
 import { grantManagerAccess } from "./grant-manager-access";
-import { inviteManagementCompany } from "./invite-management-company";
 import { listAccessLog } from "./list-access-log";
 import { listCustomerAccess } from "./list-customer-access";
 import { registerManagementClient } from "./register-management-client";
@@ -29,24 +27,7 @@ const requests = () => import("./count-management-requests");
 const decline = () => import("./decline-management-request");
 
 /** The attacker: a household's administrator and the management company they made for themselves. */
-async function householdWithOwnCompany() {
-  const household = await createCustomer(db);
-  const owner = await createUser(db, { name: "Hanna Hushåll", memberships: [{ customerId: household.id, role: "ADMINISTRATOR" }] });
-  const mailbox = uniqueEmail("hanna-bolag");
-  await inviteManagementCompany(await customerActorOf(owner), {
-    customerId: household.id,
-    organisationNumber: validSwedishOrgNumber(650_000 + ++seed, "556"),
-    companyName: "Hannas Förvaltning AB",
-    email: mailbox,
-  });
-  // (Before invitations named the company, the acceptor named it: the same name either way.)
-  const accepted = await acceptInvitation(invitationTokenIn(lastMailTo(sink.messages, mailbox)), { kind: "newAccount", name: "Hanna som bolag", password: "ett-bra-losenord" }, {
-    companyName: "Hannas Förvaltning AB",
-  } as never);
-  const companyAdmin = await db.user.findUniqueOrThrow({ where: { id: accepted.userId } });
-  const company = await db.managementCompany.findFirstOrThrow({ where: { members: { some: { userId: companyAdmin.id } } } });
-  return { household, owner, mailbox, companyAdmin, company };
-}
+const householdWithOwnCompany = () => ownCompany(db, sink, validSwedishOrgNumber(650_000 + ++seed, "556"));
 
 describe("the penetration story: a household takes over a company customer through a management company it made", () => {
   it("fails: the request is pending, nothing of the customer is reachable, its administrators are told and decline it", async () => {

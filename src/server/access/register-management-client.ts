@@ -10,6 +10,7 @@ import { notifyManagementRequest } from "./notify-management-request";
 import { parseInput } from "@/server/boundary/field-errors";
 import { registerManagementClientSchema, type RegisterManagementClientInput } from "./schemas";
 import { verifyCustomerClaim } from "./verify-customer-claim";
+import { replaceChosenInstallations } from "./installation-choice";
 
 /** One answer whichever part is wrong, as in registration: the form never confirms a customer number. */
 const noMatch = () => new AppError("CONFLICT", "access.errors.clientNoMatch");
@@ -73,7 +74,7 @@ export async function registerManagementClient(
     const grant = existing
       ? await tx.managementGrant.update({ where: { id: existing.id }, data })
       : await tx.managementGrant.create({ data: { ...data, managementCompanyId, customerId: customer.id } });
-    await tx.managementGrantInstallation.deleteMany({ where: { grantId: grant.id } });
+    await replaceChosenInstallations(tx, { grantId: grant.id }, []);
     const grantId = grant.id;
     await writeAudit(tx, actor, {
       action: status === "ACTIVE" ? "access.managementClientRegistered" : "access.managementClientRequested",

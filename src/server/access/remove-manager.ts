@@ -6,6 +6,7 @@ import { AppError } from "@/server/errors";
 import { companyWhereActorAdministers } from "./membership-where";
 import { parseInput } from "@/server/boundary/field-errors";
 import { memberIdSchema } from "./schemas";
+import { keepAnotherAdministrator } from "./last-administrator";
 
 /**
  * A management company's administrator removes someone from the company. Every access they had
@@ -21,13 +22,7 @@ export async function removeManager(actor: CustomerActor, input: { memberId: str
       include: { user: { select: { email: true } }, managementCompany: { select: { name: true } } },
     });
     if (!member) throw new AppError("NOT_FOUND");
-    if (member.role === "ADMINISTRATOR") {
-      await tx.$queryRaw`SELECT id FROM "ManagementCompany" WHERE id = ${member.managementCompanyId}::uuid FOR UPDATE`;
-      const others = await tx.managementCompanyMember.count({
-        where: { managementCompanyId: member.managementCompanyId, id: { not: member.id }, role: "ADMINISTRATOR", revokedAt: null, user: { status: "ACTIVE" } },
-      });
-      if (others === 0) throw new AppError("CONFLICT", "access.errors.lastCompanyAdministrator");
-    }
+    await keepAnotherAdministrator(tx, member);
     const now = new Date();
     await tx.managementCompanyMember.update({ where: { id: member.id }, data: { revokedAt: now } });
     const ended = await tx.membership.updateMany({

@@ -7,6 +7,7 @@ import { AppError } from "@/server/errors";
 import { customerWhereActorMay } from "./membership-where";
 import { parseInput } from "@/server/boundary/field-errors";
 import { membershipIdSchema } from "./schemas";
+import { keepAnotherAdministrator } from "./last-administrator";
 
 /**
  * An administrator removes a user's access to a customer (Ta bort behörighet). The membership is
@@ -23,14 +24,7 @@ export async function removeMember(actor: CustomerActor, input: { membershipId: 
       include: { user: { select: { email: true } } },
     });
     if (!membership) throw new AppError("NOT_FOUND");
-    if (membership.role === "ADMINISTRATOR") {
-      // Two administrators demoting each other at once must not both succeed.
-      await tx.$queryRaw`SELECT id FROM "Customer" WHERE id = ${membership.customerId}::uuid FOR UPDATE`;
-      const others = await tx.membership.count({
-        where: { customerId: membership.customerId, id: { not: membership.id }, role: "ADMINISTRATOR", revokedAt: null, user: { status: "ACTIVE" } },
-      });
-      if (others === 0) throw new AppError("CONFLICT", "access.errors.lastAdministrator");
-    }
+    await keepAnotherAdministrator(tx, membership);
     await tx.membership.update({ where: { id: membership.id }, data: { revokedAt: new Date() } });
     await writeAudit(tx, actor, {
       action: "access.memberRemoved",

@@ -2,7 +2,7 @@
 // server function behind the permission is called as a user of that level and must succeed or be
 // refused. Permissions whose features do not exist yet (service interest, third-party requests,
 // add-ons) are checked through `can` and `accessTo`, which those features will call.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { formatCheckCode } from "@/domain/access/check-code";
 import { permissions, can, type Permission, type Role } from "@/domain/access/permissions";
 import { createMeterSeries, uniqueEmail, validSwedishOrgNumber } from "@/fixtures/factories";
@@ -17,7 +17,7 @@ import { listInstallations } from "@/server/installations/list-installations";
 import { getTestDb, resetDatabase } from "../../../tests/support/db";
 import { appFailure, customerActorOf } from "../../../tests/support/actors";
 import { companyWithUsers, type CompanyWithUsers } from "../../../tests/support/access";
-import { startMailSink, type MailSink } from "../../../scripts/lib/mail-sink";
+import { localInbox } from "../../../tests/support/mail";
 import { inviteManagementCompany } from "./invite-management-company";
 import { inviteUser } from "./invite-user";
 import { listCustomerAccess } from "./list-customer-access";
@@ -37,15 +37,10 @@ const MATRIX: Record<Permission, Record<Role, boolean>> = {
 };
 
 const db = getTestDb();
-let sink: MailSink;
 let c: CompanyWithUsers;
 let orgSeed = 0;
 
-beforeAll(async () => {
-  sink = await startMailSink();
-  process.env.SMTP_URL = sink.url;
-});
-afterAll(async () => sink.stop());
+localInbox();
 beforeEach(async () => {
   await resetDatabase();
   c = await companyWithUsers(db, 2);

@@ -19,6 +19,7 @@ import { AppError } from "@/server/errors";
 import { companyWhereActorAdministers, customerWhereActorMay } from "./membership-where";
 import { grantIdSchema } from "./schemas";
 import { parseInput } from "@/server/boundary/field-errors";
+import { replaceChosenInstallations } from "./installation-choice";
 
 export const SIGNATORY_PURPOSE = "management.signatory";
 /** Where the signing callback sends the browser; the route completes the grant. */
@@ -112,7 +113,7 @@ export async function completeManagementRequestSignature(actor: CustomerActor, m
       data: { status: "ACTIVE", allInstallations: true, grantedByUserId: actor.userId, proof: "SIGNATORY", signatureId: signature.id, acceptedAt: now },
     });
     if (claimed.count !== 1) return false;
-    await tx.managementGrantInstallation.deleteMany({ where: { grantId: grant.id } });
+    await replaceChosenInstallations(tx, { grantId: grant.id }, []);
     await writeAudit(tx, actor, {
       action: "access.managementRequestSigned",
       targetType: "ManagementGrant",

@@ -1,22 +1,13 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createUser } from "@/fixtures/factories";
-import { startMailSink, type MailSink } from "../../../scripts/lib/mail-sink";
 import { getTestDb, resetDatabase } from "../../../tests/support/db";
+import { freshDatabaseAndInbox } from "../../../tests/support/mail";
 import { RESET_LIMITS, requestPasswordReset } from "./password-reset";
 import { processPasswordResetRequests } from "./process-password-reset-requests";
 
 // "Forgotten password" as an outsider probing for accounts would use it (decision 011).
 const db = getTestDb();
-let sink: MailSink;
-beforeAll(async () => {
-  sink = await startMailSink();
-  process.env.SMTP_URL = sink.url;
-});
-afterAll(async () => sink.stop());
-beforeEach(async () => {
-  await resetDatabase();
-  sink.messages.length = 0;
-});
+const sink = freshDatabaseAndInbox();
 
 /** What a request leaves behind in the database and the inbox before the worker runs. */
 async function traces() {
@@ -76,13 +67,12 @@ describe("asking for a reset link", () => {
   it("keeps the request while the mail server is down and mails it once when it is back", async () => {
     const user = await createUser(db);
     await requestPasswordReset(user.email!);
-    const port = sink.port;
     await sink.stop();
     const now = new Date();
     expect(await processPasswordResetRequests({ now })).toEqual({ handled: 0, mailed: 0, retrying: 1, failed: 0 });
     expect(await db.passwordResetRequest.findFirstOrThrow()).toMatchObject({ attempts: 1, processedAt: null, lastError: expect.stringMatching(/ECONNREFUSED|connect/i) });
 
-    sink = await startMailSink({ port });
+    await sink.restart();
     // Not before the back-off has passed, then once.
     expect(await processPasswordResetRequests({ now: new Date(now.getTime() + 30_000) })).toMatchObject({ handled: 0 });
     expect(await processPasswordResetRequests({ now: new Date(now.getTime() + 61_000) })).toMatchObject({ handled: 1, mailed: 1 });

@@ -37,6 +37,17 @@ beforeAll(async () => {
   other = await createInstallation(db, { customerId: neighbour.id, type: "ELECTRICITY_GRID", name: "Grannens el", timeZone: TZ });
   helsinki = await createInstallation(db, { customerId: finnish.id, type: "ELECTRICITY_SUPPLY", resolution: "PT15M", timeZone: "Europe/Helsinki" });
 
+  /** Hourly values through 2025 in TZ: `valueAt(hour of the day)`. */
+  const hourlyThrough2025 = (installation: { id: string }, quantity: "ENERGY_KWH" | "SUPPLY_TEMP_C", valueAt: (hour: number) => number) =>
+    createMeterSeries(db, {
+      installationId: installation.id,
+      quantity,
+      resolution: "PT1H",
+      from: "2025-01-01",
+      toExclusive: "2026-01-01",
+      timeZone: TZ,
+      generator: (day) => Array.from({ length: day.intervals }, (_, h) => valueAt(h)),
+    });
   // 1 kWh every hour of 2024 and 2025, one hour missing and four estimated.
   await createMeterSeries(db, {
     installationId: grid.id,
@@ -51,44 +62,12 @@ beforeAll(async () => {
     }),
   });
   // 1.25 kWh every hour of 2025, and no row at all for 2025-06-15.
-  await createMeterSeries(db, {
-    installationId: second.id,
-    quantity: "ENERGY_KWH",
-    resolution: "PT1H",
-    from: "2025-01-01",
-    toExclusive: "2026-01-01",
-    timeZone: TZ,
-    generator: (day) => Array.from({ length: day.intervals }, () => 1.25),
-  });
+  await hourlyThrough2025(second, "ENERGY_KWH", () => 1.25);
   await db.$executeRaw`DELETE FROM "MeterDay" WHERE day = '2025-06-15'::date AND "seriesId" IN (SELECT id FROM "MeterSeries" WHERE "installationId" = ${second.id}::uuid)`;
   // District heating: energy 2 kWh/h, supply 70 °C in the night and 80 °C in the day.
-  await createMeterSeries(db, {
-    installationId: heat.id,
-    quantity: "ENERGY_KWH",
-    resolution: "PT1H",
-    from: "2025-01-01",
-    toExclusive: "2026-01-01",
-    timeZone: TZ,
-    generator: (day) => Array.from({ length: day.intervals }, () => 2),
-  });
-  await createMeterSeries(db, {
-    installationId: heat.id,
-    quantity: "SUPPLY_TEMP_C",
-    resolution: "PT1H",
-    from: "2025-01-01",
-    toExclusive: "2026-01-01",
-    timeZone: TZ,
-    generator: (day) => Array.from({ length: day.intervals }, (_, h) => (h < 12 ? 70 : 80)),
-  });
-  await createMeterSeries(db, {
-    installationId: other.id,
-    quantity: "ENERGY_KWH",
-    resolution: "PT1H",
-    from: "2025-01-01",
-    toExclusive: "2026-01-01",
-    timeZone: TZ,
-    generator: (day) => Array.from({ length: day.intervals }, () => 5),
-  });
+  await hourlyThrough2025(heat, "ENERGY_KWH", () => 2);
+  await hourlyThrough2025(heat, "SUPPLY_TEMP_C", (h) => (h < 12 ? 70 : 80));
+  await hourlyThrough2025(other, "ENERGY_KWH", () => 5);
   await createMeterSeries(db, {
     installationId: helsinki.id,
     quantity: "ENERGY_KWH",

@@ -54,7 +54,8 @@ const XLSX_COLUMNS = [
   { key: "status", width: 26 },
 ];
 
-type Row = {
+/** One row of the file: an installation's (or the sum's) bucket. */
+export type ExportRow = {
   installation: string;
   meteringPoint: string;
   localStart: string;
@@ -65,6 +66,7 @@ type Row = {
   expected: number;
   status: string;
 };
+type Row = ExportRow;
 
 /**
  * The chosen period and granularity as a file (seed 000: "Exportera din förbrukning"): one row per

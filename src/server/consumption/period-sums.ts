@@ -155,13 +155,7 @@ export type SummedSeries = { seriesId: string; timeZone: string; resolution: Res
  * resolution, so they are computed once and shared by all series.
  */
 export async function sumsPerSeries(series: SummedSeries[], unit: SumUnit, from: string, end: string, mean: boolean, today: (timeZone: string) => string): Promise<Map<string, ConsumptionBucket[]>> {
-  const rows = await loadPeriodSums(
-    series.map((s) => s.seriesId),
-    from,
-    end,
-    unit,
-    true,
-  );
+  const rows = await loadPeriodSums(series.map((s) => s.seriesId), from, end, unit, true);
   const rowsOf = new Map<string, PeriodSumRow[]>();
   for (const r of rows) {
     const list = rowsOf.get(r.seriesId!) ?? [];
@@ -186,13 +180,7 @@ export async function sumsPerSeries(series: SummedSeries[], unit: SumUnit, from:
  */
 export async function sumsOfSelection(series: SummedSeries[], unit: SumUnit, from: string, end: string, mean: boolean, today: string): Promise<ConsumptionBucket[]> {
   if (series.length === 0) return [];
-  const rows = await loadPeriodSums(
-    series.map((s) => s.seriesId),
-    from,
-    end,
-    unit,
-    false,
-  );
+  const rows = await loadPeriodSums(series.map((s) => s.seriesId), from, end, unit, false);
   const groups = new Map<string, { key: ExpectedKey; n: number }>();
   for (const s of series) {
     const k = `${s.timeZone}|${s.resolution}`;

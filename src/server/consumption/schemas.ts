@@ -1,6 +1,7 @@
 // Shapes shared by the consumption server functions, the export route and the pages. No
 // "server-only" here: the client chart imports the bucket types and the slugs.
 import { z } from "zod";
+import { QUANTITY_UNITS } from "@/domain/metering/types";
 import type { InstallationType, MeterQuantity } from "@/generated/prisma/enums";
 
 export type ConsumptionGranularity = "hour" | "day" | "month" | "year";
@@ -31,14 +32,8 @@ export const QUANTITY_SLUGS: Readonly<Record<ConsumptionQuantity, string>> = {
 export const quantityOfSlug = (slug: string): ConsumptionQuantity | undefined =>
   (Object.entries(QUANTITY_SLUGS) as [ConsumptionQuantity, string][]).find(([, s]) => s === slug)?.[0];
 
-export const DEFAULT_UNITS: Readonly<Record<ConsumptionQuantity, string>> = {
-  ENERGY_KWH: "kWh",
-  VOLUME_M3: "m³",
-  SUPPLY_TEMP_C: "°C",
-  RETURN_TEMP_C: "°C",
-  FLOW_M3H: "m³/h",
-  POWER_KW: "kW",
-};
+/** The unit of a quantity whose series stores none: the same table the import gives new series. */
+export const DEFAULT_UNITS: Readonly<Record<ConsumptionQuantity, string>> = QUANTITY_UNITS;
 
 export type ConsumptionBucket = {
   /** First instant of the bucket in UTC (ISO-8601 with Z). */

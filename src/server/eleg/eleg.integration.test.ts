@@ -1,10 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { createCustomer, createUser, type CreatedUser } from "@/fixtures/factories";
+import { createCustomer, createUser } from "@/fixtures/factories";
 import { ELEG_TEST_PERSONS } from "@/fixtures/eleg-test-persons";
 import type { Customer } from "@/generated/prisma/client";
 import type { CustomerActor } from "@/server/access/actor";
-import { loadActor } from "@/server/auth/load-actor";
-import { isAppError } from "@/server/errors";
+import { appFailure, customerActorOf } from "../../../tests/support/actors";
 import { getTestDb, resetDatabase } from "../../../tests/support/db";
 import { findUserByPersonalIdNumber } from "./find-user-by-personal-id-number";
 import { listAuthorisedPersons } from "./list-authorised-persons";
@@ -17,22 +16,6 @@ const PROVIDER = "http://localhost:3901";
 const { erik, eva, petra, olle } = ELEG_TEST_PERSONS;
 const dashed = (p: string) => `${p.slice(0, 8)}-${p.slice(8)}`;
 
-async function actorOf(user: Pick<CreatedUser, "id" | "sessionVersion">): Promise<CustomerActor> {
-  const actor = await loadActor({ kind: "customer", id: user.id, sessionVersion: user.sessionVersion });
-  if (actor?.kind !== "customer") throw new Error("expected a customer actor");
-  return actor;
-}
-
-async function failure(p: Promise<unknown>) {
-  try {
-    await p;
-  } catch (e) {
-    if (isAppError(e)) return { code: e.code, message: e.message, fieldErrors: e.fieldErrors };
-    throw e;
-  }
-  throw new Error("expected the call to fail");
-}
-
 let company: Customer, otherCompany: Customer;
 let admin: CustomerActor, full: CustomerActor, reader: CustomerActor, outsider: CustomerActor;
 
@@ -40,10 +23,10 @@ beforeAll(async () => {
   await resetDatabase();
   company = await createCustomer(db, { kind: "COMPANY", name: "Fastighets AB Norrsken" });
   otherCompany = await createCustomer(db, { kind: "COMPANY", name: "Kylhuset AB" });
-  admin = await actorOf(await createUser(db, { name: "Eva Ekonom", memberships: [{ customerId: company.id, role: "ADMINISTRATOR" }] }));
-  full = await actorOf(await createUser(db, { memberships: [{ customerId: company.id, role: "FULL" }] }));
-  reader = await actorOf(await createUser(db, { memberships: [{ customerId: company.id, role: "READ" }] }));
-  outsider = await actorOf(await createUser(db, { memberships: [{ customerId: otherCompany.id, role: "ADMINISTRATOR" }] }));
+  admin = await customerActorOf(await createUser(db, { name: "Eva Ekonom", memberships: [{ customerId: company.id, role: "ADMINISTRATOR" }] }));
+  full = await customerActorOf(await createUser(db, { memberships: [{ customerId: company.id, role: "FULL" }] }));
+  reader = await customerActorOf(await createUser(db, { memberships: [{ customerId: company.id, role: "READ" }] }));
+  outsider = await customerActorOf(await createUser(db, { memberships: [{ customerId: otherCompany.id, role: "ADMINISTRATOR" }] }));
 });
 
 describe("registerAuthorisedPerson", () => {
@@ -58,25 +41,25 @@ describe("registerAuthorisedPerson", () => {
     // The audit shows the number masked only.
     expect(JSON.stringify(audit.details)).not.toContain(erik.personalIdNumber.slice(8));
     // The new user's session works like any other.
-    const actor = await actorOf(user);
+    const actor = await customerActorOf(user);
     expect(actor.customers.map((c) => [c.customerId, c.role])).toEqual([[company.id, "FULL"]]);
   });
 
   it("refuses Full and Read users, and administrators of other customers, storing nothing", async () => {
     const input = { customerId: company.id, name: "Petra Persson", personalIdNumber: petra.personalIdNumber, role: "READ" as const };
-    expect(await failure(registerAuthorisedPerson(full, input))).toMatchObject({ code: "FORBIDDEN" });
-    expect(await failure(registerAuthorisedPerson(reader, input))).toMatchObject({ code: "FORBIDDEN" });
-    expect(await failure(registerAuthorisedPerson(outsider, input))).toMatchObject({ code: "NOT_FOUND" });
+    expect(await appFailure(registerAuthorisedPerson(full, input))).toMatchObject({ code: "FORBIDDEN" });
+    expect(await appFailure(registerAuthorisedPerson(reader, input))).toMatchObject({ code: "FORBIDDEN" });
+    expect(await appFailure(registerAuthorisedPerson(outsider, input))).toMatchObject({ code: "NOT_FOUND" });
     // Access comes first: a reader learns nothing about the validation rules either.
-    expect(await failure(registerAuthorisedPerson(reader, { ...input, personalIdNumber: "nonsense" }))).toMatchObject({ code: "FORBIDDEN" });
+    expect(await appFailure(registerAuthorisedPerson(reader, { ...input, personalIdNumber: "nonsense" }))).toMatchObject({ code: "FORBIDDEN" });
     expect(await db.user.count({ where: { personalIdNumber: petra.personalIdNumber } })).toBe(0);
   });
 
   it("re-checks the administrator level in the database, not only in the session's actor", async () => {
     const demoted = await createUser(db, { memberships: [{ customerId: company.id, role: "ADMINISTRATOR" }] });
-    const stale = await actorOf(demoted);
+    const stale = await customerActorOf(demoted);
     await db.membership.updateMany({ where: { userId: demoted.id }, data: { role: "READ" } });
-    expect(await failure(registerAuthorisedPerson(stale, { customerId: company.id, name: "Petra Persson", personalIdNumber: petra.personalIdNumber, role: "ADMINISTRATOR" }))).toMatchObject({
+    expect(await appFailure(registerAuthorisedPerson(stale, { customerId: company.id, name: "Petra Persson", personalIdNumber: petra.personalIdNumber, role: "ADMINISTRATOR" }))).toMatchObject({
       code: "FORBIDDEN",
     });
   });
@@ -84,18 +67,18 @@ describe("registerAuthorisedPerson", () => {
   it("refuses an invalid personal identity number with a field message", async () => {
     const base = { customerId: company.id, name: "Petra Persson", role: "READ" as const };
     const wrongCheckDigit = `${petra.personalIdNumber.slice(0, 11)}${(Number(petra.personalIdNumber[11]) + 1) % 10}`;
-    expect(await failure(registerAuthorisedPerson(admin, { ...base, personalIdNumber: wrongCheckDigit }))).toMatchObject({
+    expect(await appFailure(registerAuthorisedPerson(admin, { ...base, personalIdNumber: wrongCheckDigit }))).toMatchObject({
       code: "VALIDATION",
       fieldErrors: { personalIdNumber: ["validation.nationalId.checksum"] },
     });
-    expect(await failure(registerAuthorisedPerson(admin, { ...base, personalIdNumber: "19861317-0683" }))).toMatchObject({
+    expect(await appFailure(registerAuthorisedPerson(admin, { ...base, personalIdNumber: "19861317-0683" }))).toMatchObject({
       fieldErrors: { personalIdNumber: ["validation.nationalId.date"] },
     });
-    expect(await failure(registerAuthorisedPerson(admin, { ...base, personalIdNumber: "abc" }))).toMatchObject({ fieldErrors: { personalIdNumber: ["validation.nationalId.format"] } });
-    expect(await failure(registerAuthorisedPerson(admin, { ...base, personalIdNumber: "" }))).toMatchObject({ fieldErrors: { personalIdNumber: ["validation.required"] } });
+    expect(await appFailure(registerAuthorisedPerson(admin, { ...base, personalIdNumber: "abc" }))).toMatchObject({ fieldErrors: { personalIdNumber: ["validation.nationalId.format"] } });
+    expect(await appFailure(registerAuthorisedPerson(admin, { ...base, personalIdNumber: "" }))).toMatchObject({ fieldErrors: { personalIdNumber: ["validation.required"] } });
     // An organisation number is not a person.
-    expect(await failure(registerAuthorisedPerson(admin, { ...base, personalIdNumber: "556036-0793" }))).toMatchObject({ code: "VALIDATION" });
-    expect(await failure(registerAuthorisedPerson(admin, { ...base, personalIdNumber: petra.personalIdNumber, role: "OWNER" as never }))).toMatchObject({
+    expect(await appFailure(registerAuthorisedPerson(admin, { ...base, personalIdNumber: "556036-0793" }))).toMatchObject({ code: "VALIDATION" });
+    expect(await appFailure(registerAuthorisedPerson(admin, { ...base, personalIdNumber: petra.personalIdNumber, role: "OWNER" as never }))).toMatchObject({
       fieldErrors: { role: ["validation.choice"] },
     });
     expect(await db.user.count({ where: { personalIdNumber: petra.personalIdNumber } })).toBe(0);
@@ -107,11 +90,11 @@ describe("registerAuthorisedPerson", () => {
     const result = await registerAuthorisedPerson(admin, { customerId: company.id, name: "P. Persson", personalIdNumber: petra.personalIdNumber.slice(2), role: "READ" });
     expect(result).toEqual({ userId: existing.id, linkedExistingUser: true, restoredMembership: false });
     expect(await db.user.count()).toBe(users);
-    const actor = await actorOf(existing);
+    const actor = await customerActorOf(existing);
     expect(actor.customers.map((c) => c.role).sort()).toEqual(["ADMINISTRATOR", "READ"]);
     // Her own name stays; a second registration is a conflict, not a second membership.
     expect((await db.user.findUniqueOrThrow({ where: { id: existing.id } })).name).toBe("Petra Persson");
-    expect(await failure(registerAuthorisedPerson(admin, { customerId: company.id, name: "Petra", personalIdNumber: petra.personalIdNumber, role: "ADMINISTRATOR" }))).toMatchObject({
+    expect(await appFailure(registerAuthorisedPerson(admin, { customerId: company.id, name: "Petra", personalIdNumber: petra.personalIdNumber, role: "ADMINISTRATOR" }))).toMatchObject({
       code: "CONFLICT",
       fieldErrors: { personalIdNumber: ["eleg.alreadyAuthorised"] },
     });
@@ -179,20 +162,20 @@ describe("signatures", () => {
 
     // Another account cannot take the same person; nothing is stored for the attempt.
     const other = await createUser(db, { memberships: [{ customerId: company.id, role: "READ" }] });
-    expect(await failure(recordSignature({ ...pending(other.id), purpose: LINK_PURPOSE }, { personalIdNumber: eva.personalIdNumber, provider: PROVIDER }))).toMatchObject({
+    expect(await appFailure(recordSignature({ ...pending(other.id), purpose: LINK_PURPOSE }, { personalIdNumber: eva.personalIdNumber, provider: PROVIDER }))).toMatchObject({
       code: "CONFLICT",
       message: "eleg.sign.personTaken",
     });
     expect(await db.signature.count({ where: { userId: other.id } })).toBe(0);
     // Nor can a linked account be linked to somebody else.
-    expect(await failure(recordSignature({ ...pending(user.id), purpose: LINK_PURPOSE }, { personalIdNumber: olle.personalIdNumber, provider: PROVIDER }))).toMatchObject({
+    expect(await appFailure(recordSignature({ ...pending(user.id), purpose: LINK_PURPOSE }, { personalIdNumber: olle.personalIdNumber, provider: PROVIDER }))).toMatchObject({
       message: "eleg.sign.linkedToOther",
     });
   });
 
   it("stores a signature only when the signer is the signing user, and finds it by text and time", async () => {
     const erikUser = await db.user.findUniqueOrThrow({ where: { personalIdNumber: erik.personalIdNumber } });
-    expect(await failure(recordSignature(pending(erikUser.id), { personalIdNumber: olle.personalIdNumber, provider: PROVIDER }))).toMatchObject({
+    expect(await appFailure(recordSignature(pending(erikUser.id), { personalIdNumber: olle.personalIdNumber, provider: PROVIDER }))).toMatchObject({
       code: "FORBIDDEN",
       message: "eleg.sign.wrongPerson",
     });
@@ -212,6 +195,6 @@ describe("signatures", () => {
 
   it("refuses a signature for a voided account", async () => {
     const voided = await createUser(db, { email: null, status: "VOIDED", password: null });
-    expect(await failure(recordSignature(pending(voided.id), { personalIdNumber: olle.personalIdNumber, provider: PROVIDER }))).toMatchObject({ code: "UNAUTHENTICATED" });
+    expect(await appFailure(recordSignature(pending(voided.id), { personalIdNumber: olle.personalIdNumber, provider: PROVIDER }))).toMatchObject({ code: "UNAUTHENTICATED" });
   });
 });

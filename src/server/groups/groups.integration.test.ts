@@ -2,12 +2,11 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { createCustomer, createInstallation, createUser, type CreatedUser } from "@/fixtures/factories";
 import type { Customer, Installation } from "@/generated/prisma/client";
 import type { CustomerActor } from "@/server/access/actor";
-import { loadActor } from "@/server/auth/load-actor";
-import { isAppError } from "@/server/errors";
 import { listInstallations } from "@/server/installations/list-installations";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/generated/prisma/client";
 import { defaultOmit } from "@/server/db/create-client";
+import { appFailure, customerActorOf } from "../../../tests/support/actors";
 import { getTestDb, resetDatabase } from "../../../tests/support/db";
 import { createGroup } from "./create-group";
 import { deleteGroup } from "./delete-group";
@@ -16,22 +15,6 @@ import { listGroups } from "./list-groups";
 import { updateGroup } from "./update-group";
 
 const db = getTestDb();
-
-async function actorOf(user: Pick<CreatedUser, "id" | "sessionVersion">): Promise<CustomerActor> {
-  const actor = await loadActor({ kind: "customer", id: user.id, sessionVersion: user.sessionVersion });
-  if (actor?.kind !== "customer") throw new Error("expected a customer actor");
-  return actor;
-}
-
-async function failure(p: Promise<unknown>) {
-  try {
-    await p;
-  } catch (e) {
-    if (isAppError(e)) return { code: e.code, message: e.message, fieldErrors: e.fieldErrors };
-    throw e;
-  }
-  throw new Error("expected the call to fail");
-}
 
 // The server functions use the app's client (src/server/db/client.ts), which takes a client put on
 // globalThis first: this one reports every SQL statement, to show that the work per group does
@@ -69,8 +52,8 @@ beforeAll(async () => {
   });
   other = await createUser(db, { memberships: [{ customerId: companyA.id, role: "ADMINISTRATOR" }] });
   restrictedUser = await createUser(db, { memberships: [{ customerId: companyA.id, role: "READ", installationIds: [a[0]!.id, a[1]!.id] }] });
-  ownerActor = await actorOf(owner);
-  otherActor = await actorOf(other);
+  ownerActor = await customerActorOf(owner);
+  otherActor = await customerActorOf(other);
 });
 
 describe("createGroup", () => {
@@ -84,12 +67,12 @@ describe("createGroup", () => {
     const foreign = await createInstallation(db, { customerId: big.id, type: "ELECTRICITY_GRID" });
     const before = await db.installationGroup.count();
     const membersBefore = await db.installationGroupMember.count();
-    expect(await failure(createGroup(ownerActor, { name: "Smygande", selection: { installationIds: [a[2]!.id, foreign.id] } }))).toMatchObject({ code: "NOT_FOUND" });
+    expect(await appFailure(createGroup(ownerActor, { name: "Smygande", selection: { installationIds: [a[2]!.id, foreign.id] } }))).toMatchObject({ code: "NOT_FOUND" });
     // A restricted member may not add an installation of the customer that was not granted.
-    expect(await failure(createGroup(await actorOf(restrictedUser), { name: "Mer än jag får", selection: { installationIds: [a[0]!.id, a[3]!.id] } }))).toMatchObject({
+    expect(await appFailure(createGroup(await customerActorOf(restrictedUser), { name: "Mer än jag får", selection: { installationIds: [a[0]!.id, a[3]!.id] } }))).toMatchObject({
       code: "NOT_FOUND",
     });
-    expect(await failure(createGroup(ownerActor, { name: "Trasig", selection: { installationIds: ["not-an-id"] } }))).toMatchObject({ code: "NOT_FOUND" });
+    expect(await appFailure(createGroup(ownerActor, { name: "Trasig", selection: { installationIds: ["not-an-id"] } }))).toMatchObject({ code: "NOT_FOUND" });
     expect(await db.installationGroup.count()).toBe(before);
     expect(await db.installationGroupMember.count()).toBe(membersBefore);
     expect((await listGroups(ownerActor)).map((g) => g.name)).not.toContain("Smygande");
@@ -97,13 +80,13 @@ describe("createGroup", () => {
 
   it("validates the name: 1–60 characters, unique per user regardless of case", async () => {
     const pick = { installationIds: [a[0]!.id] };
-    expect(await failure(createGroup(ownerActor, { name: "   ", selection: pick }))).toMatchObject({ code: "VALIDATION", fieldErrors: { name: ["groups.nameRequired"] } });
-    expect(await failure(createGroup(ownerActor, { name: "x".repeat(61), selection: pick }))).toMatchObject({ code: "VALIDATION", fieldErrors: { name: ["groups.nameTooLong"] } });
+    expect(await appFailure(createGroup(ownerActor, { name: "   ", selection: pick }))).toMatchObject({ code: "VALIDATION", fieldErrors: { name: ["groups.nameRequired"] } });
+    expect(await appFailure(createGroup(ownerActor, { name: "x".repeat(61), selection: pick }))).toMatchObject({ code: "VALIDATION", fieldErrors: { name: ["groups.nameTooLong"] } });
     expect((await createGroup(ownerActor, { name: "x".repeat(60), selection: pick })).name).toHaveLength(60);
-    expect(await failure(createGroup(ownerActor, { name: "NORR OCH KYLA", selection: pick }))).toMatchObject({ code: "CONFLICT", fieldErrors: { name: ["groups.nameTaken"] } });
+    expect(await appFailure(createGroup(ownerActor, { name: "NORR OCH KYLA", selection: pick }))).toMatchObject({ code: "CONFLICT", fieldErrors: { name: ["groups.nameTaken"] } });
     // Another user may use the same name.
     expect((await createGroup(otherActor, { name: "Norr och kyla", selection: pick })).memberCount).toBe(1);
-    expect(await failure(createGroup(ownerActor, { name: "Tom", selection: { installationIds: [] } }))).toMatchObject({ code: "VALIDATION", message: "groups.noneSelected" });
+    expect(await appFailure(createGroup(ownerActor, { name: "Tom", selection: { installationIds: [] } }))).toMatchObject({ code: "VALIDATION", message: "groups.noneSelected" });
   });
 
   it("saves everything a search matches, exactly what the list shows", async () => {
@@ -117,7 +100,7 @@ describe("createGroup", () => {
     // Someone else's group filters to nothing.
     expect((await listInstallations(otherActor, { customerId: "all", groupId: group.id })).total).toBe(0);
     // A search for another customer's installations is refused, not emptied.
-    expect(await failure(createGroup(otherActor, { name: "Kyla", selection: { search: { customerId: companyB.id } } }))).toMatchObject({ code: "NOT_FOUND" });
+    expect(await appFailure(createGroup(otherActor, { name: "Kyla", selection: { search: { customerId: companyB.id } } }))).toMatchObject({ code: "NOT_FOUND" });
   });
 });
 
@@ -129,31 +112,31 @@ describe("access to groups", () => {
         { customerId: companyB.id, role: "FULL" },
       ],
     });
-    const before = await actorOf(user);
+    const before = await customerActorOf(user);
     const group = await createGroup(before, { name: "Blandat", selection: { installationIds: [a[4]!.id, b[1]!.id, b[2]!.id] } });
     expect(group.memberCount).toBe(3);
 
     await db.membership.update({ where: { userId_customerId: { userId: user.id, customerId: companyB.id } }, data: { revokedAt: new Date() } });
-    const after = await actorOf(user);
+    const after = await customerActorOf(user);
     expect(await getGroupInstallationIds(after, group.id)).toEqual([a[4]!.id]);
     expect((await listGroups(after)).find((g) => g.id === group.id)?.memberCount).toBe(1);
     expect((await listInstallations(after, { customerId: "all", groupId: group.id })).items.map((i) => i.id)).toEqual([a[4]!.id]);
     // The stored membership stays (access may come back), but is never shown.
     expect(await db.installationGroupMember.count({ where: { groupId: group.id } })).toBe(3);
     // Nor can the revoked installations be added again.
-    expect(await failure(updateGroup(after, group.id, { add: { installationIds: [b[0]!.id] } }))).toMatchObject({ code: "NOT_FOUND" });
+    expect(await appFailure(updateGroup(after, group.id, { add: { installationIds: [b[0]!.id] } }))).toMatchObject({ code: "NOT_FOUND" });
   });
 
   it("refuses another user's group for reading, changing and deleting with NOT_FOUND", async () => {
     const mine = await createGroup(ownerActor, { name: "Min egen", selection: { installationIds: [a[0]!.id, a[1]!.id] } });
-    expect(await failure(getGroupInstallationIds(otherActor, mine.id))).toMatchObject({ code: "NOT_FOUND" });
-    expect(await failure(updateGroup(otherActor, mine.id, { name: "Kapad" }))).toMatchObject({ code: "NOT_FOUND" });
-    expect(await failure(updateGroup(otherActor, mine.id, { remove: { installationIds: [a[0]!.id] } }))).toMatchObject({ code: "NOT_FOUND" });
-    expect(await failure(deleteGroup(otherActor, mine.id))).toMatchObject({ code: "NOT_FOUND" });
+    expect(await appFailure(getGroupInstallationIds(otherActor, mine.id))).toMatchObject({ code: "NOT_FOUND" });
+    expect(await appFailure(updateGroup(otherActor, mine.id, { name: "Kapad" }))).toMatchObject({ code: "NOT_FOUND" });
+    expect(await appFailure(updateGroup(otherActor, mine.id, { remove: { installationIds: [a[0]!.id] } }))).toMatchObject({ code: "NOT_FOUND" });
+    expect(await appFailure(deleteGroup(otherActor, mine.id))).toMatchObject({ code: "NOT_FOUND" });
     expect((await listGroups(otherActor)).map((g) => g.id)).not.toContain(mine.id);
     expect(await getGroupInstallationIds(ownerActor, mine.id)).toHaveLength(2);
-    expect(await failure(getGroupInstallationIds(ownerActor, "00000000-0000-4000-8000-000000000000"))).toMatchObject({ code: "NOT_FOUND" });
-    expect(await failure(deleteGroup(ownerActor, "nonsense"))).toMatchObject({ code: "NOT_FOUND" });
+    expect(await appFailure(getGroupInstallationIds(ownerActor, "00000000-0000-4000-8000-000000000000"))).toMatchObject({ code: "NOT_FOUND" });
+    expect(await appFailure(deleteGroup(ownerActor, "nonsense"))).toMatchObject({ code: "NOT_FOUND" });
   });
 
   it("renames, adds and removes members of the user's own group, and deletes it", async () => {
@@ -163,11 +146,11 @@ describe("access to groups", () => {
     expect(await updateGroup(ownerActor, group.id, { add: { installationIds: [a[2]!.id, a[3]!.id] } })).toMatchObject({ memberCount: 4 });
     // Everything a search matches within the group: Kylvägen 1 goes, the Storgatan ones stay.
     expect(await updateGroup(ownerActor, group.id, { remove: { search: { customerId: "all", q: "Kylvägen", groupId: group.id } } })).toMatchObject({ memberCount: 3 });
-    expect(await failure(updateGroup(ownerActor, group.id, { remove: { installationIds: [] } }))).toMatchObject({ code: "VALIDATION" });
-    expect(await failure(updateGroup(ownerActor, group.id, { name: "Min egen" }))).toMatchObject({ code: "CONFLICT" });
+    expect(await appFailure(updateGroup(ownerActor, group.id, { remove: { installationIds: [] } }))).toMatchObject({ code: "VALIDATION" });
+    expect(await appFailure(updateGroup(ownerActor, group.id, { name: "Min egen" }))).toMatchObject({ code: "CONFLICT" });
     expect(await updateGroup(ownerActor, group.id, { name: "ändrad" })).toMatchObject({ name: "ändrad" });
     await deleteGroup(ownerActor, group.id);
-    expect(await failure(getGroupInstallationIds(ownerActor, group.id))).toMatchObject({ code: "NOT_FOUND" });
+    expect(await appFailure(getGroupInstallationIds(ownerActor, group.id))).toMatchObject({ code: "NOT_FOUND" });
     // The installations themselves remain.
     expect(await db.installation.count({ where: { id: { in: [a[0]!.id, a[1]!.id] } } })).toBe(2);
   });
@@ -189,7 +172,7 @@ describe("large groups", () => {
         startDate: new Date("2010-01-01"),
       })),
     });
-    const admin = await actorOf(await createUser(db, { memberships: [{ customerId: big.id, role: "ADMINISTRATOR" }] }));
+    const admin = await customerActorOf(await createUser(db, { memberships: [{ customerId: big.id, role: "ADMINISTRATOR" }] }));
 
     const small = await countStatements(() => createGroup(admin, { name: "Två", selection: { search: { customerId: big.id, q: "Långgatan 10" } } }));
     expect(small.result.memberCount).toBeGreaterThanOrEqual(2);

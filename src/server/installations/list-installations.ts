@@ -1,7 +1,8 @@
 import "server-only";
-import type { InstallationStatus, InstallationType, Prisma } from "@/generated/prisma/client";
+import type { Prisma } from "@/generated/prisma/client";
 import type { CustomerActor } from "@/server/access/actor";
 import { db } from "@/server/db/client";
+import type { InstallationDetail } from "./get-installation";
 import { installationSearchWhere, type InstallationSearchParams } from "./installation-search-where";
 
 export const INSTALLATIONS_PAGE_SIZE = 25;
@@ -13,21 +14,11 @@ export type ListInstallationsOptions = InstallationSearchParams & {
   pageSize?: number;
 };
 
-export type InstallationListItem = {
-  id: string;
-  customerId: string;
-  customerNumber: string;
-  customerName: string;
-  type: InstallationType;
-  status: InstallationStatus;
-  meteringPointId: string;
-  name: string | null;
-  street: string;
-  postalCode: string;
-  city: string;
-  propertyDesignation: string | null;
-  priceArea: string;
-};
+/** An installation as a list row shows it: the detail page's fields for it, with the customer's number and name. */
+export type InstallationListItem = Pick<
+  InstallationDetail,
+  "id" | "customerId" | "type" | "status" | "meteringPointId" | "name" | "street" | "postalCode" | "city" | "propertyDesignation" | "priceArea"
+> & { customerNumber: string; customerName: string };
 
 export type InstallationList = {
   items: InstallationListItem[];
@@ -73,7 +64,8 @@ export async function listInstallations(actor: CustomerActor, options: ListInsta
     });
 
   let page = requestedPage;
-  let [rows, total] = await Promise.all([fetchPage(page), db.installation.count({ where })]);
+  const [firstRows, total] = await Promise.all([fetchPage(page), db.installation.count({ where })]);
+  let rows = firstRows;
   const pageCount = Math.max(1, Math.ceil(total / pageSize));
   // A page past the end (an old link after the list shrank) shows the last page instead of nothing.
   if (page > pageCount) {

@@ -123,9 +123,29 @@ export async function ensureSeries(tx: Tx, destinations: Destination[]): Promise
   const forAreas = destinations.filter((d) => d.areaCode !== null);
   const keyOf = (owner: string, quantity: string, resolution: string) => `${owner}|${quantity}|${resolution}`;
   const ids = new Map<string, { id: string; created: boolean }>();
+  type SeriesRow = { id: string; owner: string; quantity: string; resolution: string };
+  // Rows the INSERT returned were created; a row found afterwards is an existing series unless the INSERT just made it.
+  const remember = (rows: SeriesRow[], created: boolean) => {
+    for (const r of rows) {
+      const key = keyOf(r.owner, r.quantity, r.resolution);
+      if (created || !ids.has(key)) ids.set(key, { id: r.id, created });
+    }
+  };
+  /** The run's quantity and resolution of each destination, the last two columns every statement here takes. */
+  const runColumns = (ds: Destination[]) => [ds.map((d) => d.run.quantity), ds.map((d) => d.run.resolution)];
+  /** The series rows of the destinations, owned by an installation or an area (the owner column and its type). */
+  const existingSeries = (owner: '"installationId"' | '"areaCode"', ownerType: "uuid" | "text", owners: string[], ds: Destination[]) =>
+    tx.$queryRawUnsafe<SeriesRow[]>(
+      `SELECT s."id"::text AS id, s.${owner}::text AS owner, s."quantity"::text AS quantity, s."resolution"::text AS resolution
+       FROM "MeterSeries" s
+       JOIN unnest($1::${ownerType}[], $2::text[], $3::text[]) AS t(owner, quantity, resolution)
+         ON s.${owner} = t.owner AND s."quantity" = t.quantity::"MeterQuantity" AND s."resolution" = t.resolution::"Resolution"`,
+      owners,
+      ...runColumns(ds),
+    );
 
   if (forInstallations.length) {
-    const created = await tx.$queryRawUnsafe<{ id: string; owner: string; quantity: string; resolution: string }[]>(
+    const created = await tx.$queryRawUnsafe<SeriesRow[]>(
       `INSERT INTO "MeterSeries" ("id", "installationId", "quantity", "resolution", "unit")
        SELECT t.id, t.owner, t.quantity::"MeterQuantity", t.resolution::"Resolution", t.unit
        FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[]) AS t(id, owner, quantity, resolution, unit)
@@ -133,24 +153,14 @@ export async function ensureSeries(tx: Tx, destinations: Destination[]): Promise
        RETURNING "id"::text AS id, "installationId"::text AS owner, "quantity"::text AS quantity, "resolution"::text AS resolution`,
       forInstallations.map(() => randomUUID()),
       forInstallations.map((d) => d.installationId),
-      forInstallations.map((d) => d.run.quantity),
-      forInstallations.map((d) => d.run.resolution),
+      ...runColumns(forInstallations),
       forInstallations.map((d) => QUANTITY_UNITS[d.run.quantity]),
     );
-    for (const r of created) ids.set(keyOf(r.owner, r.quantity, r.resolution), { id: r.id, created: true });
-    const all = await tx.$queryRawUnsafe<{ id: string; owner: string; quantity: string; resolution: string }[]>(
-      `SELECT s."id"::text AS id, s."installationId"::text AS owner, s."quantity"::text AS quantity, s."resolution"::text AS resolution
-       FROM "MeterSeries" s
-       JOIN unnest($1::uuid[], $2::text[], $3::text[]) AS t(owner, quantity, resolution)
-         ON s."installationId" = t.owner AND s."quantity" = t.quantity::"MeterQuantity" AND s."resolution" = t.resolution::"Resolution"`,
-      forInstallations.map((d) => d.installationId),
-      forInstallations.map((d) => d.run.quantity),
-      forInstallations.map((d) => d.run.resolution),
-    );
-    for (const r of all) if (!ids.has(keyOf(r.owner, r.quantity, r.resolution))) ids.set(keyOf(r.owner, r.quantity, r.resolution), { id: r.id, created: false });
+    remember(created, true);
+    remember(await existingSeries('"installationId"', "uuid", forInstallations.map((d) => d.installationId!), forInstallations), false);
   }
   if (forAreas.length) {
-    const created = await tx.$queryRawUnsafe<{ id: string; owner: string; quantity: string; resolution: string }[]>(
+    const created = await tx.$queryRawUnsafe<SeriesRow[]>(
       `INSERT INTO "MeterSeries" ("id", "areaCode", "areaTimeZone", "quantity", "resolution", "unit")
        SELECT t.id, t.owner, t.zone, t.quantity::"MeterQuantity", t.resolution::"Resolution", t.unit
        FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[]) AS t(id, owner, zone, quantity, resolution, unit)
@@ -159,21 +169,11 @@ export async function ensureSeries(tx: Tx, destinations: Destination[]): Promise
       forAreas.map(() => randomUUID()),
       forAreas.map((d) => d.areaCode),
       forAreas.map((d) => d.timeZone),
-      forAreas.map((d) => d.run.quantity),
-      forAreas.map((d) => d.run.resolution),
+      ...runColumns(forAreas),
       forAreas.map((d) => QUANTITY_UNITS[d.run.quantity]),
     );
-    for (const r of created) ids.set(keyOf(r.owner, r.quantity, r.resolution), { id: r.id, created: true });
-    const all = await tx.$queryRawUnsafe<{ id: string; owner: string; quantity: string; resolution: string }[]>(
-      `SELECT s."id"::text AS id, s."areaCode" AS owner, s."quantity"::text AS quantity, s."resolution"::text AS resolution
-       FROM "MeterSeries" s
-       JOIN unnest($1::text[], $2::text[], $3::text[]) AS t(owner, quantity, resolution)
-         ON s."areaCode" = t.owner AND s."quantity" = t.quantity::"MeterQuantity" AND s."resolution" = t.resolution::"Resolution"`,
-      forAreas.map((d) => d.areaCode),
-      forAreas.map((d) => d.run.quantity),
-      forAreas.map((d) => d.run.resolution),
-    );
-    for (const r of all) if (!ids.has(keyOf(r.owner, r.quantity, r.resolution))) ids.set(keyOf(r.owner, r.quantity, r.resolution), { id: r.id, created: false });
+    remember(created, true);
+    remember(await existingSeries('"areaCode"', "text", forAreas.map((d) => d.areaCode!), forAreas), false);
   }
 
   for (const d of destinations) {

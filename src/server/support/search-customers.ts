@@ -3,17 +3,12 @@ import type { Prisma } from "@/generated/prisma/client";
 import type { Actor } from "@/server/access/actor";
 import { db } from "@/server/db/client";
 import { AppError } from "@/server/errors";
+import type { SupportCustomerUser } from "./get-customer-for-support";
 import { SEARCH_MIN_LENGTH, SEARCH_PAGE_SIZE } from "./schemas";
 
-export type SupportSearchUser = {
-  id: string;
-  name: string;
-  email: string | null;
-  voidedEmail: string | null;
-  status: "ACTIVE" | "VOIDED";
-  role: "ADMINISTRATOR" | "FULL" | "READ";
+/** A user with access to a found customer: what the customer view shows of them, in short. */
+export type SupportSearchUser = Pick<SupportCustomerUser, "id" | "name" | "email" | "voidedEmail" | "status" | "role" | "lastLoginAt"> & {
   revoked: boolean;
-  lastLoginAt: Date | null;
 };
 
 export type SupportSearchCustomer = {

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { formatNationalId } from "@/domain/identity";
 import {
   createCustomer,
@@ -14,7 +14,6 @@ import { registerAccount } from "@/server/accounts/register-account";
 import { authenticate } from "@/server/auth/authenticate";
 import { loadActor } from "@/server/auth/load-actor";
 import { isAppError } from "@/server/errors";
-import { startMailSink, type MailSink } from "../../../scripts/lib/mail-sink";
 import { getTestDb, resetDatabase } from "../../../tests/support/db";
 import { getCustomerForSupport } from "./get-customer-for-support";
 import { listAuditLog } from "./list-audit-log";
@@ -24,22 +23,16 @@ import { searchCustomers } from "./search-customers";
 import { sendResetLink } from "./send-reset-link";
 import { voidUserAccount } from "./void-user-account";
 import { appFailure } from "../../../tests/support/actors";
+import { localInbox } from "../../../tests/support/mail";
 
 const db = getTestDb();
-let sink: MailSink;
+const sink = localInbox();
 let staff: StaffActor;
 
 beforeAll(async () => {
-  // Before anything reads the environment: env() is read once and cached.
-  sink = await startMailSink();
-  process.env.SMTP_URL = sink.url;
   await resetDatabase();
   const row = await createStaffUser(db, { name: "Siv Support" });
   staff = { kind: "staff", staffId: row.id, name: row.name, email: row.email, role: row.role };
-});
-afterAll(async () => sink.stop());
-beforeEach(() => {
-  sink.messages.length = 0;
 });
 
 /** A customer with an administrator who registered with the given (or a fresh) e-mail address. */
