@@ -1,5 +1,7 @@
 import "server-only";
+import { z } from "zod";
 import type { CustomerActor } from "@/server/access/actor";
+import { fieldErrorsOf } from "@/server/boundary/field-errors";
 import { elegConfig } from "@/server/eleg/config";
 import { getMyAccount } from "@/server/eleg/get-my-account";
 import { isAppError } from "@/server/errors";
@@ -117,13 +119,16 @@ async function pendingOf(actor: CustomerActor, p: SharingParams, items: ThirdPar
 
 /** Splits the log's query into usable filters and the ones that were not (each with its message key). */
 function logFilters(params: LogParams): { filters: DeliveryFilters; errors: Partial<Record<keyof LogParams, string>> } {
+  const keys = (["company", "installation", "from", "to"] as const).filter((key) => params[key]);
+  // Each filter is checked on its own (the date order below, not the schema's refinement), so one
+  // unusable filter is dropped and the others are kept.
+  const parsed = z.object(deliveryFilterFields).safeParse(Object.fromEntries(keys.map((key) => [key, params[key]])));
+  const fieldErrors = parsed.success ? {} : fieldErrorsOf(parsed.error);
   const filters: DeliveryFilters = {};
   const errors: Partial<Record<keyof LogParams, string>> = {};
-  for (const key of ["company", "installation", "from", "to"] as const) {
-    if (!params[key]) continue;
-    const parsed = deliveryFilterFields[key].safeParse(params[key]);
-    if (parsed.success) filters[key] = params[key];
-    else errors[key] = parsed.error.issues[0]?.message ?? "thirdParty.log.errors.invalid";
+  for (const key of keys) {
+    if (fieldErrors[key]) errors[key] = fieldErrors[key][0];
+    else filters[key] = params[key];
   }
   if (filters.from && filters.to && filters.from > filters.to) {
     errors.to = "thirdParty.log.errors.dateOrder";
