@@ -6,7 +6,7 @@ import { formatDateTime } from "@/lib/format";
 import { requireStaff } from "@/server/auth/session";
 import { SEARCH_MIN_LENGTH, pageSchema, searchQuerySchema } from "@/server/support/schemas";
 import { searchCustomers } from "@/server/support/search-customers";
-import { StatusBadge } from "./status-badge";
+import { Badge } from "@/components/ui/badge";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("support"))("search.title") };
@@ -106,7 +106,7 @@ export default async function SupportSearchPage({ searchParams }: { searchParams
                                     {u.email ?? (u.voidedEmail ? t("formerEmail", { email: u.voidedEmail }) : t("noEmail"))}
                                   </td>
                                   <td className="py-2 pr-4">
-                                    <StatusBadge status={u.status} label={t(`status.${u.status}`)} />
+                                    <Badge tone={u.status === "ACTIVE" ? "ok" : "bad"}>{t(`status.${u.status}`)}</Badge>
                                   </td>
                                   <td className="py-2 pr-4">{t(`role.${u.role}`)}</td>
                                   <td className="py-2">

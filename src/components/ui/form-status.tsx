@@ -2,21 +2,13 @@
 import { useTranslations } from "next-intl";
 import { useFormStatus } from "react-dom";
 import type { ActionState } from "@/server/actions/action-state";
+import { buttonClass, type ButtonSize, type ButtonVariant } from "./button";
 
-export function SubmitButton({ children, pendingLabel, variant = "primary" }: { children: React.ReactNode; pendingLabel?: string; variant?: "primary" | "danger" | "secondary" }) {
+/** A form's submit button in one of the button variants, disabled (and optionally relabelled) while the form is sent. */
+export function SubmitButton({ children, pendingLabel, variant = "primary", size, className }: { children: React.ReactNode; pendingLabel?: string; variant?: ButtonVariant; size?: ButtonSize; className?: string }) {
   const { pending } = useFormStatus();
-  const styles = {
-    primary: "bg-sky-800 text-white hover:bg-sky-900",
-    danger: "bg-red-700 text-white hover:bg-red-800",
-    secondary: "border border-slate-400 bg-white text-slate-900 hover:bg-slate-50",
-  }[variant];
   return (
-    <button
-      type="submit"
-      disabled={pending}
-      aria-disabled={pending}
-      className={`rounded-md px-4 py-2 font-medium focus:outline-none focus:ring-2 focus:ring-sky-600 focus:ring-offset-2 disabled:opacity-60 ${styles}`}
-    >
+    <button type="submit" disabled={pending} aria-disabled={pending} className={buttonClass({ variant, size, className })}>
       {pending && pendingLabel ? pendingLabel : children}
     </button>
   );

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
+import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { PageHeader } from "@/components/ui/page-header";
 import { MAX_IMPORT_FILE_BYTES, type Problem, type ProblemLocation } from "@/domain/metering/types";
 import { formatDateTime, formatNumber } from "@/lib/format";
@@ -26,19 +27,8 @@ const TIME_ZONE = "Europe/Stockholm";
 const UPLOAD_ERRORS = ["fileRequired", "fileTooLarge", "uploadFailed"] as const;
 const ACTIVE: MeterImportJobView["status"][] = ["RECEIVING", "QUEUED", "RUNNING"];
 
-function StatusBadge({ status, t }: { status: MeterImportSummary["status"]; t: T }) {
-  const style = {
-    STORED: "border-green-700 bg-green-50 text-green-900",
-    PARTIAL: "border-amber-700 bg-amber-50 text-amber-900",
-    REJECTED: "border-red-700 bg-red-50 text-red-900",
-  }[status];
-  return <span className={`inline-block rounded-full border px-2 py-0.5 text-xs font-semibold whitespace-nowrap ${style}`}>{t(`status.${status}`)}</span>;
-}
-
-function JobBadge({ status, t }: { status: MeterImportJobView["status"]; t: T }) {
-  const style = status === "FAILED" ? "border-red-700 bg-red-50 text-red-900" : status === "DONE" ? "border-green-700 bg-green-50 text-green-900" : "border-sky-700 bg-sky-50 text-sky-900";
-  return <span className={`inline-block rounded-full border px-2 py-0.5 text-xs font-semibold whitespace-nowrap ${style}`}>{t(`job.status.${status}`)}</span>;
-}
+const reportTone = { STORED: "ok", PARTIAL: "warn", REJECTED: "bad" } as const satisfies Record<MeterImportSummary["status"], BadgeTone>;
+const jobTone = (status: MeterImportJobView["status"]): BadgeTone => (status === "FAILED" ? "bad" : status === "DONE" ? "ok" : "info");
 
 /** "12 kB", "49,8 MB": small files would otherwise read "0 MB". */
 const fileSize = (bytes: number, locale: string) =>
@@ -54,7 +44,7 @@ function Job({ job, t, locale }: { job: MeterImportJobView; t: T; locale: string
         <h2 id="import-job-heading" className="text-lg font-semibold text-slate-900 break-all">
           {t("job.heading", { fileName: job.fileName })}
         </h2>
-        <JobBadge status={job.status} t={t} />
+        <Badge tone={jobTone(job.status)}>{t(`job.status.${job.status}`)}</Badge>
       </div>
       <p className="mb-1 text-sm text-slate-700">
         {t("job.received", { size: fileSize(job.sizeBytes, locale), at: formatDateTime(job.createdAt, locale, TIME_ZONE), by: job.receivedBy ?? t("result.system") })}
@@ -96,7 +86,7 @@ function PendingJobs({ jobs, t, locale, current }: { jobs: MeterImportJobView[];
                   <time dateTime={j.createdAt.toISOString()}>{formatDateTime(j.createdAt, locale, TIME_ZONE)}</time>
                 </td>
                 <th scope="row" className="py-2 pr-4 font-medium break-all">{j.fileName}</th>
-                <td className="py-2 pr-4"><JobBadge status={j.status} t={t} /></td>
+                <td className="py-2 pr-4"><Badge tone={jobTone(j.status)}>{t(`job.status.${j.status}`)}</Badge></td>
                 <td className="py-2 pr-4">{j.receivedBy ?? t("recent.system")}</td>
                 <td className="py-2 whitespace-nowrap">
                   <Link href={`/support/import?jobb=${j.id}`} className="text-sky-800 underline" aria-current={j.id === current ? "true" : undefined}>
@@ -145,7 +135,7 @@ function Report({ report, t, locale }: { report: MeterImportReport; t: T; locale
         <h2 id="import-result-heading" className="text-lg font-semibold text-slate-900 break-all">
           {t("result.heading", { fileName: report.fileName })}
         </h2>
-        <StatusBadge status={report.status} t={t} />
+        <Badge tone={reportTone[report.status]}>{t(`status.${report.status}`)}</Badge>
       </div>
       <p className="mb-1 text-sm text-slate-700">
         {t("result.receivedAt", {
@@ -245,7 +235,7 @@ function RecentImports({ rows, t, locale, current }: { rows: MeterImportSummary[
                     {r.fileName}
                     <span className="block text-xs font-normal text-slate-600">{t(`formatName.${r.format}`)}</span>
                   </th>
-                  <td className="py-2 pr-4"><StatusBadge status={r.status} t={t} /></td>
+                  <td className="py-2 pr-4"><Badge tone={reportTone[r.status]}>{t(`status.${r.status}`)}</Badge></td>
                   {COUNTS.map((k) => (
                     <td key={k} className="py-2 pr-4 text-right tabular-nums">{n(r.counts[k])}</td>
                   ))}

@@ -6,7 +6,7 @@ import { RowHeader, Table, TBody, Td, Th, THead } from "@/components/ui/table";
 import { formatOrganisationNumber } from "@/domain/access/organisation-number";
 import { requireStaff } from "@/server/auth/session";
 import { listThirdParties } from "@/server/third-party/list-for-staff";
-import { Badge } from "./badge";
+import { Badge } from "@/components/ui/badge";
 import { RegisterThirdPartyForm } from "./third-party-forms";
 
 /** An e-mail address that may wrap after the @ (and nowhere else in the middle of a word). */

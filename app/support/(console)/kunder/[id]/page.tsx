@@ -9,7 +9,7 @@ import { formatDate, formatDateTime } from "@/lib/format";
 import { requireStaff } from "@/server/auth/session";
 import { getCustomerForSupport, type SupportCustomer } from "@/server/support/get-customer-for-support";
 import { AuditTable } from "../../audit-table";
-import { StatusBadge } from "../../status-badge";
+import { Badge } from "@/components/ui/badge";
 import { ResetLinkForm, VoidUserForm } from "./user-actions";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -175,7 +175,7 @@ function Users({ customer, locale, t }: { customer: SupportCustomer; locale: str
                 <td className="py-2 pr-4 break-all">{u.email ?? (u.voidedEmail ? t("formerEmail", { email: u.voidedEmail }) : t("noEmail"))}</td>
                 <td className="py-2 pr-4">{t(`role.${u.role}`)}</td>
                 <td className="py-2 pr-4">
-                  <StatusBadge status={u.status} label={t(`status.${u.status}`)} />
+                  <Badge tone={u.status === "ACTIVE" ? "ok" : "bad"}>{t(`status.${u.status}`)}</Badge>
                   {u.status === "VOIDED" && u.voidedAt ? (
                     <span className="mt-1 block text-xs text-slate-700">
                       {u.voidedByName

@@ -14,7 +14,7 @@ import { isAppError } from "@/server/errors";
 import { isUuid } from "@/server/support/schemas";
 import { getThirdPartyForStaff } from "@/server/third-party/list-for-staff";
 import { ROTATION_GRACE_HOURS } from "@/server/third-party/staff-schemas";
-import { Badge } from "../badge";
+import { Badge } from "@/components/ui/badge";
 import { CreateApiClientForm, EditThirdPartyForm, ResendWebhookForm, RevokeClientForm, RotateClientSecretForm, RotateWebhookSecretForm } from "../third-party-forms";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
