@@ -7,6 +7,7 @@ import { requireStaff } from "@/server/auth/session";
 import { SEARCH_MIN_LENGTH, pageSchema, searchQuerySchema } from "@/server/support/schemas";
 import { searchCustomers } from "@/server/support/search-customers";
 import { Badge } from "@/components/ui/badge";
+import { buttonClass } from "@/components/ui/button";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("support"))("search.title") };
@@ -48,7 +49,7 @@ export default async function SupportSearchPage({ searchParams }: { searchParams
             className="mt-1 block w-full rounded-md border border-slate-400 px-3 py-2 text-slate-900 shadow-sm focus:outline-none focus:ring-2 focus:ring-sky-600"
           />
         </div>
-        <button type="submit" className="rounded-md bg-sky-800 px-4 py-2 font-medium text-white hover:bg-sky-900 focus:outline-none focus:ring-2 focus:ring-sky-600 focus:ring-offset-2">
+        <button type="submit" className={buttonClass()}>
           {t("search.submit")}
         </button>
       </form>

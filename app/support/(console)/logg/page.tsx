@@ -6,6 +6,7 @@ import { requireStaff } from "@/server/auth/session";
 import { listAuditLog } from "@/server/support/list-audit-log";
 import { KNOWN_AUDIT_ACTIONS, parseAuditFilter } from "@/server/support/schemas";
 import { actionLabel, AuditTable } from "../audit-table";
+import { buttonClass } from "@/components/ui/button";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("support"))("log.title") };
@@ -93,7 +94,7 @@ export default async function SupportAuditLogPage({ searchParams }: { searchPara
             {field("to", t("log.to"), "till", "date")}
           </div>
           <div className="mt-4 flex flex-wrap items-center gap-4">
-            <button type="submit" className="rounded-md bg-sky-800 px-4 py-2 font-medium text-white hover:bg-sky-900 focus:outline-none focus:ring-2 focus:ring-sky-600 focus:ring-offset-2">
+            <button type="submit" className={buttonClass()}>
               {t("log.filter")}
             </button>
             <Link href="/support/logg" className="text-sky-800 underline">
