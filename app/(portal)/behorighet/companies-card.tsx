@@ -5,7 +5,7 @@ import { formatDate } from "@/lib/format";
 import { revokeManagementGrantAction } from "@/server/actions/access-actions";
 import type { CustomerAccessView } from "@/server/access/get-access-view";
 import { InviteCompanyForm } from "./access-forms";
-import { ConfirmAction } from "./confirm-action";
+import { ConfirmAction } from "@/components/ui/confirm-action";
 import { scopeText } from "./scope-text";
 
 /** "Förvaltningsbolag": invited and active management companies, and the invitation of a new one. */

@@ -9,7 +9,7 @@ import type { CustomerAccessView } from "@/server/access/get-access-view";
 import { AccessLog } from "./access-log";
 import { AcceptRequestForm, InviteUserForm } from "./access-forms";
 import { CompaniesCard } from "./companies-card";
-import { ConfirmAction } from "./confirm-action";
+import { ConfirmAction } from "@/components/ui/confirm-action";
 import { MembersCard } from "./members-card";
 import { scopeText } from "./scope-text";
 

@@ -6,7 +6,7 @@ import { RowHeader, Table, TBody, Td, Th, THead, Tr } from "@/components/ui/tabl
 import { formatDate } from "@/lib/format";
 import { changeMemberRoleAction, removeMemberAction } from "@/server/actions/access-actions";
 import type { CustomerAccessView } from "@/server/access/get-access-view";
-import { ConfirmAction } from "./confirm-action";
+import { ConfirmAction } from "@/components/ui/confirm-action";
 import { scopeText } from "./scope-text";
 
 const roles = ["ADMINISTRATOR", "FULL", "READ"] as const;

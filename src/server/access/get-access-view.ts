@@ -1,14 +1,11 @@
 import "server-only";
 import { may } from "@/domain/access/permissions";
-import { formatMeteringPointId } from "@/domain/identity";
 import type { CustomerActor } from "@/server/access/actor";
+import { toInstallationOption, type InstallationOption } from "@/server/access/installation-option";
 import { listAccessLog, type AccessLogEntry } from "@/server/access/list-access-log";
 import { listCustomerAccess, type CompanyGrant, type CustomerAccessOverview } from "@/server/access/list-customer-access";
 import { listInstallationChoices } from "@/server/access/list-installation-choices";
 import { listMyCustomers, type MyCustomer } from "@/server/access/list-my-customers";
-
-/** An installation offered in a scope picker (invite a user, invite or accept a company). */
-export type InstallationOption = { id: string; label: string; detail: string };
 
 /** One of the user's customer numbers; `manage` says whether it is the one shown below, or can be. */
 export type AccessCustomerRow = MyCustomer & { manage: "shown" | "link" | null };
@@ -64,11 +61,7 @@ async function getCustomerAccess(actor: CustomerActor, customerId: string): Prom
     members: members.map((m) => ({ ...m, lastAdministrator: m.role === "ADMINISTRATOR" && access.administratorCount <= 1 })),
     requests: grants.filter((g) => g.status === "REQUESTED"),
     companies: grants.filter((g) => g.status !== "REQUESTED"),
-    choices: installations.map((i) => ({
-      id: i.id,
-      label: i.name ?? i.street,
-      detail: `${i.street}, ${i.city} · ${formatMeteringPointId(i.meteringPointId)}`,
-    })),
+    choices: installations.map(toInstallationOption),
     log,
   };
 }

@@ -1,5 +1,5 @@
-import { ActionForm } from "@/components/ui/action-form";
-import { SubmitButton } from "@/components/ui/form-status";
+import { ActionForm } from "./action-form";
+import { SubmitButton } from "./form-status";
 import type { ActionState } from "@/server/actions/action-state";
 
 /**
