@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
+import { OutcomeBanner } from "@/components/ui/outcome-banner";
 import { PageHeader } from "@/components/ui/page-header";
 import { getManagementOverview } from "@/server/access/get-management-overview";
 import { requireCustomer } from "@/server/auth/session";
@@ -49,12 +50,5 @@ async function SigningOutcome({ sp }: { sp: Awaited<SearchParams> }) {
   else if (signing === "avbruten") message = { ok: false, text: t("outcome.cancelled") };
   else if (signing === "fel") message = { ok: false, text: te(`outcome.failed.${SIGNING_FAILURES.find((r) => r === first(sp.orsak)) ?? "leverantor"}`) };
   if (!message) return null;
-  return (
-    <div
-      role={message.ok ? "status" : "alert"}
-      className={`mb-6 rounded-md border px-4 py-3 text-sm ${message.ok ? "border-green-700 bg-green-50 text-green-900" : "border-red-700 bg-red-50 text-red-900"}`}
-    >
-      {message.text}
-    </div>
-  );
+  return <OutcomeBanner ok={message.ok}>{message.text}</OutcomeBanner>;
 }

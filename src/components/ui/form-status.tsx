@@ -2,6 +2,7 @@
 import { useTranslations } from "next-intl";
 import { useFormStatus } from "react-dom";
 import type { ActionState } from "@/server/actions/action-state";
+import { OutcomeBanner } from "./outcome-banner";
 import { buttonClass, type ButtonSize, type ButtonVariant } from "./button";
 
 /** A form's submit button in one of the button variants, disabled (and optionally relabelled) while the form is sent. */
@@ -18,13 +19,9 @@ export function SubmitButton({ children, pendingLabel, variant = "primary", size
 export function FormMessage({ state }: { state: ActionState }) {
   const t = useTranslations();
   if (state.status === "idle" || !state.message) return null;
-  const ok = state.status === "ok";
   return (
-    <div
-      role={ok ? "status" : "alert"}
-      className={`mb-4 rounded-md border px-4 py-3 text-sm ${ok ? "border-green-700 bg-green-50 text-green-900" : "border-red-700 bg-red-50 text-red-900"}`}
-    >
+    <OutcomeBanner ok={state.status === "ok"} className="mb-4">
       {t(state.message, state.messageValues)}
-    </div>
+    </OutcomeBanner>
   );
 }
