@@ -10,6 +10,9 @@ import { requireStaff } from "@/server/auth/session";
 import { getCustomerForSupport, type SupportCustomer } from "@/server/support/get-customer-for-support";
 import { AuditTable } from "../../audit-table";
 import { Badge } from "@/components/ui/badge";
+import { OutcomeBanner } from "@/components/ui/outcome-banner";
+import { RowHeader, Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import { LastLogin, UserEmail } from "../../user-cells";
 import { ResetLinkForm, VoidUserForm } from "./user-actions";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -55,9 +58,7 @@ export default async function SupportCustomerPage({ params, searchParams }: Prop
         intro={t("customer.intro", { customerNumber: customer.customerNumber, kind: t(`kind.${customer.kind}`), market: t(`market.${customer.market}`) })}
       />
       {justVoided ? (
-        <p role="status" className="mb-6 rounded-md border border-green-700 bg-green-50 px-4 py-3 text-sm text-green-900">
-          {t("customer.voidedNotice")}
-        </p>
+        <OutcomeBanner ok>{t("customer.voidedNotice")}</OutcomeBanner>
       ) : null}
 
       <div className="space-y-6">
@@ -92,38 +93,7 @@ export default async function SupportCustomerPage({ params, searchParams }: Prop
           {customer.installations.length === 0 ? (
             <p className="text-slate-700">{t("customer.noInstallations")}</p>
           ) : (
-            <div className="overflow-x-auto">
-              <table className="w-full text-left text-sm">
-                <caption className="sr-only">{t("customer.installationsCaption")}</caption>
-                <thead className="border-b border-slate-300 text-slate-700">
-                  <tr>
-                    <th scope="col" className="py-2 pr-4 font-medium">{t("col.meteringPoint")}</th>
-                    <th scope="col" className="py-2 pr-4 font-medium">{t("col.type")}</th>
-                    <th scope="col" className="py-2 pr-4 font-medium">{t("col.address")}</th>
-                    <th scope="col" className="py-2 pr-4 font-medium">{t("col.status")}</th>
-                    <th scope="col" className="py-2 font-medium">{t("col.period")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {customer.installations.map((i) => (
-                    <tr key={i.id} className="border-b border-slate-100 last:border-0">
-                      <th scope="row" className="py-2 pr-4 font-mono font-normal">{i.meteringPointId}</th>
-                      <td className="py-2 pr-4">{t(`installationType.${i.type}`)}</td>
-                      <td className="py-2 pr-4">
-                        {i.name ? <span className="block font-medium">{i.name}</span> : null}
-                        {i.street}, {i.postalCode} {i.city}
-                      </td>
-                      <td className="py-2 pr-4">{t(`installationStatus.${i.status}`)}</td>
-                      <td className="py-2">
-                        {i.endDate
-                          ? t("customer.periodClosed", { start: formatDate(i.startDate, locale), end: formatDate(i.endDate, locale) })
-                          : t("customer.periodOpen", { start: formatDate(i.startDate, locale) })}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <InstallationsTable customer={customer} locale={locale} t={t} />
           )}
         </Card>
 
@@ -155,46 +125,43 @@ function Users({ customer, locale, t }: { customer: SupportCustomer; locale: str
   const actionable = customer.users.filter((u) => u.status === "ACTIVE" && u.email && !u.membershipRevokedAt);
   return (
     <>
-      <div className="overflow-x-auto">
-        <table className="w-full text-left text-sm">
-          <caption className="sr-only">{t("customer.usersCaption")}</caption>
-          <thead className="border-b border-slate-300 text-slate-700">
-            <tr>
-              <th scope="col" className="py-2 pr-4 font-medium">{t("col.name")}</th>
-              <th scope="col" className="py-2 pr-4 font-medium">{t("col.email")}</th>
-              <th scope="col" className="py-2 pr-4 font-medium">{t("col.role")}</th>
-              <th scope="col" className="py-2 pr-4 font-medium">{t("col.status")}</th>
-              <th scope="col" className="py-2 pr-4 font-medium">{t("col.lastLogin")}</th>
-              <th scope="col" className="py-2 font-medium">{t("col.created")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {customer.users.map((u) => (
-              <tr key={u.id} className="border-b border-slate-100 align-top last:border-0">
-                <th scope="row" className="py-2 pr-4 font-normal">{u.name}</th>
-                <td className="py-2 pr-4 break-all">{u.email ?? (u.voidedEmail ? t("formerEmail", { email: u.voidedEmail }) : t("noEmail"))}</td>
-                <td className="py-2 pr-4">{t(`role.${u.role}`)}</td>
-                <td className="py-2 pr-4">
-                  <Badge tone={u.status === "ACTIVE" ? "ok" : "bad"}>{t(`status.${u.status}`)}</Badge>
-                  {u.status === "VOIDED" && u.voidedAt ? (
-                    <span className="mt-1 block text-xs text-slate-700">
-                      {u.voidedByName
-                        ? t("customer.voidedInfo", { date: formatDateTime(u.voidedAt, locale), staff: u.voidedByName })
-                        : t("customer.voidedInfoUnknownStaff", { date: formatDateTime(u.voidedAt, locale) })}
-                    </span>
-                  ) : u.membershipRevokedAt ? (
-                    <span className="mt-1 block text-xs text-slate-700">{t("membershipRevoked", { date: formatDateTime(u.membershipRevokedAt, locale) })}</span>
-                  ) : null}
-                </td>
-                <td className="py-2 pr-4">
-                  {u.lastLoginAt ? <time dateTime={u.lastLoginAt.toISOString()}>{formatDateTime(u.lastLoginAt, locale)}</time> : t("neverSignedIn")}
-                </td>
-                <td className="py-2">{formatDate(swedishDay(u.createdAt), locale)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Table caption={t("customer.usersCaption")} density="compact">
+        <THead>
+          <Th>{t("col.name")}</Th>
+          <Th>{t("col.email")}</Th>
+          <Th>{t("col.role")}</Th>
+          <Th>{t("col.status")}</Th>
+          <Th>{t("col.lastLogin")}</Th>
+          <Th>{t("col.created")}</Th>
+        </THead>
+        <TBody>
+          {customer.users.map((u) => (
+            <Tr key={u.id}>
+              <RowHeader>{u.name}</RowHeader>
+              <Td className="break-all">
+                <UserEmail email={u.email} voidedEmail={u.voidedEmail} />
+              </Td>
+              <Td>{t(`role.${u.role}`)}</Td>
+              <Td>
+                <Badge tone={u.status === "ACTIVE" ? "ok" : "bad"}>{t(`status.${u.status}`)}</Badge>
+                {u.status === "VOIDED" && u.voidedAt ? (
+                  <span className="mt-1 block text-xs text-slate-700">
+                    {u.voidedByName
+                      ? t("customer.voidedInfo", { date: formatDateTime(u.voidedAt, locale), staff: u.voidedByName })
+                      : t("customer.voidedInfoUnknownStaff", { date: formatDateTime(u.voidedAt, locale) })}
+                  </span>
+                ) : u.membershipRevokedAt ? (
+                  <span className="mt-1 block text-xs text-slate-700">{t("membershipRevoked", { date: formatDateTime(u.membershipRevokedAt, locale) })}</span>
+                ) : null}
+              </Td>
+              <Td>
+                <LastLogin at={u.lastLoginAt} />
+              </Td>
+              <Td>{formatDate(swedishDay(u.createdAt), locale)}</Td>
+            </Tr>
+          ))}
+        </TBody>
+      </Table>
       {actionable.map((u) => (
         <section key={u.id} aria-labelledby={`actions-${u.id}`} className="mt-6 border-t border-slate-200 pt-4">
           <h3 id={`actions-${u.id}`} className="mb-3 font-semibold text-slate-900">
@@ -207,5 +174,37 @@ function Users({ customer, locale, t }: { customer: SupportCustomer; locale: str
         </section>
       ))}
     </>
+  );
+}
+
+function InstallationsTable({ customer, locale, t }: { customer: SupportCustomer; locale: string; t: T }) {
+  return (
+    <Table caption={t("customer.installationsCaption")} density="compact">
+      <THead>
+        <Th>{t("col.meteringPoint")}</Th>
+        <Th>{t("col.type")}</Th>
+        <Th>{t("col.address")}</Th>
+        <Th>{t("col.status")}</Th>
+        <Th>{t("col.period")}</Th>
+      </THead>
+      <TBody>
+        {customer.installations.map((i) => (
+          <Tr key={i.id}>
+            <RowHeader className="font-mono">{i.meteringPointId}</RowHeader>
+            <Td>{t(`installationType.${i.type}`)}</Td>
+            <Td>
+              {i.name ? <span className="block font-medium">{i.name}</span> : null}
+              {i.street}, {i.postalCode} {i.city}
+            </Td>
+            <Td>{t(`installationStatus.${i.status}`)}</Td>
+            <Td>
+              {i.endDate
+                ? t("customer.periodClosed", { start: formatDate(i.startDate, locale), end: formatDate(i.endDate, locale) })
+                : t("customer.periodOpen", { start: formatDate(i.startDate, locale) })}
+            </Td>
+          </Tr>
+        ))}
+      </TBody>
+    </Table>
   );
 }
