@@ -10,6 +10,7 @@ import { requireStaff } from "@/server/auth/session";
 import { getCustomerForSupport, type SupportCustomer } from "@/server/support/get-customer-for-support";
 import { AuditTable } from "../../audit-table";
 import { Badge } from "@/components/ui/badge";
+import { DetailList, DetailRow } from "@/components/ui/detail-list";
 import { OutcomeBanner } from "@/components/ui/outcome-banner";
 import { RowHeader, Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { LastLogin, UserEmail } from "../../user-cells";
@@ -27,15 +28,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const customer = await loadCustomer((await params).id);
   const t = await getTranslations("support");
   return { title: customer ? `${customer.customerNumber} – ${customer.name}` : t("search.title") };
-}
-
-function Row({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <div className="grid gap-1 py-2 sm:grid-cols-3 sm:gap-4">
-      <dt className="text-sm font-medium text-slate-700">{label}</dt>
-      <dd className="text-slate-900 sm:col-span-2">{children}</dd>
-    </div>
-  );
 }
 
 export default async function SupportCustomerPage({ params, searchParams }: Props) {
@@ -63,30 +55,30 @@ export default async function SupportCustomerPage({ params, searchParams }: Prop
 
       <div className="space-y-6">
         <Card title={t("customer.detailsTitle")}>
-          <dl className="divide-y divide-slate-100">
-            <Row label={t("customer.customerNumber")}>{customer.customerNumber}</Row>
-            <Row label={t("customer.name")}>{customer.name}</Row>
-            <Row label={t("customer.kind")}>{t(`kind.${customer.kind}`)}</Row>
-            <Row label={t("customer.market")}>{t(`market.${customer.market}`)}</Row>
-            <Row label={t("customer.nationalId")}>
+          <DetailList>
+            <DetailRow label={t("customer.customerNumber")}>{customer.customerNumber}</DetailRow>
+            <DetailRow label={t("customer.name")}>{customer.name}</DetailRow>
+            <DetailRow label={t("customer.kind")}>{t(`kind.${customer.kind}`)}</DetailRow>
+            <DetailRow label={t("customer.market")}>{t(`market.${customer.market}`)}</DetailRow>
+            <DetailRow label={t("customer.nationalId")}>
               {customer.nationalIdMasked} <span className="text-sm text-slate-600">{t("customer.nationalIdMaskedHint")}</span>
-            </Row>
-            <Row label={t("customer.email")}>{customer.email ?? none}</Row>
-            <Row label={t("customer.phone")}>{customer.phone ?? none}</Row>
-            <Row label={t("customer.address")}>
+            </DetailRow>
+            <DetailRow label={t("customer.email")}>{customer.email ?? none}</DetailRow>
+            <DetailRow label={t("customer.phone")}>{customer.phone ?? none}</DetailRow>
+            <DetailRow label={t("customer.address")}>
               {customer.street}, {customer.postalCode} {customer.city}
               {customer.country !== customer.market ? `, ${customer.country}` : null}
-            </Row>
-            <Row label={t("customer.invoiceAddress")}>
+            </DetailRow>
+            <DetailRow label={t("customer.invoiceAddress")}>
               {customer.invoiceCareOf ? <>{t("customer.invoiceCareOf", { name: customer.invoiceCareOf })}, </> : null}
               {customer.invoiceStreet}, {customer.invoicePostalCode} {customer.invoiceCity}
-            </Row>
-            <Row label={t("customer.invoiceDelivery")}>
+            </DetailRow>
+            <DetailRow label={t("customer.invoiceDelivery")}>
               {t(`delivery.${customer.invoiceDelivery}`)}
               {customer.invoiceEmail ? ` (${customer.invoiceEmail})` : null}
-            </Row>
-            <Row label={t("customer.customerSince")}>{formatDate(swedishDay(customer.createdAt), locale)}</Row>
-          </dl>
+            </DetailRow>
+            <DetailRow label={t("customer.customerSince")}>{formatDate(swedishDay(customer.createdAt), locale)}</DetailRow>
+          </DetailList>
         </Card>
 
         <Card title={t("customer.installationsTitle")}>
