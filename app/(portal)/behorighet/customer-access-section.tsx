@@ -1,6 +1,4 @@
 import { getTranslations } from "next-intl/server";
-import { ActionForm } from "@/components/ui/action-form";
-import { SubmitButton } from "@/components/ui/form-status";
 import { Card } from "@/components/ui/page-header";
 import { RowHeader, Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { formatDate, formatDateTime } from "@/lib/format";
@@ -9,7 +7,7 @@ import type { CustomerAccessView } from "@/server/access/get-access-view";
 import { AccessLog } from "./access-log";
 import { AcceptRequestForm, InviteUserForm } from "./access-forms";
 import { CompaniesCard } from "./companies-card";
-import { ConfirmAction } from "@/components/ui/confirm-action";
+import { ConfirmAction, RowAction } from "@/components/ui/confirm-action";
 import { MembersCard } from "./members-card";
 import { scopeText } from "./scope-text";
 
@@ -105,13 +103,7 @@ async function InvitationsCard({ access, locale }: { access: CustomerAccessView;
               <Td>{scopeText(t, i.installationCount)}</Td>
               <Td className="whitespace-nowrap">{i.expired ? <span className="font-medium text-red-800">{t("invitations.expired")}</span> : formatDateTime(i.expiresAt, locale)}</Td>
               <Td>
-                <ActionForm action={revokeInvitationAction}>
-                  <input type="hidden" name="invitationId" value={i.invitationId} />
-                  <SubmitButton variant="secondary">
-                    {t("invitations.revoke")}
-                    <span className="sr-only"> {i.email}</span>
-                  </SubmitButton>
-                </ActionForm>
+                <RowAction action={revokeInvitationAction} fields={{ invitationId: i.invitationId }} label={t("invitations.revoke")} subject={i.email} />
               </Td>
             </Tr>
           ))}

@@ -1,6 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { ActionForm } from "@/components/ui/action-form";
-import { SubmitButton } from "@/components/ui/form-status";
+import { RowAction } from "@/components/ui/confirm-action";
 import { Card } from "@/components/ui/page-header";
 import { RowHeader, Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { formatDate } from "@/lib/format";
@@ -58,13 +57,7 @@ async function ClientBlock({ company, client, locale }: { company: ManagementCom
                 <Td>{m.installationCount === null ? t("management.allGranted") : t("scope.someShort", { count: m.installationCount })}</Td>
                 {admin ? (
                   <Td>
-                    <ActionForm action={revokeManagerAccessAction}>
-                      <input type="hidden" name="membershipId" value={m.membershipId} />
-                      <SubmitButton variant="secondary">
-                        {t("management.revokeAccess")}
-                        <span className="sr-only"> {m.name}, {label}</span>
-                      </SubmitButton>
-                    </ActionForm>
+                    <RowAction action={revokeManagerAccessAction} fields={{ membershipId: m.membershipId }} label={t("management.revokeAccess")} subject={`${m.name}, ${label}`} />
                   </Td>
                 ) : null}
               </Tr>

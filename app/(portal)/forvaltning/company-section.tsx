@@ -1,7 +1,5 @@
 import { getLocale, getTranslations } from "next-intl/server";
-import { ActionForm } from "@/components/ui/action-form";
-import { ConfirmAction } from "@/components/ui/confirm-action";
-import { SubmitButton } from "@/components/ui/form-status";
+import { ConfirmAction, RowAction } from "@/components/ui/confirm-action";
 import { Card } from "@/components/ui/page-header";
 import { RowHeader, Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { formatDate, formatDateTime } from "@/lib/format";
@@ -78,13 +76,7 @@ async function PeopleCard({ company, locale }: { company: ManagementCompanyOverv
               <li key={i.invitationId} className="flex flex-wrap items-center gap-3 text-sm">
                 <span className="break-all font-medium">{i.email}</span>
                 <span className="text-slate-700">{i.expired ? t("invitations.expired") : t("management.invitationValidUntil", { date: formatDateTime(i.expiresAt, locale) })}</span>
-                <ActionForm action={revokeInvitationAction}>
-                  <input type="hidden" name="invitationId" value={i.invitationId} />
-                  <SubmitButton variant="secondary">
-                    {t("invitations.revoke")}
-                    <span className="sr-only"> {i.email}</span>
-                  </SubmitButton>
-                </ActionForm>
+                <RowAction action={revokeInvitationAction} fields={{ invitationId: i.invitationId }} label={t("invitations.revoke")} subject={i.email} />
               </li>
             ))}
           </ul>
@@ -122,14 +114,14 @@ async function RegisterCard({ company, locale }: { company: ManagementCompanyOve
                   <Td>
                     {t(`management.requestState.${r.status}`, { date: r.declinedAt ? formatDate(r.declinedAt, locale) : "" })}
                     {r.canSign ? (
-                      <ActionForm action={signManagementRequestAction} className="mt-2 max-w-sm">
-                        <input type="hidden" name="grantId" value={r.grantId} />
-                        <p className="mb-2 text-xs text-slate-700">{t("management.signHint")}</p>
-                        <SubmitButton variant="secondary">
-                          {t("management.sign")}
-                          <span className="sr-only"> {r.customerNumber}</span>
-                        </SubmitButton>
-                      </ActionForm>
+                      <RowAction
+                        action={signManagementRequestAction}
+                        fields={{ grantId: r.grantId }}
+                        hint={t("management.signHint")}
+                        label={t("management.sign")}
+                        subject={r.customerNumber}
+                        className="mt-2 max-w-sm"
+                      />
                     ) : null}
                   </Td>
                   <Td className="whitespace-nowrap">{formatDate(r.requestedAt, locale)}</Td>

@@ -30,6 +30,21 @@ const ACTIVE: MeterImportJobView["status"][] = ["RECEIVING", "QUEUED", "RUNNING"
 const reportTone = { STORED: "ok", PARTIAL: "warn", REJECTED: "bad" } as const satisfies Record<MeterImportSummary["status"], BadgeTone>;
 const jobTone = (status: MeterImportJobView["status"]): BadgeTone => (status === "FAILED" ? "bad" : status === "DONE" ? "ok" : "info");
 
+/** The last two cells of an upload's or an import's row: who sent it, and the link to its page. */
+function ByAndShowCells({ by, href, current, show, showFor }: { by: string; href: string; current: boolean; show: string; showFor: string }) {
+  return (
+    <>
+      <Td>{by}</Td>
+      <Td className="whitespace-nowrap">
+        <Link href={href} className="text-sky-800 underline" aria-current={current ? "true" : undefined}>
+          {show}
+          <span className="sr-only"> {showFor}</span>
+        </Link>
+      </Td>
+    </>
+  );
+}
+
 /** "12 kB", "49,8 MB": small files would otherwise read "0 MB". */
 const fileSize = (bytes: number, locale: string) =>
   bytes < 1024 * 1024 ? `${formatNumber(Math.max(1, Math.round(bytes / 1024)), locale, 0)} kB` : `${formatNumber(bytes / (1024 * 1024), locale, 1)} MB`;
@@ -85,13 +100,7 @@ function PendingJobs({ jobs, t, locale, current }: { jobs: MeterImportJobView[];
               <Td>
                 <Badge tone={jobTone(j.status)}>{t(`job.status.${j.status}`)}</Badge>
               </Td>
-              <Td>{j.receivedBy ?? t("recent.system")}</Td>
-              <Td className="whitespace-nowrap">
-                <Link href={`/support/import?jobb=${j.id}`} className="text-sky-800 underline" aria-current={j.id === current ? "true" : undefined}>
-                  {t("job.show")}
-                  <span className="sr-only"> {t("job.showFor", { fileName: j.fileName })}</span>
-                </Link>
-              </Td>
+              <ByAndShowCells by={j.receivedBy ?? t("recent.system")} href={`/support/import?jobb=${j.id}`} current={j.id === current} show={t("job.show")} showFor={t("job.showFor", { fileName: j.fileName })} />
             </Tr>
           ))}
         </TBody>
@@ -238,13 +247,7 @@ function RecentImports({ rows, t, locale, current }: { rows: MeterImportSummary[
                 <Td align="right" className="tabular-nums">
                   {n(r.problemCount)}
                 </Td>
-                <Td>{r.receivedBy ?? t("recent.system")}</Td>
-                <Td className="whitespace-nowrap">
-                  <Link href={`/support/import?import=${r.id}`} className="text-sky-800 underline" aria-current={r.id === current ? "true" : undefined}>
-                    {t("recent.show")}
-                    <span className="sr-only"> {t("recent.showFor", { fileName: r.fileName })}</span>
-                  </Link>
-                </Td>
+                <ByAndShowCells by={r.receivedBy ?? t("recent.system")} href={`/support/import?import=${r.id}`} current={r.id === current} show={t("recent.show")} showFor={t("recent.showFor", { fileName: r.fileName })} />
               </Tr>
             ))}
           </TBody>

@@ -40,12 +40,8 @@ export default async function SupportCustomerPage({ params, searchParams }: Prop
 
   return (
     <div>
-      <p className="mb-4 text-sm">
-        <Link href="/support" className="text-sky-800 underline">
-          {t("customer.backToSearch")}
-        </Link>
-      </p>
       <PageHeader
+        back={{ href: "/support", label: t("customer.backToSearch") }}
         title={customer.name}
         intro={t("customer.intro", { customerNumber: customer.customerNumber, kind: t(`kind.${customer.kind}`), market: t(`market.${customer.market}`) })}
       />

@@ -45,12 +45,8 @@ export default async function ThirdPartyPage({ params, searchParams }: Props) {
 
   return (
     <div>
-      <p className="mb-4 text-sm">
-        <Link href="/support/tredjeparter" className="text-sky-800 underline">
-          {t("company.back")}
-        </Link>
-      </p>
       <PageHeader
+        back={{ href: "/support/tredjeparter", label: t("company.back") }}
         title={party.name}
         intro={t("company.intro", { organisationNumber, date: formatDate(localDate(party.createdAt, "Europe/Stockholm"), locale) })}
         actions={<Badge tone={party.status === "ACTIVE" ? "ok" : "bad"}>{t(`status.${party.status}`)}</Badge>}
