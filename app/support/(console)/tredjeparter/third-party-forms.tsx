@@ -4,7 +4,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { useActionState, useId, useState } from "react";
 import { ActionForm } from "@/components/ui/action-form";
 import { buttonClass } from "@/components/ui/button";
-import { Field, TextAreaField } from "@/components/ui/field";
+import { ConfirmCheckbox, Field, TextAreaField } from "@/components/ui/field";
 import { FormMessage, SubmitButton } from "@/components/ui/form-status";
 import { formatDateTime } from "@/lib/format";
 import { idle } from "@/server/actions/action-state";
@@ -57,35 +57,6 @@ export function SecretOnce({ items, heading }: { heading: string; items: { label
         ))}
       </dl>
       <p className="mt-3 text-sm font-semibold text-amber-900">{t("copyNow")}</p>
-    </div>
-  );
-}
-
-function ConfirmBox({ label, errors }: { label: string; errors?: string[] }) {
-  const t = useTranslations();
-  const id = useId();
-  const errorId = errors?.length ? `${id}-error` : undefined;
-  return (
-    <div className="mb-4">
-      <div className="flex items-start gap-2">
-        <input
-          id={id}
-          name="confirm"
-          type="checkbox"
-          required
-          aria-invalid={errorId ? true : undefined}
-          aria-describedby={errorId}
-          className="mt-1 h-4 w-4 rounded border-slate-500 accent-red-700 focus:ring-2 focus:ring-sky-600"
-        />
-        <label htmlFor={id} className="text-sm font-medium text-slate-900">
-          {label}
-        </label>
-      </div>
-      {errorId ? (
-        <p id={errorId} className="mt-1 text-sm font-medium text-red-700">
-          {errors!.map((k) => t(k)).join(" ")}
-        </p>
-      ) : null}
     </div>
   );
 }
@@ -304,7 +275,7 @@ export function RevokeClientForm({ apiClientId, clientId, thirdPartyId }: { apiC
             <p className="mb-3 text-sm text-slate-700">{t("effects")}</p>
             <input type="hidden" name="apiClientId" value={apiClientId} />
             <input type="hidden" name="thirdPartyId" value={thirdPartyId} />
-            <ConfirmBox label={t("confirm")} errors={state.fieldErrors?.confirm} />
+            <ConfirmCheckbox label={t("confirm")} errors={state.fieldErrors?.confirm} />
             <SubmitButton variant="danger" pendingLabel={t("pending")}>
               {t("submit")}
             </SubmitButton>
