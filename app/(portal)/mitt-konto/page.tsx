@@ -30,7 +30,7 @@ export default async function MyAccountPage({ searchParams }: { searchParams: Pr
             <dt className="font-medium">{t("account.name")}</dt>
             <dd>{account.name}</dd>
             <dt className="font-medium">{t("account.email")}</dt>
-            <dd>{account.email ?? t("account.emailNone")}</dd>
+            <dd className="break-all">{account.email ?? t("account.emailNone")}</dd>
             <dt className="font-medium">{t("account.eleg")}</dt>
             <dd>{account.personalIdNumber ? t("account.elegLinked", { number: account.personalIdNumber }) : t("account.elegNotLinked")}</dd>
           </dl>

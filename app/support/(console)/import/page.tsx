@@ -96,7 +96,7 @@ function PendingJobs({ jobs, t, locale, current }: { jobs: MeterImportJobView[];
               <Td className="whitespace-nowrap">
                 <time dateTime={j.createdAt.toISOString()}>{formatDateTime(j.createdAt, locale, TIME_ZONE)}</time>
               </Td>
-              <RowHeader className="font-medium break-all">{j.fileName}</RowHeader>
+              <RowHeader className="min-w-48 font-medium break-all">{j.fileName}</RowHeader>
               <Td>
                 <Badge tone={jobTone(j.status)}>{t(`job.status.${j.status}`)}</Badge>
               </Td>
@@ -232,7 +232,7 @@ function RecentImports({ rows, t, locale, current }: { rows: MeterImportSummary[
                 <Td className="whitespace-nowrap">
                   <time dateTime={r.receivedAt.toISOString()}>{formatDateTime(r.receivedAt, locale, TIME_ZONE)}</time>
                 </Td>
-                <RowHeader className="font-medium break-all">
+                <RowHeader className="min-w-48 font-medium break-all">
                   {r.fileName}
                   <span className="block text-xs font-normal text-slate-600">{t(`formatName.${r.format}`)}</span>
                 </RowHeader>
@@ -270,10 +270,11 @@ export default async function MeterImportPage({ searchParams }: { searchParams: 
       {report ? <Report report={report} t={t} locale={locale} /> : reportNotFound ? <OutcomeBanner ok={false}>{t("result.notFound")}</OutcomeBanner> : null}
       {pending.length ? <PendingJobs jobs={pending} t={t} locale={locale} current={job?.id ?? null} /> : null}
       <div className="mb-8 grid gap-6 lg:grid-cols-2">
-        <section className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+        {/* min-w-0: the format example scrolls inside its box instead of widening the page on a phone. */}
+        <section className="min-w-0 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
           <MeterImportForm maxMb={maxMb} error={uploadError} />
         </section>
-        <section aria-labelledby="import-format-heading" className="rounded-lg border border-slate-200 bg-white p-5 text-sm text-slate-800 shadow-sm">
+        <section aria-labelledby="import-format-heading" className="min-w-0 rounded-lg border border-slate-200 bg-white p-5 text-sm text-slate-800 shadow-sm">
           <h2 id="import-format-heading" className="mb-2 font-semibold text-slate-900">
             {t("format.heading")}
           </h2>
