@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { RowHeader, Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import { RowHeader, Table, TBody, Td, THead, Tr } from "@/components/ui/table";
 import { formatDateTime } from "@/lib/format";
 import type { AccessLogEntry } from "@/server/access/list-access-log";
 
@@ -19,12 +19,7 @@ export async function AccessLog({ entries, locale }: { entries: AccessLogEntry[]
   };
   return (
     <Table caption={t("log.caption")} density="compact" empty={entries.length === 0 ? t("log.none") : undefined}>
-      <THead>
-        <Th>{t("log.time")}</Th>
-        <Th>{t("log.who")}</Th>
-        <Th>{t("log.what")}</Th>
-        <Th>{t("log.details")}</Th>
-      </THead>
+      <THead columns={[t("log.time"), t("log.who"), t("log.what"), t("log.details")]} />
       <TBody>
         {entries.map((e) => (
           <Tr key={e.id}>

@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/page-header";
-import { RowHeader, Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import { RowHeader, Table, TBody, Td, THead, Tr } from "@/components/ui/table";
 import { formatDate } from "@/lib/format";
 import { revokeManagementGrantAction } from "@/server/actions/access-actions";
 import type { CustomerAccessView } from "@/server/access/get-access-view";
@@ -19,15 +19,7 @@ export async function CompaniesCard({ access, locale }: { access: CustomerAccess
         <p className="mb-4 text-slate-800">{t("companies.none")}</p>
       ) : (
         <Table caption={t("companies.caption", { customer: access.label })} density="compact" className="mb-6">
-          <THead>
-            <Th>{t("companies.company")}</Th>
-            <Th>{t("companies.adminEmail")}</Th>
-            <Th>{t("companies.status")}</Th>
-            <Th>{t("companies.since")}</Th>
-            <Th>{t("companies.installations")}</Th>
-            <Th>{t("companies.managers")}</Th>
-            <Th>{t("companies.actions")}</Th>
-          </THead>
+          <THead columns={[t("companies.company"), t("companies.adminEmail"), t("companies.status"), t("companies.since"), t("companies.installations"), t("companies.managers"), t("companies.actions")]} />
           <TBody>
             {companies.map((g) => {
               const company = g.companyName ?? g.organisationNumber;

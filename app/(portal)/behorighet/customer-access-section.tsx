@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/page-header";
-import { RowHeader, Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import { RowHeader, Table, TBody, Td, THead, Tr } from "@/components/ui/table";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { declineManagementRequestAction, revokeInvitationAction } from "@/server/actions/access-actions";
 import type { CustomerAccessView } from "@/server/access/get-access-view";
@@ -85,13 +85,7 @@ async function InvitationsCard({ access, locale }: { access: CustomerAccessView;
   return (
     <Card title={t("invitations.title")} className="mb-6">
       <Table caption={t("invitations.caption", { customer: access.label })} density="compact">
-        <THead>
-          <Th>{t("invitations.email")}</Th>
-          <Th>{t("invitations.level")}</Th>
-          <Th>{t("invitations.installations")}</Th>
-          <Th>{t("invitations.validUntil")}</Th>
-          <Th>{t("invitations.actions")}</Th>
-        </THead>
+        <THead columns={[t("invitations.email"), t("invitations.level"), t("invitations.installations"), t("invitations.validUntil"), t("invitations.actions")]} />
         <TBody>
           {access.invitations.map((i) => (
             <Tr key={i.invitationId}>

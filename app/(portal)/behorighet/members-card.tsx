@@ -2,7 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { ActionForm } from "@/components/ui/action-form";
 import { SubmitButton } from "@/components/ui/form-status";
 import { Card } from "@/components/ui/page-header";
-import { RowHeader, Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import { RowHeader, Table, TBody, Td, THead, Tr } from "@/components/ui/table";
 import { formatDate } from "@/lib/format";
 import { changeMemberRoleAction, removeMemberAction } from "@/server/actions/access-actions";
 import type { CustomerAccessView } from "@/server/access/get-access-view";
@@ -18,13 +18,7 @@ export async function MembersCard({ access, locale }: { access: CustomerAccessVi
   return (
     <Card title={t("members.title")} className="mb-6">
       <Table caption={t("members.caption", { customer: access.label })} density="compact">
-        <THead>
-          <Th>{t("members.user")}</Th>
-          <Th>{t("members.level")}</Th>
-          <Th>{t("members.installations")}</Th>
-          <Th>{t("members.lastLogin")}</Th>
-          <Th>{t("members.actions")}</Th>
-        </THead>
+        <THead columns={[t("members.user"), t("members.level"), t("members.installations"), t("members.lastLogin"), t("members.actions")]} />
         <TBody>
           {access.members.map((m) => (
             <Tr key={m.membershipId}>

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/page-header";
-import { RowHeader, Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import { RowHeader, Table, TBody, Td, THead, Tr } from "@/components/ui/table";
 import type { AccessCustomerRow } from "@/server/access/get-access-view";
 import { AddCustomerForm } from "./access-forms";
 
@@ -13,13 +13,7 @@ export async function MyCustomersCard({ customers }: { customers: AccessCustomer
   return (
     <Card title={t("myCustomers.title")} className="mb-6">
       <Table caption={t("myCustomers.caption")} density="compact" empty={customers.length === 0 ? t("myCustomers.none") : undefined}>
-        <THead>
-          <Th>{t("myCustomers.customerNumber")}</Th>
-          <Th>{t("myCustomers.name")}</Th>
-          <Th>{t("myCustomers.level")}</Th>
-          <Th>{t("myCustomers.installations")}</Th>
-          <Th hidden>{t("myCustomers.actions")}</Th>
-        </THead>
+        <THead columns={[t("myCustomers.customerNumber"), t("myCustomers.name"), t("myCustomers.level"), t("myCustomers.installations"), { label: t("myCustomers.actions"), hidden: true }]} />
         <TBody>
           {customers.map((c) => (
             <Tr key={c.customerId}>

@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { RowAction } from "@/components/ui/confirm-action";
 import { Card } from "@/components/ui/page-header";
-import { RowHeader, Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import { RowHeader, Table, TBody, Td, THead, Tr } from "@/components/ui/table";
 import { formatDate } from "@/lib/format";
 import type { ManagementClient, ManagementCompanyOverview } from "@/server/access/get-management-overview";
 import { toInstallationOption } from "@/server/access/installation-option";
@@ -40,12 +40,7 @@ async function ClientBlock({ company, client, locale }: { company: ManagementCom
       </p>
       {client.managers.length ? (
         <Table caption={t("management.accessCaption", { customer: label })} density="compact" className="mt-3">
-          <THead>
-            <Th>{t("management.manager")}</Th>
-            <Th>{t("members.level")}</Th>
-            <Th>{t("members.installations")}</Th>
-            {admin ? <Th>{t("members.actions")}</Th> : null}
-          </THead>
+          <THead columns={[t("management.manager"), t("members.level"), t("members.installations"), ...(admin ? [t("members.actions")] : [])]} />
           <TBody>
             {client.managers.map((m) => (
               <Tr key={m.membershipId}>

@@ -1,7 +1,7 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { ConfirmAction, RowAction } from "@/components/ui/confirm-action";
 import { Card } from "@/components/ui/page-header";
-import { RowHeader, Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import { RowHeader, Table, TBody, Td, THead, Tr } from "@/components/ui/table";
 import { formatDate, formatDateTime } from "@/lib/format";
 import type { ManagementCompanyOverview } from "@/server/access/get-management-overview";
 import { removeManagerAction, revokeInvitationAction, signManagementRequestAction } from "@/server/actions/access-actions";
@@ -37,11 +37,7 @@ async function PeopleCard({ company, locale }: { company: ManagementCompanyOverv
   return (
     <Card title={t("management.peopleTitle")} className="mb-6">
       <Table caption={t("management.peopleCaption", { company: company.name })} density="compact">
-        <THead>
-          <Th>{t("members.user")}</Th>
-          <Th>{t("management.role")}</Th>
-          <Th>{t("members.actions")}</Th>
-        </THead>
+        <THead columns={[t("members.user"), t("management.role"), t("members.actions")]} />
         <TBody>
           {company.members.map((m) => (
             <Tr key={m.memberId}>
@@ -102,11 +98,7 @@ async function RegisterCard({ company, locale }: { company: ManagementCompanyOve
           <h3 className="mb-2 mt-6 font-semibold text-slate-900">{t("management.requestsTitle")}</h3>
           <p className="mb-3 max-w-2xl text-sm text-slate-700">{t("management.requestsIntro")}</p>
           <Table caption={t("management.requestsCaption", { company: company.name })}>
-            <THead>
-              <Th>{t("management.requestCustomer")}</Th>
-              <Th>{t("management.requestStatus")}</Th>
-              <Th>{t("management.requestSent")}</Th>
-            </THead>
+            <THead columns={[t("management.requestCustomer"), t("management.requestStatus"), t("management.requestSent")]} />
             <TBody>
               {company.requests.map((r) => (
                 <Tr key={r.grantId} className="align-top">

@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { RowHeader, Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import { RowHeader, Table, TBody, Td, THead, Tr } from "@/components/ui/table";
 import { formatDateTime } from "@/lib/format";
 import type { MyAccountView } from "@/server/eleg/get-my-account-view";
 import { AuthorisedPersonForm } from "./authorised-person-form";
@@ -15,11 +15,7 @@ export async function SignaturesSection({ signatures, locale }: { signatures: My
         {t("signatures.title")}
       </h2>
       <Table caption={t("signatures.caption")}>
-        <THead>
-          <Th>{t("signatures.when")}</Th>
-          <Th>{t("signatures.what")}</Th>
-          <Th>{t("signatures.text")}</Th>
-        </THead>
+        <THead columns={[t("signatures.when"), t("signatures.what"), t("signatures.text")]} />
         <TBody>
           {signatures.map((s) => (
             <Tr key={s.id}>
@@ -50,13 +46,7 @@ export async function AuthorisedPersonsSection({ administered, authorised, local
         <Table key={c.customerId} caption={t("register.caption", { customer: `${c.customerName} (${c.customerNumber})` })} showCaption className="mb-6 rounded-md border border-slate-200">
           {c.persons.length ? (
             <>
-              <THead>
-                <Th>{t("register.colName")}</Th>
-                <Th>{t("register.colNumber")}</Th>
-                <Th>{t("register.colRole")}</Th>
-                <Th>{t("register.colSignIn")}</Th>
-                <Th>{t("register.colLastLogin")}</Th>
-              </THead>
+              <THead columns={[t("register.colName"), t("register.colNumber"), t("register.colRole"), t("register.colSignIn"), t("register.colLastLogin")]} />
               <TBody>
                 {c.persons.map((p) => (
                   <Tr key={p.userId}>

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { RowHeader, Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import { RowHeader, Table, TBody, Td, THead, Tr } from "@/components/ui/table";
 import { formatDateTime } from "@/lib/format";
 import { AUDIT_TIME_ZONE, type AuditRow } from "@/server/support/list-audit-log";
 
@@ -49,14 +49,7 @@ export async function AuditTable({ rows, caption, captionVisible = false }: { ro
   const [t, locale] = await Promise.all([getTranslations("support"), getLocale()]);
   return (
     <Table caption={caption} showCaption={captionVisible} density="compact">
-      <THead>
-        <Th className="whitespace-nowrap">{t("col.time")}</Th>
-        <Th>{t("col.actor")}</Th>
-        <Th>{t("col.action")}</Th>
-        <Th>{t("col.target")}</Th>
-        <Th>{t("col.customerNumber")}</Th>
-        <Th>{t("col.details")}</Th>
-      </THead>
+      <THead columns={[{ label: t("col.time"), className: "whitespace-nowrap" }, t("col.actor"), t("col.action"), t("col.target"), t("col.customerNumber"), t("col.details")]} />
       <TBody>
         {rows.map((r) => (
           <Tr key={r.id}>

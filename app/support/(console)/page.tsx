@@ -4,7 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui/page-header";
 import { Badge } from "@/components/ui/badge";
 import { buttonClass } from "@/components/ui/button";
-import { RowHeader, Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import { RowHeader, Table, TBody, Td, THead, Tr } from "@/components/ui/table";
 import { requireStaff } from "@/server/auth/session";
 import { getSupportSearchView } from "@/server/support/get-support-search-view";
 import { SEARCH_MIN_LENGTH } from "@/server/support/schemas";
@@ -117,13 +117,7 @@ async function CustomerResult({ customer: c }: { customer: SupportSearchCustomer
         <p className="mt-3 text-sm text-slate-700">{t("search.noUsers")}</p>
       ) : (
         <Table caption={t("search.usersCaption", { customerNumber: c.customerNumber })} density="compact" className="mt-3">
-          <THead>
-            <Th>{t("col.name")}</Th>
-            <Th>{t("col.email")}</Th>
-            <Th>{t("col.status")}</Th>
-            <Th>{t("col.role")}</Th>
-            <Th>{t("col.lastLogin")}</Th>
-          </THead>
+          <THead columns={[t("col.name"), t("col.email"), t("col.status"), t("col.role"), t("col.lastLogin")]} />
           <TBody>
             {c.users.map((u) => (
               <Tr key={u.id}>

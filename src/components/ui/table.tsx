@@ -48,11 +48,27 @@ export function Table({
   );
 }
 
-/** The header row: pass <Th> cells. */
-export function THead({ children }: { children: React.ReactNode }) {
+/** A column of the header row: its label, or the label with how the column is shown. */
+export type Column = React.ReactNode | { label: React.ReactNode; align?: CellAlign; hidden?: boolean; className?: string };
+
+const isColumnSpec = (c: Column): c is Exclude<Column, React.ReactNode> => typeof c === "object" && c !== null && "label" in c;
+
+/** The header row: `columns` for plain headers, or <Th> cells as children when a header needs markup. */
+export function THead({ columns, children }: { columns?: Column[]; children?: React.ReactNode }) {
   return (
     <thead className="bg-slate-100 text-slate-900 group-data-[density=compact]/table:bg-transparent group-data-[density=compact]/table:text-slate-700">
-      <tr>{children}</tr>
+      <tr>
+        {columns?.map((c, i) =>
+          isColumnSpec(c) ? (
+            <Th key={i} align={c.align} hidden={c.hidden} className={c.className}>
+              {c.label}
+            </Th>
+          ) : (
+            <Th key={i}>{c}</Th>
+          ),
+        )}
+        {children}
+      </tr>
     </thead>
   );
 }

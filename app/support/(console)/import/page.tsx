@@ -5,7 +5,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { OutcomeBanner } from "@/components/ui/outcome-banner";
 import { PageHeader } from "@/components/ui/page-header";
-import { RowHeader, Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import { RowHeader, Table, TBody, Td, THead, Tr } from "@/components/ui/table";
 import { MAX_IMPORT_FILE_BYTES, type Problem, type ProblemLocation } from "@/domain/metering/types";
 import { formatDateTime, formatNumber } from "@/lib/format";
 import { requireStaff } from "@/server/auth/session";
@@ -83,13 +83,7 @@ function PendingJobs({ jobs, t, locale, current }: { jobs: MeterImportJobView[];
         {t("pending.heading")}
       </h2>
       <Table caption={t("pending.caption")} density="compact">
-        <THead>
-          <Th className="whitespace-nowrap">{t("col.time")}</Th>
-          <Th>{t("col.file")}</Th>
-          <Th>{t("col.status")}</Th>
-          <Th>{t("col.by")}</Th>
-          <Th hidden>{t("job.show")}</Th>
-        </THead>
+        <THead columns={[{ label: t("col.time"), className: "whitespace-nowrap" }, t("col.file"), t("col.status"), t("col.by"), { label: t("job.show"), hidden: true }]} />
         <TBody>
           {jobs.map((j) => (
             <Tr key={j.id} className={j.id === current ? "bg-sky-50" : undefined}>
@@ -172,13 +166,7 @@ function Report({ report, t, locale }: { report: MeterImportReport; t: T; locale
             <p className="mb-2 text-sm text-slate-700">{t("result.moreProblems", { shown: listed.length, total: report.problemCount })}</p>
           ) : null}
           <Table caption={t("result.problemsCaption")} density="compact">
-            <THead>
-              <Th className="whitespace-nowrap">{t("col.place")}</Th>
-              <Th>{t("col.reason")}</Th>
-              <Th>{t("col.meteringPoint")}</Th>
-              <Th>{t("col.field")}</Th>
-              <Th align="right">{t("col.values")}</Th>
-            </THead>
+            <THead columns={[{ label: t("col.place"), className: "whitespace-nowrap" }, t("col.reason"), t("col.meteringPoint"), t("col.field"), { label: t("col.values"), align: "right" }]} />
             <TBody>
               {listed.map((p, i) => (
                 <Tr key={i}>
@@ -213,19 +201,17 @@ function RecentImports({ rows, t, locale, current }: { rows: MeterImportSummary[
         <p className="text-slate-700">{t("recent.none")}</p>
       ) : (
         <Table caption={t("recent.caption")} density="compact">
-          <THead>
-            <Th className="whitespace-nowrap">{t("col.time")}</Th>
-            <Th>{t("col.file")}</Th>
-            <Th>{t("col.status")}</Th>
-            {COUNTS.map((k) => (
-              <Th key={k} align="right">
-                {t(`count.${k}`)}
-              </Th>
-            ))}
-            <Th align="right">{t("col.problems")}</Th>
-            <Th>{t("col.by")}</Th>
-            <Th hidden>{t("col.report")}</Th>
-          </THead>
+          <THead
+            columns={[
+              { label: t("col.time"), className: "whitespace-nowrap" },
+              t("col.file"),
+              t("col.status"),
+              ...COUNTS.map((k) => ({ label: t(`count.${k}`), align: "right" as const })),
+              { label: t("col.problems"), align: "right" },
+              t("col.by"),
+              { label: t("col.report"), hidden: true },
+            ]}
+          />
           <TBody>
             {rows.map((r) => (
               <Tr key={r.id} className={r.id === current ? "bg-sky-50" : undefined}>

@@ -12,7 +12,7 @@ import { AuditTable } from "../../audit-table";
 import { Badge } from "@/components/ui/badge";
 import { DetailList, DetailRow } from "@/components/ui/detail-list";
 import { OutcomeBanner } from "@/components/ui/outcome-banner";
-import { RowHeader, Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import { RowHeader, Table, TBody, Td, THead, Tr } from "@/components/ui/table";
 import { LastLogin, UserEmail } from "../../user-cells";
 import { ResetLinkForm, VoidUserForm } from "./user-actions";
 
@@ -114,14 +114,7 @@ function Users({ customer, locale, t }: { customer: SupportCustomer; locale: str
   return (
     <>
       <Table caption={t("customer.usersCaption")} density="compact">
-        <THead>
-          <Th>{t("col.name")}</Th>
-          <Th>{t("col.email")}</Th>
-          <Th>{t("col.role")}</Th>
-          <Th>{t("col.status")}</Th>
-          <Th>{t("col.lastLogin")}</Th>
-          <Th>{t("col.created")}</Th>
-        </THead>
+        <THead columns={[t("col.name"), t("col.email"), t("col.role"), t("col.status"), t("col.lastLogin"), t("col.created")]} />
         <TBody>
           {customer.users.map((u) => (
             <Tr key={u.id}>
@@ -168,13 +161,7 @@ function Users({ customer, locale, t }: { customer: SupportCustomer; locale: str
 function InstallationsTable({ customer, locale, t }: { customer: SupportCustomer; locale: string; t: T }) {
   return (
     <Table caption={t("customer.installationsCaption")} density="compact">
-      <THead>
-        <Th>{t("col.meteringPoint")}</Th>
-        <Th>{t("col.type")}</Th>
-        <Th>{t("col.address")}</Th>
-        <Th>{t("col.status")}</Th>
-        <Th>{t("col.period")}</Th>
-      </THead>
+      <THead columns={[t("col.meteringPoint"), t("col.type"), t("col.address"), t("col.status"), t("col.period")]} />
       <TBody>
         {customer.installations.map((i) => (
           <Tr key={i.id}>

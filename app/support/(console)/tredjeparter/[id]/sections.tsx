@@ -30,14 +30,7 @@ export async function ClientsCard({ party, admin }: { party: StaffThirdParty; ad
       <p className="mb-4 text-slate-700">{t("clients.none")}</p>
     ) : (
       <Table caption={t("clients.caption")}>
-        <THead>
-          <Th>{t("clients.clientId")}</Th>
-          <Th>{t("clients.name")}</Th>
-          <Th>{t("clients.created")}</Th>
-          <Th>{t("clients.lastUsed")}</Th>
-          <Th>{t("clients.secrets")}</Th>
-          <Th>{t("clients.status")}</Th>
-        </THead>
+        <THead columns={[t("clients.clientId"), t("clients.name"), t("clients.created"), t("clients.lastUsed"), t("clients.secrets"), t("clients.status")]} />
         <TBody>
           {party.clients.map((c) => (
             <Tr key={c.id} className="align-top">
@@ -105,10 +98,7 @@ export async function RequestsCard({ party }: { party: StaffThirdParty }) {
   return (
   <Card title={t("requests.title")}>
     <Table caption={t("requests.caption")} className="max-w-md">
-      <THead>
-        <Th>{t("requests.state")}</Th>
-        <Th align="right">{t("requests.count")}</Th>
-      </THead>
+      <THead columns={[t("requests.state"), { label: t("requests.count"), align: "right" }]} />
       <TBody>
         {consentStates.map((s) => (
           <Tr key={s}>
