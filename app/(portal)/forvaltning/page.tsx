@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { OutcomeBanner } from "@/components/ui/outcome-banner";
 import { PageHeader } from "@/components/ui/page-header";
 import { getManagementOverview } from "@/server/access/get-management-overview";

@@ -5,7 +5,7 @@ import { getTranslations } from "next-intl/server";
 import { currentPath } from "@/components/shell/current-path";
 import { PublicFrame } from "@/components/shell/public-frame";
 import { currentActor } from "@/server/auth/session";
-import { SignInForm } from "../../(public)/logga-in/sign-in-form";
+import { SignInForm } from "@/components/auth/sign-in-form";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("support"))("signIn.metaTitle") };
