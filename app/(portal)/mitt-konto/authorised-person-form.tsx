@@ -3,7 +3,7 @@ import { useTranslations } from "next-intl";
 import { startTransition, useActionState, useEffect, useRef } from "react";
 import { Field, SelectField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-status";
-import { idle } from "@/server/actions/action-state";
+import { idle } from "@/lib/action-state";
 import { registerAuthorisedPersonAction } from "@/server/actions/eleg-actions";
 import { buttonClass } from "@/components/ui/button";
 

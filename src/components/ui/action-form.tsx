@@ -1,6 +1,6 @@
 "use client";
 import { useActionState } from "react";
-import { idle, type ActionState } from "@/server/actions/action-state";
+import { idle, type ActionState } from "@/lib/action-state";
 import { FormMessage } from "./form-status";
 
 type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;

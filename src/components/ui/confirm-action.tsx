@@ -1,6 +1,6 @@
 import { ActionForm } from "./action-form";
 import { SubmitButton } from "./form-status";
-import type { ActionState } from "@/server/actions/action-state";
+import type { ActionState } from "@/lib/action-state";
 
 type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
 

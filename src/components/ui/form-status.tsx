@@ -1,7 +1,7 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { useFormStatus } from "react-dom";
-import type { ActionState } from "@/server/actions/action-state";
+import type { ActionState } from "@/lib/action-state";
 import { OutcomeBanner } from "./outcome-banner";
 import { buttonClass, type ButtonSize, type ButtonVariant } from "./button";
 

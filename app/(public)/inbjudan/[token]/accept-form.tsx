@@ -6,7 +6,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-status";
-import { idle, type ActionState } from "@/server/actions/action-state";
+import { idle, type ActionState } from "@/lib/action-state";
 import { acceptInvitationAction } from "@/server/actions/access-actions";
 import { buttonClass } from "@/components/ui/button";
 

@@ -7,7 +7,7 @@ import { buttonClass } from "@/components/ui/button";
 import { ConfirmCheckbox, Field, TextAreaField } from "@/components/ui/field";
 import { FormMessage, SubmitButton } from "@/components/ui/form-status";
 import { formatDateTime } from "@/lib/format";
-import { idle } from "@/server/actions/action-state";
+import { idle } from "@/lib/action-state";
 import {
   createApiClientAction,
   createThirdPartyAction,
@@ -223,14 +223,14 @@ export function RotateClientSecretForm({ apiClientId, clientId, graceHours }: { 
   return (
     <ActionForm noValidate errorPlacement="top" action={rotateApiClientSecretAction}>
       {(state) => {
-        const done = state.status === "ok" && state.messageValues ? (state.messageValues as { clientSecret: string; previousValidUntil: string }) : null;
+        const done = state.status === "ok" && state.messageValues ? (state.messageValues as { clientSecret: string; previousValidUntil: string; previousStillValid: "yes" | "no" }) : null;
         const until = done ? new Date(done.previousValidUntil) : null;
         return (
           <>
             {done && until ? (
               <>
                 <SecretOnce heading={t("rotated")} items={[{ label: t("secretLabel", { clientId }), value: done.clientSecret }]} />
-                <p className="mb-4 text-sm text-slate-800">{until.getTime() > Date.now() ? t("previousUntil", { date: formatDateTime(until, locale) }) : t("previousStopped")}</p>
+                <p className="mb-4 text-sm text-slate-800">{done.previousStillValid === "yes" ? t("previousUntil", { date: formatDateTime(until, locale) }) : t("previousStopped")}</p>
               </>
             ) : null}
             <details className="rounded-md border border-slate-300 p-4" open={state.status !== "idle" ? true : undefined}>

@@ -3,7 +3,7 @@ import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { ConfirmCheckbox, TextAreaField } from "@/components/ui/field";
 import { FormMessage, SubmitButton } from "@/components/ui/form-status";
-import { idle } from "@/server/actions/action-state";
+import { idle } from "@/lib/action-state";
 import { sendResetLinkAction, voidUserAction } from "@/server/actions/support-actions";
 
 export function ResetLinkForm({ userId, email }: { userId: string; email: string }) {
