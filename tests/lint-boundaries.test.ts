@@ -105,8 +105,8 @@ describe("a client component imports no server-only module", () => {
 
   it.each([
     ['import { db } from "@/server/db/client";', "db"],
-    ['import { idle } from "@/lib/action-state";', "idle"],
-    ['import { idle, type ActionState } from "@/lib/action-state";', "[idle, null as unknown as ActionState]"],
+    ['import { idle } from "@/server/actions/action-state";', "idle"],
+    ['import { idle, type ActionState } from "@/server/actions/action-state";', "[idle, null as unknown as ActionState]"],
     ['import { db } from "../../../src/server/db/client";', "db"],
     ['import { key } from "@/lib/signing-keys";', "key"],
     ['import "server-only";', "1"],
@@ -121,8 +121,8 @@ describe("a client component imports no server-only module", () => {
 
   it("allows types, server actions and client-safe modules", async () => {
     const code = client(
-      'import type { ActionState } from "@/lib/action-state";\n' +
-        'import { type ActionState as State } from "@/lib/action-state";\n' +
+      'import type { ActionState } from "@/server/actions/action-state";\n' +
+        'import { type ActionState as State } from "@/server/actions/action-state";\n' +
         'import { saveGroupAction } from "@/server/actions/group-actions";\n' +
         'import { formatKwh } from "@/lib/format";\n' +
         'import { useState } from "react";\n' +
