@@ -3,7 +3,7 @@ import { useTranslations } from "next-intl";
 import { startTransition, useActionState, useEffect, useId, useRef, useState } from "react";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-status";
-import { idle } from "@/server/actions/action-state";
+import { idle } from "@/lib/action-state";
 import { saveSelectionAction } from "@/server/actions/group-actions";
 
 export type ListSearch = { customer: string; q: string; type: string; group: string };

@@ -3,9 +3,9 @@ import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { Field, SelectField } from "@/components/ui/field";
 import { FormMessage, SubmitButton } from "@/components/ui/form-status";
-import { idle } from "@/server/actions/action-state";
+import { idle } from "@/lib/action-state";
 import { grantManagerAccessAction, inviteManagerAction, registerManagementClientAction } from "@/server/actions/access-actions";
-import { InstallationPicker, RolePicker, type Choice } from "../behorighet/access-forms";
+import { InstallationPicker, RolePicker, type Choice } from "@/components/access/access-pickers";
 
 export function InviteManagerForm({ managementCompanyId }: { managementCompanyId: string }) {
   const t = useTranslations("access.management");

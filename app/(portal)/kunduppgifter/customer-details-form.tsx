@@ -3,7 +3,7 @@ import { useTranslations } from "next-intl";
 import { useActionState, useId } from "react";
 import { Field, SelectField } from "@/components/ui/field";
 import { FormMessage, SubmitButton } from "@/components/ui/form-status";
-import { idle } from "@/server/actions/action-state";
+import { idle } from "@/lib/action-state";
 import { updateCustomerDetailsAction } from "@/server/actions/customer-actions";
 
 export type CustomerDetailsFormValues = {

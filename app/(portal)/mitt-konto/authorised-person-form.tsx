@@ -3,8 +3,9 @@ import { useTranslations } from "next-intl";
 import { startTransition, useActionState, useEffect, useRef } from "react";
 import { Field, SelectField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-status";
-import { idle } from "@/server/actions/action-state";
+import { idle } from "@/lib/action-state";
 import { registerAuthorisedPersonAction } from "@/server/actions/eleg-actions";
+import { buttonClass } from "@/components/ui/button";
 
 const roles = ["READ", "FULL", "ADMINISTRATOR"] as const;
 
@@ -63,7 +64,7 @@ export function AuthorisedPersonForm({ customers }: { customers: { id: string; l
       <button
         type="submit"
         disabled={pending}
-        className="rounded-md bg-sky-800 px-4 py-2 font-medium text-white hover:bg-sky-900 focus:outline-none focus:ring-2 focus:ring-sky-600 focus:ring-offset-2 disabled:opacity-60"
+        className={buttonClass()}
       >
         {pending ? t("register.submitting") : t("register.submit")}
       </button>

@@ -2,7 +2,7 @@
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { FormMessage, SubmitButton } from "@/components/ui/form-status";
-import { idle } from "@/server/actions/action-state";
+import { idle } from "@/lib/action-state";
 import { startElegLinkAction } from "@/server/actions/eleg-actions";
 
 /** "Koppla e-legitimation": one button; the action sends the browser to the provider to sign. */

@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { FormMessage, SubmitButton } from "@/components/ui/form-status";
 import { RowHeader, Table, TBody, Td, Th, THead } from "@/components/ui/table";
-import { idle } from "@/server/actions/action-state";
+import { idle } from "@/lib/action-state";
 import { startApprovalAction } from "@/server/actions/third-party-actions";
 
 const link = "font-medium text-sky-800 underline underline-offset-2 hover:text-sky-950";

@@ -3,7 +3,7 @@ import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { Field } from "@/components/ui/field";
 import { FormMessage, SubmitButton } from "@/components/ui/form-status";
-import { idle } from "@/server/actions/action-state";
+import { idle } from "@/lib/action-state";
 import { forgotPasswordAction } from "@/server/actions/account-actions";
 
 export function ForgotForm() {

@@ -5,7 +5,7 @@ import { getTranslations } from "next-intl/server";
 import { currentActor } from "@/server/auth/session";
 import { elegConfig } from "@/server/eleg/config";
 import { ElegSignInButton } from "./eleg-sign-in-button";
-import { SignInForm } from "./sign-in-form";
+import { SignInForm } from "@/components/auth/sign-in-form";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("auth"))("signIn") };

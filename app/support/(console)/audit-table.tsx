@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
+import { RowHeader, Table, TBody, Td, THead, Tr } from "@/components/ui/table";
 import { formatDateTime } from "@/lib/format";
 import { AUDIT_TIME_ZONE, type AuditRow } from "@/server/support/list-audit-log";
 
@@ -47,58 +48,44 @@ function Details({ row, t }: { row: AuditRow; t: T }) {
 export async function AuditTable({ rows, caption, captionVisible = false }: { rows: AuditRow[]; caption: string; captionVisible?: boolean }) {
   const [t, locale] = await Promise.all([getTranslations("support"), getLocale()]);
   return (
-    <div className="overflow-x-auto">
-      <table className="w-full text-left text-sm">
-        <caption className={captionVisible ? "mb-2 text-left text-sm text-slate-700" : "sr-only"}>{caption}</caption>
-        <thead className="border-b border-slate-300 text-slate-700">
-          <tr>
-            <th scope="col" className="py-2 pr-4 font-medium whitespace-nowrap">{t("col.time")}</th>
-            <th scope="col" className="py-2 pr-4 font-medium">{t("col.actor")}</th>
-            <th scope="col" className="py-2 pr-4 font-medium">{t("col.action")}</th>
-            <th scope="col" className="py-2 pr-4 font-medium">{t("col.target")}</th>
-            <th scope="col" className="py-2 pr-4 font-medium">{t("col.customerNumber")}</th>
-            <th scope="col" className="py-2 font-medium">{t("col.details")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.id} className="border-b border-slate-100 align-top last:border-0">
-              <td className="py-2 pr-4 whitespace-nowrap">
-                <time dateTime={r.at.toISOString()}>{formatDateTime(r.at, locale, AUDIT_TIME_ZONE)}</time>
-              </td>
-              <td className="py-2 pr-4 break-words">
-                {r.actorType === "SYSTEM" ? (
-                  t("actor.SYSTEM")
-                ) : (
-                  <>
-                    {r.actorLabel ?? t("actor.unknown")}
-                    <span className="block text-xs text-slate-600">{t(`actor.${r.actorType}`)}</span>
-                  </>
-                )}
-              </td>
-              <th scope="row" className="py-2 pr-4 font-medium">
-                {actionLabel(t, r.action)}
-              </th>
-              <td className="py-2 pr-4 break-words">
-                {t.has(`target.${r.targetType}` as never) ? t(`target.${r.targetType}` as never) : r.targetType}
-                {r.targetLabel ? <span className="block text-slate-700">{r.targetLabel}</span> : null}
-              </td>
-              <td className="py-2 pr-4">
-                {r.customerId && r.customerNumber ? (
-                  <Link href={`/support/kunder/${r.customerId}`} className="text-sky-800 underline">
-                    {r.customerNumber}
-                  </Link>
-                ) : (
-                  "–"
-                )}
-              </td>
-              <td className="py-2">
-                <Details row={r} t={t} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <Table caption={caption} showCaption={captionVisible} density="compact">
+      <THead columns={[{ label: t("col.time"), className: "whitespace-nowrap" }, t("col.actor"), t("col.action"), t("col.target"), t("col.customerNumber"), t("col.details")]} />
+      <TBody>
+        {rows.map((r) => (
+          <Tr key={r.id}>
+            <Td className="whitespace-nowrap">
+              <time dateTime={r.at.toISOString()}>{formatDateTime(r.at, locale, AUDIT_TIME_ZONE)}</time>
+            </Td>
+            <Td className="break-words">
+              {r.actorType === "SYSTEM" ? (
+                t("actor.SYSTEM")
+              ) : (
+                <>
+                  {r.actorLabel ?? t("actor.unknown")}
+                  <span className="block text-xs text-slate-600">{t(`actor.${r.actorType}`)}</span>
+                </>
+              )}
+            </Td>
+            <RowHeader className="font-medium">{actionLabel(t, r.action)}</RowHeader>
+            <Td className="break-words">
+              {t.has(`target.${r.targetType}` as never) ? t(`target.${r.targetType}` as never) : r.targetType}
+              {r.targetLabel ? <span className="block text-slate-700">{r.targetLabel}</span> : null}
+            </Td>
+            <Td>
+              {r.customerId && r.customerNumber ? (
+                <Link href={`/support/kunder/${r.customerId}`} className="text-sky-800 underline">
+                  {r.customerNumber}
+                </Link>
+              ) : (
+                "–"
+              )}
+            </Td>
+            <Td>
+              <Details row={r} t={t} />
+            </Td>
+          </Tr>
+        ))}
+      </TBody>
+    </Table>
   );
 }

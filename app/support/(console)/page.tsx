@@ -1,27 +1,26 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui/page-header";
-import { formatDateTime } from "@/lib/format";
+import { Badge } from "@/components/ui/badge";
+import { buttonClass } from "@/components/ui/button";
+import { RowHeader, Table, TBody, Td, THead, Tr } from "@/components/ui/table";
 import { requireStaff } from "@/server/auth/session";
-import { SEARCH_MIN_LENGTH, pageSchema, searchQuerySchema } from "@/server/support/schemas";
-import { searchCustomers } from "@/server/support/search-customers";
-import { StatusBadge } from "./status-badge";
+import { getSupportSearchView } from "@/server/support/get-support-search-view";
+import { SEARCH_MIN_LENGTH } from "@/server/support/schemas";
+import type { SupportSearchCustomer } from "@/server/support/search-customers";
+import { LastLogin, UserEmail } from "./user-cells";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("support"))("search.title") };
 }
 
 type Params = Promise<Record<string, string | string[] | undefined>>;
-const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
 export default async function SupportSearchPage({ searchParams }: { searchParams: Params }) {
   const staff = await requireStaff();
-  const params = await searchParams;
-  const q = searchQuerySchema.parse(first(params.q) ?? "");
-  const page = pageSchema.parse(first(params.sida));
-  const [t, tc, locale] = await Promise.all([getTranslations("support"), getTranslations("common"), getLocale()]);
-  const result = q ? await searchCustomers(staff, q, page) : null;
+  const [params, t, tc] = await Promise.all([searchParams, getTranslations("support"), getTranslations("common")]);
+  const { q, result } = await getSupportSearchView(staff, params);
   const pageHref = (p: number) => `/support?${new URLSearchParams({ q, ...(p > 1 ? { sida: String(p) } : {}) })}`;
 
   return (
@@ -48,7 +47,7 @@ export default async function SupportSearchPage({ searchParams }: { searchParams
             className="mt-1 block w-full rounded-md border border-slate-400 px-3 py-2 text-slate-900 shadow-sm focus:outline-none focus:ring-2 focus:ring-sky-600"
           />
         </div>
-        <button type="submit" className="rounded-md bg-sky-800 px-4 py-2 font-medium text-white hover:bg-sky-900 focus:outline-none focus:ring-2 focus:ring-sky-600 focus:ring-offset-2">
+        <button type="submit" className={buttonClass()}>
           {t("search.submit")}
         </button>
       </form>
@@ -74,51 +73,7 @@ export default async function SupportSearchPage({ searchParams }: { searchParams
               <ul className="space-y-4">
                 {result.customers.map((c) => (
                   <li key={c.id}>
-                    <article aria-labelledby={`customer-${c.id}`} className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
-                      <h3 id={`customer-${c.id}`} className="text-base font-semibold">
-                        <Link href={`/support/kunder/${c.id}`} className="text-sky-800 underline underline-offset-2 hover:text-sky-950">
-                          {c.customerNumber} – {c.name}
-                        </Link>
-                      </h3>
-                      <p className="mt-1 text-sm text-slate-700">
-                        {t(`kind.${c.kind}`)} · {t(`market.${c.market}`)} · {c.city} · {t("search.installationCount", { count: c.installationCount })}
-                      </p>
-                      {c.users.length === 0 ? (
-                        <p className="mt-3 text-sm text-slate-700">{t("search.noUsers")}</p>
-                      ) : (
-                        <div className="mt-3 overflow-x-auto">
-                          <table className="w-full text-left text-sm">
-                            <caption className="sr-only">{t("search.usersCaption", { customerNumber: c.customerNumber })}</caption>
-                            <thead className="border-b border-slate-300 text-slate-700">
-                              <tr>
-                                <th scope="col" className="py-2 pr-4 font-medium">{t("col.name")}</th>
-                                <th scope="col" className="py-2 pr-4 font-medium">{t("col.email")}</th>
-                                <th scope="col" className="py-2 pr-4 font-medium">{t("col.status")}</th>
-                                <th scope="col" className="py-2 pr-4 font-medium">{t("col.role")}</th>
-                                <th scope="col" className="py-2 font-medium">{t("col.lastLogin")}</th>
-                              </tr>
-                            </thead>
-                            <tbody>
-                              {c.users.map((u) => (
-                                <tr key={u.id} className="border-b border-slate-100 last:border-0">
-                                  <th scope="row" className="py-2 pr-4 font-normal">{u.name}</th>
-                                  <td className="py-2 pr-4 break-all">
-                                    {u.email ?? (u.voidedEmail ? t("formerEmail", { email: u.voidedEmail }) : t("noEmail"))}
-                                  </td>
-                                  <td className="py-2 pr-4">
-                                    <StatusBadge status={u.status} label={t(`status.${u.status}`)} />
-                                  </td>
-                                  <td className="py-2 pr-4">{t(`role.${u.role}`)}</td>
-                                  <td className="py-2">
-                                    {u.lastLoginAt ? <time dateTime={u.lastLoginAt.toISOString()}>{formatDateTime(u.lastLoginAt, locale)}</time> : t("neverSignedIn")}
-                                  </td>
-                                </tr>
-                              ))}
-                            </tbody>
-                          </table>
-                        </div>
-                      )}
-                    </article>
+                    <CustomerResult customer={c} />
                   </li>
                 ))}
               </ul>
@@ -142,5 +97,46 @@ export default async function SupportSearchPage({ searchParams }: { searchParams
         </section>
       ) : null}
     </div>
+  );
+}
+
+/** One customer found: a link to it, what it is, and its users. */
+async function CustomerResult({ customer: c }: { customer: SupportSearchCustomer }) {
+  const t = await getTranslations("support");
+  return (
+    <article aria-labelledby={`customer-${c.id}`} className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+      <h3 id={`customer-${c.id}`} className="text-base font-semibold">
+        <Link href={`/support/kunder/${c.id}`} className="text-sky-800 underline underline-offset-2 hover:text-sky-950">
+          {c.customerNumber} – {c.name}
+        </Link>
+      </h3>
+      <p className="mt-1 text-sm text-slate-700">
+        {t(`kind.${c.kind}`)} · {t(`market.${c.market}`)} · {c.city} · {t("search.installationCount", { count: c.installationCount })}
+      </p>
+      {c.users.length === 0 ? (
+        <p className="mt-3 text-sm text-slate-700">{t("search.noUsers")}</p>
+      ) : (
+        <Table caption={t("search.usersCaption", { customerNumber: c.customerNumber })} density="compact" className="mt-3">
+          <THead columns={[t("col.name"), t("col.email"), t("col.status"), t("col.role"), t("col.lastLogin")]} />
+          <TBody>
+            {c.users.map((u) => (
+              <Tr key={u.id}>
+                <RowHeader>{u.name}</RowHeader>
+                <Td className="break-all">
+                  <UserEmail email={u.email} voidedEmail={u.voidedEmail} />
+                </Td>
+                <Td>
+                  <Badge tone={u.status === "ACTIVE" ? "ok" : "bad"}>{t(`status.${u.status}`)}</Badge>
+                </Td>
+                <Td>{t(`role.${u.role}`)}</Td>
+                <Td>
+                  <LastLogin at={u.lastLoginAt} />
+                </Td>
+              </Tr>
+            ))}
+          </TBody>
+        </Table>
+      )}
+    </article>
   );
 }

@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import type { CustomerAccess } from "@/server/access/actor";
 import { switchCustomer } from "@/server/actions/preferences";
+import { buttonClass } from "@/components/ui/button";
 
 /** Shown only to users with several customer numbers; a plain form that works without JavaScript. */
 export async function CustomerSwitcher({ customers, activeId, returnTo }: { customers: CustomerAccess[]; activeId: string; returnTo: string }) {
@@ -27,7 +28,7 @@ export async function CustomerSwitcher({ customers, activeId, returnTo }: { cust
           ))}
         </select>
       </div>
-      <button type="submit" className="rounded-md border border-slate-400 bg-white px-3 py-1 text-sm font-medium hover:bg-slate-50">
+      <button type="submit" className={buttonClass({ variant: "secondary", size: "sm" })}>
         {t("switch")}
       </button>
     </form>

@@ -1,20 +1,43 @@
 "use client";
 import { useActionState } from "react";
-import { idle, type ActionState } from "@/server/actions/action-state";
+import { idle, type ActionState } from "@/lib/action-state";
 import { FormMessage } from "./form-status";
 
 type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
 
 /**
- * A small form around one server action (a row's "Spara", "Återkalla", "Neka", "Avsluta"): hidden
- * fields and a button come in as children, the outcome is announced next to it.
+ * A small form around one server action (a row's "Spara", "Återkalla", "Neka", "Avsluta", a staff
+ * console's "Rotera hemlighet"): hidden fields and a button come in as children, the outcome is
+ * announced next to it.
+ *
+ * Children may be a function of the returned state: that is how a secret the action made is shown
+ * once (the children then show that success themselves, so the form does not repeat it). With
+ * `errorPlacement="top"` an error is announced above the fields, as in a full form, instead of
+ * below the button.
  */
-export function ActionForm({ action, children, className }: { action: Action; children: React.ReactNode; className?: string }) {
+export function ActionForm({
+  action,
+  children,
+  className,
+  noValidate,
+  errorPlacement = "bottom",
+}: {
+  action: Action;
+  children: React.ReactNode | ((state: ActionState) => React.ReactNode);
+  className?: string;
+  noValidate?: boolean;
+  errorPlacement?: "top" | "bottom";
+}) {
   const [state, formAction] = useActionState(action, idle);
+  const rendered = typeof children === "function";
+  const errorAbove = state.status === "error" && errorPlacement === "top";
+  const shownByChildren = rendered && state.status === "ok" && state.messageValues !== undefined;
+  const below = state.status !== "idle" && !errorAbove && !shownByChildren;
   return (
-    <form action={formAction} className={className}>
-      {children}
-      {state.status !== "idle" ? (
+    <form action={formAction} noValidate={noValidate} className={className}>
+      {errorAbove ? <FormMessage state={state} /> : null}
+      {typeof children === "function" ? children(state) : children}
+      {below ? (
         <div className="mt-2 basis-full">
           <FormMessage state={state} />
         </div>

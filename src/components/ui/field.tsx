@@ -126,3 +126,36 @@ export function SelectField({ label, name, errors, options, className, ...select
     </div>
   );
 }
+
+/**
+ * The box a destructive step must have ticked ("Jag förstår att …"); the server refuses the step
+ * without it, and its error is announced with the box.
+ */
+export function ConfirmCheckbox({ label, errors, name = "confirm" }: { label: string; errors?: string[]; name?: string }) {
+  const t = useTranslations();
+  const id = useId();
+  const errorId = errors?.length ? `${id}-error` : undefined;
+  return (
+    <div className="mb-4">
+      <div className="flex items-start gap-2">
+        <input
+          id={id}
+          name={name}
+          type="checkbox"
+          required
+          aria-invalid={errorId ? true : undefined}
+          aria-describedby={errorId}
+          className="mt-1 h-4 w-4 rounded border-slate-500 accent-red-700 focus:ring-2 focus:ring-sky-600"
+        />
+        <label htmlFor={id} className="text-sm font-medium text-slate-900">
+          {label}
+        </label>
+      </div>
+      {errorId ? (
+        <p id={errorId} className="mt-1 text-sm font-medium text-red-700">
+          {errors!.map((k) => t(k)).join(" ")}
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,12 +1,27 @@
-export function PageHeader({ title, intro, actions }: { title: string; intro?: React.ReactNode; actions?: React.ReactNode }) {
+import Link from "next/link";
+
+/**
+ * A page's heading with its introduction; `actions` at the side (a button, a status badge), and
+ * `back` a link above it to the page this one was opened from (a list, a search).
+ */
+export function PageHeader({ title, intro, actions, back }: { title: string; intro?: React.ReactNode; actions?: React.ReactNode; back?: { href: string; label: string } }) {
   return (
-    <div className="mb-6 flex flex-wrap items-end justify-between gap-4">
-      <div>
-        <h1 className="text-2xl font-semibold text-slate-900">{title}</h1>
-        {intro ? <p className="mt-1 max-w-2xl text-slate-700">{intro}</p> : null}
+    <>
+      {back ? (
+        <p className="mb-4 text-sm">
+          <Link href={back.href} className="text-sky-800 underline">
+            {back.label}
+          </Link>
+        </p>
+      ) : null}
+      <div className="mb-6 flex flex-wrap items-end justify-between gap-4">
+        <div>
+          <h1 className="text-2xl font-semibold text-slate-900">{title}</h1>
+          {intro ? <p className="mt-1 max-w-2xl text-slate-700">{intro}</p> : null}
+        </div>
+        {actions}
       </div>
-      {actions}
-    </div>
+    </>
   );
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createCustomer, createManagementCompany, createManagementGrant, createUser, uniqueCustomerNumber, uniqueEmail, validSwedishOrgNumber } from "@/fixtures/factories";
+import { createCustomer, createManagementCompany, createManagementGrant, createUser, uniqueEmail, validSwedishOrgNumber } from "@/fixtures/factories";
 import { listInstallations } from "@/server/installations/list-installations";
 import { loadActor } from "@/server/auth/load-actor";
 import { getTestDb } from "../../../tests/support/db";

@@ -8,7 +8,7 @@ import { AppError } from "@/server/errors";
 import { clientAddress } from "@/server/boundary/client-address";
 import { isTranslationKey } from "@/server/boundary/field-errors";
 import { INTERNAL_PROBLEM, problemOf, type Problem } from "@/server/boundary/problem";
-import type { ActionState } from "./action-state";
+import type { ActionState } from "@/lib/action-state";
 
 function formValues(formData: FormData): Record<string, string> {
   const values: Record<string, string> = {};

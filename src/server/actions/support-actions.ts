@@ -6,7 +6,7 @@ import { isAppError } from "@/server/errors";
 import { sendResetLinkSchema, voidUserFormSchema, voidUserSchema } from "@/server/support/schemas";
 import { sendResetLink } from "@/server/support/send-reset-link";
 import { voidUserAccount } from "@/server/support/void-user-account";
-import type { ActionState } from "./action-state";
+import type { ActionState } from "@/lib/action-state";
 import { staffAction } from "./safe-action";
 
 // Support console actions. The server functions check the actor again (defence in depth); these

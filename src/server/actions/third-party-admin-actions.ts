@@ -71,7 +71,7 @@ export const createApiClientAction = staffAction(z.object({ thirdPartyId: id, na
 export const rotateApiClientSecretAction = staffAction(z.object({ apiClientId: id, graceHours: text }), async (form, { actor }) => {
   const { clientSecret, previousValidUntil } = await rotateApiClientSecret(actor, { apiClientId: form.apiClientId, graceHours: form.graceHours ?? "" });
   refresh();
-  return { status: "ok", message: "thirdPartyAdmin.rotate.rotated", messageValues: { clientSecret, previousValidUntil: previousValidUntil.toISOString() } };
+  return { status: "ok", message: "thirdPartyAdmin.rotate.rotated", messageValues: { clientSecret, previousValidUntil: previousValidUntil.toISOString(), previousStillValid: previousValidUntil.getTime() > Date.now() ? "yes" : "no" } };
 });
 
 /** The revoked client's forms leave the page, so the company page itself confirms it. */

@@ -2,7 +2,7 @@
 import { useTranslations } from "next-intl";
 import { useActionState, useId } from "react";
 import { FormMessage, SubmitButton } from "@/components/ui/form-status";
-import { idle } from "@/server/actions/action-state";
+import { idle } from "@/lib/action-state";
 import { deleteGroupAction, renameGroupAction } from "@/server/actions/group-actions";
 
 /** Rename and delete for one group; both work without JavaScript. */

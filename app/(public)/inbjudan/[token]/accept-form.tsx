@@ -6,8 +6,9 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-status";
-import { idle, type ActionState } from "@/server/actions/action-state";
+import { idle, type ActionState } from "@/lib/action-state";
 import { acceptInvitationAction } from "@/server/actions/access-actions";
+import { buttonClass } from "@/components/ui/button";
 
 type Mode = "signedIn" | "password" | "newAccount";
 
@@ -88,7 +89,7 @@ export function AcceptInvitationForm({
         type="submit"
         disabled={pending}
         aria-disabled={pending}
-        className="w-full rounded-md bg-sky-800 px-4 py-2 font-medium text-white hover:bg-sky-900 focus:outline-none focus:ring-2 focus:ring-sky-600 focus:ring-offset-2 disabled:opacity-60"
+        className={buttonClass({ className: "w-full" })}
       >
         {pending ? t("pending") : t(`submit.${mode}`)}
       </button>

@@ -1,6 +1,7 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
+import { buttonClass } from "@/components/ui/button";
 
 type UploadError = "fileRequired" | "fileTooLarge" | "uploadFailed";
 
@@ -89,7 +90,7 @@ export function MeterImportForm({ maxMb, error }: { maxMb: number; error: Upload
           type="submit"
           disabled={uploading}
           aria-disabled={uploading}
-          className="rounded-md bg-sky-800 px-4 py-2 font-medium text-white hover:bg-sky-900 focus:ring-2 focus:ring-sky-600 focus:ring-offset-2 focus:outline-none disabled:opacity-60"
+          className={buttonClass()}
         >
           {uploading ? t("form.pending") : t("form.submit")}
         </button>

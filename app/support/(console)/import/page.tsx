@@ -2,14 +2,17 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
+import { Badge, type BadgeTone } from "@/components/ui/badge";
+import { OutcomeBanner } from "@/components/ui/outcome-banner";
 import { PageHeader } from "@/components/ui/page-header";
+import { RowHeader, Table, TBody, Td, THead, Tr } from "@/components/ui/table";
 import { MAX_IMPORT_FILE_BYTES, type Problem, type ProblemLocation } from "@/domain/metering/types";
 import { formatDateTime, formatNumber } from "@/lib/format";
 import { requireStaff } from "@/server/auth/session";
-import { getMeterImport, type MeterImportReport } from "@/server/metering/get-meter-import";
-import { getMeterImportJob, type MeterImportJobView } from "@/server/metering/get-meter-import-job";
-import { listMeterImports, type MeterImportSummary } from "@/server/metering/list-meter-imports";
-import { listPendingMeterImportJobs } from "@/server/metering/list-pending-meter-import-jobs";
+import type { MeterImportReport } from "@/server/metering/get-meter-import";
+import type { MeterImportJobView } from "@/server/metering/get-meter-import-job";
+import { getMeterImportView } from "@/server/metering/get-meter-import-view";
+import type { MeterImportSummary } from "@/server/metering/list-meter-imports";
 import { FollowImport } from "./follow-import";
 import { MeterImportForm } from "./import-form";
 
@@ -20,24 +23,26 @@ export async function generateMetadata(): Promise<Metadata> {
 type Params = Promise<Record<string, string | string[] | undefined>>;
 type T = Awaited<ReturnType<typeof getTranslations<"meterImport">>>;
 
-const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 const COUNTS = ["received", "stored", "replaced", "unchanged", "rejected"] as const;
 const TIME_ZONE = "Europe/Stockholm";
-const UPLOAD_ERRORS = ["fileRequired", "fileTooLarge", "uploadFailed"] as const;
 const ACTIVE: MeterImportJobView["status"][] = ["RECEIVING", "QUEUED", "RUNNING"];
 
-function StatusBadge({ status, t }: { status: MeterImportSummary["status"]; t: T }) {
-  const style = {
-    STORED: "border-green-700 bg-green-50 text-green-900",
-    PARTIAL: "border-amber-700 bg-amber-50 text-amber-900",
-    REJECTED: "border-red-700 bg-red-50 text-red-900",
-  }[status];
-  return <span className={`inline-block rounded-full border px-2 py-0.5 text-xs font-semibold whitespace-nowrap ${style}`}>{t(`status.${status}`)}</span>;
-}
+const reportTone = { STORED: "ok", PARTIAL: "warn", REJECTED: "bad" } as const satisfies Record<MeterImportSummary["status"], BadgeTone>;
+const jobTone = (status: MeterImportJobView["status"]): BadgeTone => (status === "FAILED" ? "bad" : status === "DONE" ? "ok" : "info");
 
-function JobBadge({ status, t }: { status: MeterImportJobView["status"]; t: T }) {
-  const style = status === "FAILED" ? "border-red-700 bg-red-50 text-red-900" : status === "DONE" ? "border-green-700 bg-green-50 text-green-900" : "border-sky-700 bg-sky-50 text-sky-900";
-  return <span className={`inline-block rounded-full border px-2 py-0.5 text-xs font-semibold whitespace-nowrap ${style}`}>{t(`job.status.${status}`)}</span>;
+/** The last two cells of an upload's or an import's row: who sent it, and the link to its page. */
+function ByAndShowCells({ by, href, current, show, showFor }: { by: string; href: string; current: boolean; show: string; showFor: string }) {
+  return (
+    <>
+      <Td>{by}</Td>
+      <Td className="whitespace-nowrap">
+        <Link href={href} className="text-sky-800 underline" aria-current={current ? "true" : undefined}>
+          {show}
+          <span className="sr-only"> {showFor}</span>
+        </Link>
+      </Td>
+    </>
+  );
 }
 
 /** "12 kB", "49,8 MB": small files would otherwise read "0 MB". */
@@ -54,7 +59,7 @@ function Job({ job, t, locale }: { job: MeterImportJobView; t: T; locale: string
         <h2 id="import-job-heading" className="text-lg font-semibold text-slate-900 break-all">
           {t("job.heading", { fileName: job.fileName })}
         </h2>
-        <JobBadge status={job.status} t={t} />
+        <Badge tone={jobTone(job.status)}>{t(`job.status.${job.status}`)}</Badge>
       </div>
       <p className="mb-1 text-sm text-slate-700">
         {t("job.received", { size: fileSize(job.sizeBytes, locale), at: formatDateTime(job.createdAt, locale, TIME_ZONE), by: job.receivedBy ?? t("result.system") })}
@@ -77,38 +82,23 @@ function PendingJobs({ jobs, t, locale, current }: { jobs: MeterImportJobView[];
       <h2 id="pending-imports-heading" className="mb-3 text-lg font-semibold text-slate-900">
         {t("pending.heading")}
       </h2>
-      <div className="overflow-x-auto">
-        <table className="w-full text-left text-sm">
-          <caption className="sr-only">{t("pending.caption")}</caption>
-          <thead className="border-b border-slate-300 text-slate-700">
-            <tr>
-              <th scope="col" className="py-2 pr-4 font-medium whitespace-nowrap">{t("col.time")}</th>
-              <th scope="col" className="py-2 pr-4 font-medium">{t("col.file")}</th>
-              <th scope="col" className="py-2 pr-4 font-medium">{t("col.status")}</th>
-              <th scope="col" className="py-2 pr-4 font-medium">{t("col.by")}</th>
-              <th scope="col" className="py-2 font-medium"><span className="sr-only">{t("job.show")}</span></th>
-            </tr>
-          </thead>
-          <tbody>
-            {jobs.map((j) => (
-              <tr key={j.id} className={`border-b border-slate-100 align-top last:border-0 ${j.id === current ? "bg-sky-50" : ""}`}>
-                <td className="py-2 pr-4 whitespace-nowrap">
-                  <time dateTime={j.createdAt.toISOString()}>{formatDateTime(j.createdAt, locale, TIME_ZONE)}</time>
-                </td>
-                <th scope="row" className="py-2 pr-4 font-medium break-all">{j.fileName}</th>
-                <td className="py-2 pr-4"><JobBadge status={j.status} t={t} /></td>
-                <td className="py-2 pr-4">{j.receivedBy ?? t("recent.system")}</td>
-                <td className="py-2 whitespace-nowrap">
-                  <Link href={`/support/import?jobb=${j.id}`} className="text-sky-800 underline" aria-current={j.id === current ? "true" : undefined}>
-                    {t("job.show")}
-                    <span className="sr-only"> {t("job.showFor", { fileName: j.fileName })}</span>
-                  </Link>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Table caption={t("pending.caption")} density="compact">
+        <THead columns={[{ label: t("col.time"), className: "whitespace-nowrap" }, t("col.file"), t("col.status"), t("col.by"), { label: t("job.show"), hidden: true }]} />
+        <TBody>
+          {jobs.map((j) => (
+            <Tr key={j.id} className={j.id === current ? "bg-sky-50" : undefined}>
+              <Td className="whitespace-nowrap">
+                <time dateTime={j.createdAt.toISOString()}>{formatDateTime(j.createdAt, locale, TIME_ZONE)}</time>
+              </Td>
+              <RowHeader className="min-w-48 font-medium break-all">{j.fileName}</RowHeader>
+              <Td>
+                <Badge tone={jobTone(j.status)}>{t(`job.status.${j.status}`)}</Badge>
+              </Td>
+              <ByAndShowCells by={j.receivedBy ?? t("recent.system")} href={`/support/import?jobb=${j.id}`} current={j.id === current} show={t("job.show")} showFor={t("job.showFor", { fileName: j.fileName })} />
+            </Tr>
+          ))}
+        </TBody>
+      </Table>
     </section>
   );
 }
@@ -145,7 +135,7 @@ function Report({ report, t, locale }: { report: MeterImportReport; t: T; locale
         <h2 id="import-result-heading" className="text-lg font-semibold text-slate-900 break-all">
           {t("result.heading", { fileName: report.fileName })}
         </h2>
-        <StatusBadge status={report.status} t={t} />
+        <Badge tone={reportTone[report.status]}>{t(`status.${report.status}`)}</Badge>
       </div>
       <p className="mb-1 text-sm text-slate-700">
         {t("result.receivedAt", {
@@ -175,34 +165,25 @@ function Report({ report, t, locale }: { report: MeterImportReport; t: T; locale
           {report.problemCount > listed.length ? (
             <p className="mb-2 text-sm text-slate-700">{t("result.moreProblems", { shown: listed.length, total: report.problemCount })}</p>
           ) : null}
-          <div className="overflow-x-auto">
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">{t("result.problemsCaption")}</caption>
-              <thead className="border-b border-slate-300 text-slate-700">
-                <tr>
-                  <th scope="col" className="py-2 pr-4 font-medium whitespace-nowrap">{t("col.place")}</th>
-                  <th scope="col" className="py-2 pr-4 font-medium">{t("col.reason")}</th>
-                  <th scope="col" className="py-2 pr-4 font-medium">{t("col.meteringPoint")}</th>
-                  <th scope="col" className="py-2 pr-4 font-medium">{t("col.field")}</th>
-                  <th scope="col" className="py-2 text-right font-medium">{t("col.values")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {listed.map((p, i) => (
-                  <tr key={i} className="border-b border-slate-100 align-top last:border-0">
-                    <th scope="row" className="py-2 pr-4 font-medium whitespace-nowrap">{place(t, p)}</th>
-                    <td className="py-2 pr-4 break-words">
-                      {reason(t, p)}
-                      <span className="block font-mono text-xs text-slate-600">{p.code}</span>
-                    </td>
-                    <td className="py-2 pr-4 font-mono text-xs break-all">{p.meteringPoint ?? "–"}</td>
-                    <td className="py-2 pr-4 font-mono text-xs">{p.field ?? "–"}</td>
-                    <td className="py-2 text-right tabular-nums">{p.values === undefined ? "–" : n(p.values)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <Table caption={t("result.problemsCaption")} density="compact">
+            <THead columns={[{ label: t("col.place"), className: "whitespace-nowrap" }, t("col.reason"), t("col.meteringPoint"), t("col.field"), { label: t("col.values"), align: "right" }]} />
+            <TBody>
+              {listed.map((p, i) => (
+                <Tr key={i}>
+                  <RowHeader className="font-medium whitespace-nowrap">{place(t, p)}</RowHeader>
+                  <Td className="break-words">
+                    {reason(t, p)}
+                    <span className="block font-mono text-xs text-slate-600">{p.code}</span>
+                  </Td>
+                  <Td className="font-mono text-xs break-all">{p.meteringPoint ?? "–"}</Td>
+                  <Td className="font-mono text-xs">{p.field ?? "–"}</Td>
+                  <Td align="right" className="tabular-nums">
+                    {p.values === undefined ? "–" : n(p.values)}
+                  </Td>
+                </Tr>
+              ))}
+            </TBody>
+          </Table>
         </>
       )}
     </section>
@@ -219,49 +200,44 @@ function RecentImports({ rows, t, locale, current }: { rows: MeterImportSummary[
       {rows.length === 0 ? (
         <p className="text-slate-700">{t("recent.none")}</p>
       ) : (
-        <div className="overflow-x-auto">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">{t("recent.caption")}</caption>
-            <thead className="border-b border-slate-300 text-slate-700">
-              <tr>
-                <th scope="col" className="py-2 pr-4 font-medium whitespace-nowrap">{t("col.time")}</th>
-                <th scope="col" className="py-2 pr-4 font-medium">{t("col.file")}</th>
-                <th scope="col" className="py-2 pr-4 font-medium">{t("col.status")}</th>
+        <Table caption={t("recent.caption")} density="compact">
+          <THead
+            columns={[
+              { label: t("col.time"), className: "whitespace-nowrap" },
+              t("col.file"),
+              t("col.status"),
+              ...COUNTS.map((k) => ({ label: t(`count.${k}`), align: "right" as const })),
+              { label: t("col.problems"), align: "right" },
+              t("col.by"),
+              { label: t("col.report"), hidden: true },
+            ]}
+          />
+          <TBody>
+            {rows.map((r) => (
+              <Tr key={r.id} className={r.id === current ? "bg-sky-50" : undefined}>
+                <Td className="whitespace-nowrap">
+                  <time dateTime={r.receivedAt.toISOString()}>{formatDateTime(r.receivedAt, locale, TIME_ZONE)}</time>
+                </Td>
+                <RowHeader className="min-w-48 font-medium break-all">
+                  {r.fileName}
+                  <span className="block text-xs font-normal text-slate-600">{t(`formatName.${r.format}`)}</span>
+                </RowHeader>
+                <Td>
+                  <Badge tone={reportTone[r.status]}>{t(`status.${r.status}`)}</Badge>
+                </Td>
                 {COUNTS.map((k) => (
-                  <th key={k} scope="col" className="py-2 pr-4 text-right font-medium">{t(`count.${k}`)}</th>
+                  <Td key={k} align="right" className="tabular-nums">
+                    {n(r.counts[k])}
+                  </Td>
                 ))}
-                <th scope="col" className="py-2 pr-4 text-right font-medium">{t("col.problems")}</th>
-                <th scope="col" className="py-2 pr-4 font-medium">{t("col.by")}</th>
-                <th scope="col" className="py-2 font-medium"><span className="sr-only">{t("col.report")}</span></th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.id} className={`border-b border-slate-100 align-top last:border-0 ${r.id === current ? "bg-sky-50" : ""}`}>
-                  <td className="py-2 pr-4 whitespace-nowrap">
-                    <time dateTime={r.receivedAt.toISOString()}>{formatDateTime(r.receivedAt, locale, TIME_ZONE)}</time>
-                  </td>
-                  <th scope="row" className="py-2 pr-4 font-medium break-all">
-                    {r.fileName}
-                    <span className="block text-xs font-normal text-slate-600">{t(`formatName.${r.format}`)}</span>
-                  </th>
-                  <td className="py-2 pr-4"><StatusBadge status={r.status} t={t} /></td>
-                  {COUNTS.map((k) => (
-                    <td key={k} className="py-2 pr-4 text-right tabular-nums">{n(r.counts[k])}</td>
-                  ))}
-                  <td className="py-2 pr-4 text-right tabular-nums">{n(r.problemCount)}</td>
-                  <td className="py-2 pr-4">{r.receivedBy ?? t("recent.system")}</td>
-                  <td className="py-2 whitespace-nowrap">
-                    <Link href={`/support/import?import=${r.id}`} className="text-sky-800 underline" aria-current={r.id === current ? "true" : undefined}>
-                      {t("recent.show")}
-                      <span className="sr-only"> {t("recent.showFor", { fileName: r.fileName })}</span>
-                    </Link>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+                <Td align="right" className="tabular-nums">
+                  {n(r.problemCount)}
+                </Td>
+                <ByAndShowCells by={r.receivedBy ?? t("recent.system")} href={`/support/import?import=${r.id}`} current={r.id === current} show={t("recent.show")} showFor={t("recent.showFor", { fileName: r.fileName })} />
+              </Tr>
+            ))}
+          </TBody>
+        </Table>
       )}
     </section>
   );
@@ -269,44 +245,22 @@ function RecentImports({ rows, t, locale, current }: { rows: MeterImportSummary[
 
 export default async function MeterImportPage({ searchParams }: { searchParams: Params }) {
   const staff = await requireStaff();
-  const params = await searchParams;
-  const requested = first(params.import) ?? null;
-  const requestedJob = first(params.jobb) ?? null;
-  const error = UPLOAD_ERRORS.find((e) => e === first(params.fel)) ?? null;
-  const [t, locale, recent, pending, report, job] = await Promise.all([
-    getTranslations("meterImport"),
-    getLocale(),
-    listMeterImports(staff),
-    listPendingMeterImportJobs(staff),
-    requested ? getMeterImport(staff, requested) : Promise.resolve(null),
-    requestedJob ? getMeterImportJob(staff, requestedJob) : Promise.resolve(null),
-  ]);
-  // Once the worker has imported the upload, its report is the import's own page.
-  if (job?.status === "DONE" && job.importId) redirect(`/support/import?import=${job.importId}`);
+  const [params, t, locale] = await Promise.all([searchParams, getTranslations("meterImport"), getLocale()]);
+  const { recent, pending, report, job, reportNotFound, jobNotFound, uploadError, redirectTo } = await getMeterImportView(staff, params);
+  if (redirectTo) redirect(redirectTo);
   const maxMb = MAX_IMPORT_FILE_BYTES / (1024 * 1024);
   return (
     <div>
       <PageHeader title={t("title")} intro={t("intro")} />
-      {job ? (
-        <Job job={job} t={t} locale={locale} />
-      ) : requestedJob ? (
-        <p role="alert" className="mb-6 rounded-md border border-red-700 bg-red-50 px-4 py-3 text-sm text-red-900">
-          {t("job.notFound")}
-        </p>
-      ) : null}
-      {report ? (
-        <Report report={report} t={t} locale={locale} />
-      ) : requested ? (
-        <p role="alert" className="mb-6 rounded-md border border-red-700 bg-red-50 px-4 py-3 text-sm text-red-900">
-          {t("result.notFound")}
-        </p>
-      ) : null}
+      {job ? <Job job={job} t={t} locale={locale} /> : jobNotFound ? <OutcomeBanner ok={false}>{t("job.notFound")}</OutcomeBanner> : null}
+      {report ? <Report report={report} t={t} locale={locale} /> : reportNotFound ? <OutcomeBanner ok={false}>{t("result.notFound")}</OutcomeBanner> : null}
       {pending.length ? <PendingJobs jobs={pending} t={t} locale={locale} current={job?.id ?? null} /> : null}
       <div className="mb-8 grid gap-6 lg:grid-cols-2">
-        <section className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
-          <MeterImportForm maxMb={maxMb} error={error} />
+        {/* min-w-0: the format example scrolls inside its box instead of widening the page on a phone. */}
+        <section className="min-w-0 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+          <MeterImportForm maxMb={maxMb} error={uploadError} />
         </section>
-        <section aria-labelledby="import-format-heading" className="rounded-lg border border-slate-200 bg-white p-5 text-sm text-slate-800 shadow-sm">
+        <section aria-labelledby="import-format-heading" className="min-w-0 rounded-lg border border-slate-200 bg-white p-5 text-sm text-slate-800 shadow-sm">
           <h2 id="import-format-heading" className="mb-2 font-semibold text-slate-900">
             {t("format.heading")}
           </h2>

@@ -3,9 +3,11 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireStaff } from "@/server/auth/session";
-import { listAuditLog } from "@/server/support/list-audit-log";
-import { KNOWN_AUDIT_ACTIONS, parseAuditFilter } from "@/server/support/schemas";
+import { getAuditLogView, type AuditLogView } from "@/server/support/get-audit-log-view";
 import { actionLabel, AuditTable } from "../audit-table";
+import { buttonClass } from "@/components/ui/button";
+import { OutcomeBanner } from "@/components/ui/outcome-banner";
+import { Pagination } from "@/components/ui/pagination";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("support"))("log.title") };
@@ -18,9 +20,9 @@ const inputClass = (invalid: boolean) =>
 
 export default async function SupportAuditLogPage({ searchParams }: { searchParams: Params }) {
   const staff = await requireStaff();
-  const { filter, raw, fieldErrors } = parseAuditFilter(await searchParams);
-  const [t, tt, tc] = await Promise.all([getTranslations("support"), getTranslations(), getTranslations("common")]);
-  const log = filter ? await listAuditLog(staff, filter) : null;
+  const [params, t, tc] = await Promise.all([searchParams, getTranslations("support"), getTranslations("common")]);
+  const view = await getAuditLogView(staff, params);
+  const { raw, log } = view;
 
   // The current filters as query parameters, for the page links.
   const query = (page: number) => {
@@ -33,9 +35,36 @@ export default async function SupportAuditLogPage({ searchParams }: { searchPara
     const s = p.toString();
     return s ? `/support/logg?${s}` : "/support/logg";
   };
-  const actions: string[] = [...KNOWN_AUDIT_ACTIONS];
-  if (raw.action && !actions.includes(raw.action)) actions.push(raw.action);
+  return (
+    <div>
+      <PageHeader title={t("log.title")} intro={t("log.intro")} />
+      <AuditFilterForm view={view} />
 
+      {!log ? (
+        <OutcomeBanner ok={false} className="">
+          {t("log.invalidFilter")}
+        </OutcomeBanner>
+      ) : log.total === 0 ? (
+        <p role="status" className="text-slate-700">
+          {t("log.none")}
+        </p>
+      ) : (
+        <section aria-label={t("log.caption")} className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+          <p role="status" className="mb-3 text-sm text-slate-700">
+            {tc("showing", { ...view.shown, total: log.total })}
+          </p>
+          {log.rows.length ? <AuditTable rows={log.rows} caption={t("log.caption")} /> : null}
+          <Pagination page={log.page} pageCount={log.pages} hrefFor={query} label={t("log.pagination")} />
+        </section>
+      )}
+    </div>
+  );
+}
+
+/** The filter: customer number, action and a period; an invalid value is shown with its error. */
+async function AuditFilterForm({ view }: { view: AuditLogView }) {
+  const [t, tt] = await Promise.all([getTranslations("support"), getTranslations()]);
+  const { raw, fieldErrors } = view;
   const field = (name: "customerNumber" | "from" | "to", label: string, param: string, type: string) => {
     const errors = fieldErrors[name];
     const errorId = errors?.length ? `log-${name}-error` : undefined;
@@ -64,76 +93,37 @@ export default async function SupportAuditLogPage({ searchParams }: { searchPara
     );
   };
 
-  const offset = log ? (log.page - 1) * log.pageSize : 0;
-  const from = log?.rows.length ? offset + 1 : 0;
-  const to = log ? offset + log.rows.length : 0;
-
   return (
-    <div>
-      <PageHeader title={t("log.title")} intro={t("log.intro")} />
-      <form action="/support/logg" method="get" className="mb-6 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
-        <fieldset>
-          <legend className="mb-3 font-semibold text-slate-900">{t("log.filterLegend")}</legend>
-          <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-            {field("customerNumber", t("log.customerNumber"), "kund", "text")}
-            <div>
-              <label htmlFor="log-action" className="block text-sm font-medium text-slate-900">
-                {t("log.action")}
-              </label>
-              <select id="log-action" name="handelse" defaultValue={raw.action ?? ""} className={inputClass(Boolean(fieldErrors.action?.length))}>
-                <option value="">{t("log.allActions")}</option>
-                {actions.map((a) => (
-                  <option key={a} value={a}>
-                    {actionLabel(t, a)}
-                  </option>
-                ))}
-              </select>
-            </div>
-            {field("from", t("log.from"), "fran", "date")}
-            {field("to", t("log.to"), "till", "date")}
+    <form action="/support/logg" method="get" className="mb-6 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+      <fieldset>
+        <legend className="mb-3 font-semibold text-slate-900">{t("log.filterLegend")}</legend>
+        <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+          {field("customerNumber", t("log.customerNumber"), "kund", "text")}
+          <div>
+            <label htmlFor="log-action" className="block text-sm font-medium text-slate-900">
+              {t("log.action")}
+            </label>
+            <select id="log-action" name="handelse" defaultValue={raw.action ?? ""} className={inputClass(Boolean(fieldErrors.action?.length))}>
+              <option value="">{t("log.allActions")}</option>
+              {view.actions.map((a) => (
+                <option key={a} value={a}>
+                  {actionLabel(t, a)}
+                </option>
+              ))}
+            </select>
           </div>
-          <div className="mt-4 flex flex-wrap items-center gap-4">
-            <button type="submit" className="rounded-md bg-sky-800 px-4 py-2 font-medium text-white hover:bg-sky-900 focus:outline-none focus:ring-2 focus:ring-sky-600 focus:ring-offset-2">
-              {t("log.filter")}
-            </button>
-            <Link href="/support/logg" className="text-sky-800 underline">
-              {t("log.clear")}
-            </Link>
-          </div>
-        </fieldset>
-      </form>
-
-      {!log ? (
-        <p role="alert" className="rounded-md border border-red-700 bg-red-50 px-4 py-3 text-sm text-red-900">
-          {t("log.invalidFilter")}
-        </p>
-      ) : log.total === 0 ? (
-        <p role="status" className="text-slate-700">
-          {t("log.none")}
-        </p>
-      ) : (
-        <section aria-label={t("log.caption")} className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
-          <p role="status" className="mb-3 text-sm text-slate-700">
-            {tc("showing", { from, to, total: log.total })}
-          </p>
-          {log.rows.length ? <AuditTable rows={log.rows} caption={t("log.caption")} /> : null}
-          {log.pages > 1 ? (
-            <nav aria-label={t("log.pagination")} className="mt-4 flex flex-wrap items-center gap-4">
-              {log.page > 1 ? (
-                <Link href={query(log.page - 1)} className="text-sky-800 underline">
-                  {tc("previous")}
-                </Link>
-              ) : null}
-              <span className="text-sm text-slate-700">{tc("page", { page: log.page, pages: log.pages })}</span>
-              {log.page < log.pages ? (
-                <Link href={query(log.page + 1)} className="text-sky-800 underline">
-                  {tc("next")}
-                </Link>
-              ) : null}
-            </nav>
-          ) : null}
-        </section>
-      )}
-    </div>
+          {field("from", t("log.from"), "fran", "date")}
+          {field("to", t("log.to"), "till", "date")}
+        </div>
+        <div className="mt-4 flex flex-wrap items-center gap-4">
+          <button type="submit" className={buttonClass()}>
+            {t("log.filter")}
+          </button>
+          <Link href="/support/logg" className="text-sky-800 underline">
+            {t("log.clear")}
+          </Link>
+        </div>
+      </fieldset>
+    </form>
   );
 }

@@ -2,11 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Card, PageHeader } from "@/components/ui/page-header";
-import { RowHeader, Table, TBody, Td, Th, THead } from "@/components/ui/table";
+import { RowHeader, Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { formatOrganisationNumber } from "@/domain/access/organisation-number";
 import { requireStaff } from "@/server/auth/session";
 import { listThirdParties } from "@/server/third-party/list-for-staff";
-import { Badge } from "./badge";
+import { Badge } from "@/components/ui/badge";
 import { RegisterThirdPartyForm } from "./third-party-forms";
 
 /** An e-mail address that may wrap after the @ (and nowhere else in the middle of a word). */
@@ -52,14 +52,14 @@ export default async function ThirdPartyRegisterPage() {
                     <span className="block font-normal">{t("list.webhook")}</span>
                   </Th>
                   <Th>{t("list.status")}</Th>
-                  <Th className="text-right">{t("list.clients")}</Th>
-                  <Th className="text-right">{t("list.consents")}</Th>
-                  <Th className="text-right">{t("list.openRequests")}</Th>
-                  <Th className="text-right">{t("list.failedWebhooks")}</Th>
+                  <Th align="right">{t("list.clients")}</Th>
+                  <Th align="right">{t("list.consents")}</Th>
+                  <Th align="right">{t("list.openRequests")}</Th>
+                  <Th align="right">{t("list.failedWebhooks")}</Th>
                 </THead>
                 <TBody>
                   {parties.map((p) => (
-                    <tr key={p.id}>
+                    <Tr key={p.id}>
                       <RowHeader>
                         <Link href={`/support/tredjeparter/${p.id}`} className="font-medium text-sky-800 underline underline-offset-2 hover:text-sky-950">
                           {p.name}
@@ -73,11 +73,11 @@ export default async function ThirdPartyRegisterPage() {
                       <Td>
                         <Badge tone={p.status === "ACTIVE" ? "ok" : "bad"}>{t(`status.${p.status}`)}</Badge>
                       </Td>
-                      <Td className="text-right tabular-nums">{p.activeClients}</Td>
-                      <Td className="text-right tabular-nums">{p.activeConsents}</Td>
-                      <Td className="text-right tabular-nums">{p.openRequests}</Td>
-                      <Td className="text-right tabular-nums">{p.failedWebhooks > 0 ? <Badge tone="bad">{p.failedWebhooks}</Badge> : 0}</Td>
-                    </tr>
+                      <Td align="right" className="tabular-nums">{p.activeClients}</Td>
+                      <Td align="right" className="tabular-nums">{p.activeConsents}</Td>
+                      <Td align="right" className="tabular-nums">{p.openRequests}</Td>
+                      <Td align="right" className="tabular-nums">{p.failedWebhooks > 0 ? <Badge tone="bad">{p.failedWebhooks}</Badge> : 0}</Td>
+                    </Tr>
                   ))}
                 </TBody>
               </Table>

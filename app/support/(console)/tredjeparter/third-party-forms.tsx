@@ -2,10 +2,12 @@
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { useActionState, useId, useState } from "react";
-import { Field, TextAreaField } from "@/components/ui/field";
+import { ActionForm } from "@/components/ui/action-form";
+import { buttonClass } from "@/components/ui/button";
+import { ConfirmCheckbox, Field, TextAreaField } from "@/components/ui/field";
 import { FormMessage, SubmitButton } from "@/components/ui/form-status";
 import { formatDateTime } from "@/lib/format";
-import { idle, type ActionState } from "@/server/actions/action-state";
+import { idle } from "@/lib/action-state";
 import {
   createApiClientAction,
   createThirdPartyAction,
@@ -16,28 +18,6 @@ import {
   reviewConsentRequestAction,
   updateThirdPartyAction,
 } from "@/server/actions/third-party-admin-actions";
-
-type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
-
-/**
- * A small form around one server action (the ActionForm pattern of app/(portal)/behorighet): hidden
- * fields and a button come in as children, the outcome is announced next to it. Children may read
- * the returned state, which is how a secret made by the action is shown once.
- */
-function StaffActionForm({ action, children, className }: { action: Action; children: React.ReactNode | ((state: ActionState) => React.ReactNode); className?: string }) {
-  const [state, formAction] = useActionState(action, idle);
-  return (
-    <form action={formAction} noValidate className={className}>
-      {state.status === "error" ? <FormMessage state={state} /> : null}
-      {typeof children === "function" ? children(state) : children}
-      {state.status === "ok" && !state.messageValues ? (
-        <div className="mt-2">
-          <FormMessage state={state} />
-        </div>
-      ) : null}
-    </form>
-  );
-}
 
 /**
  * A secret shown once, right after the action made it: the value, a copy button and the warning
@@ -66,7 +46,7 @@ export function SecretOnce({ items, heading }: { heading: string; items: { label
               <button
                 type="button"
                 onClick={() => copy(item.label, item.value)}
-                className="rounded-md border border-slate-400 bg-white px-3 py-1 text-sm font-medium text-slate-900 hover:bg-slate-50 focus:outline-none focus:ring-2 focus:ring-sky-600"
+                className={buttonClass({ variant: "secondary", size: "sm" })}
               >
                 {copied === item.label ? t("copied") : t("copy")}
                 <span className="sr-only"> {item.label}</span>
@@ -77,35 +57,6 @@ export function SecretOnce({ items, heading }: { heading: string; items: { label
         ))}
       </dl>
       <p className="mt-3 text-sm font-semibold text-amber-900">{t("copyNow")}</p>
-    </div>
-  );
-}
-
-function ConfirmBox({ label, errors }: { label: string; errors?: string[] }) {
-  const t = useTranslations();
-  const id = useId();
-  const errorId = errors?.length ? `${id}-error` : undefined;
-  return (
-    <div className="mb-4">
-      <div className="flex items-start gap-2">
-        <input
-          id={id}
-          name="confirm"
-          type="checkbox"
-          required
-          aria-invalid={errorId ? true : undefined}
-          aria-describedby={errorId}
-          className="mt-1 h-4 w-4 rounded border-slate-500 accent-red-700 focus:ring-2 focus:ring-sky-600"
-        />
-        <label htmlFor={id} className="text-sm font-medium text-slate-900">
-          {label}
-        </label>
-      </div>
-      {errorId ? (
-        <p id={errorId} className="mt-1 text-sm font-medium text-red-700">
-          {errors!.map((k) => t(k)).join(" ")}
-        </p>
-      ) : null}
     </div>
   );
 }
@@ -218,7 +169,7 @@ export function EditThirdPartyForm({ party }: { party: EditableParty }) {
 export function RotateWebhookSecretForm({ thirdPartyId }: { thirdPartyId: string }) {
   const t = useTranslations("thirdPartyAdmin.webhookSecret");
   return (
-    <StaffActionForm action={rotateWebhookSecretAction}>
+    <ActionForm noValidate errorPlacement="top" action={rotateWebhookSecretAction}>
       {(state) => (
         <>
           {state.status === "ok" && state.messageValues ? (
@@ -234,7 +185,7 @@ export function RotateWebhookSecretForm({ thirdPartyId }: { thirdPartyId: string
           </details>
         </>
       )}
-    </StaffActionForm>
+    </ActionForm>
   );
 }
 
@@ -270,16 +221,16 @@ export function RotateClientSecretForm({ apiClientId, clientId, graceHours }: { 
   const locale = useLocale();
   const id = useId();
   return (
-    <StaffActionForm action={rotateApiClientSecretAction}>
+    <ActionForm noValidate errorPlacement="top" action={rotateApiClientSecretAction}>
       {(state) => {
-        const done = state.status === "ok" && state.messageValues ? (state.messageValues as { clientSecret: string; previousValidUntil: string }) : null;
+        const done = state.status === "ok" && state.messageValues ? (state.messageValues as { clientSecret: string; previousValidUntil: string; previousStillValid: "yes" | "no" }) : null;
         const until = done ? new Date(done.previousValidUntil) : null;
         return (
           <>
             {done && until ? (
               <>
                 <SecretOnce heading={t("rotated")} items={[{ label: t("secretLabel", { clientId }), value: done.clientSecret }]} />
-                <p className="mb-4 text-sm text-slate-800">{until.getTime() > Date.now() ? t("previousUntil", { date: formatDateTime(until, locale) }) : t("previousStopped")}</p>
+                <p className="mb-4 text-sm text-slate-800">{done.previousStillValid === "yes" ? t("previousUntil", { date: formatDateTime(until, locale) }) : t("previousStopped")}</p>
               </>
             ) : null}
             <details className="rounded-md border border-slate-300 p-4" open={state.status !== "idle" ? true : undefined}>
@@ -308,14 +259,14 @@ export function RotateClientSecretForm({ apiClientId, clientId, graceHours }: { 
           </>
         );
       }}
-    </StaffActionForm>
+    </ActionForm>
   );
 }
 
 export function RevokeClientForm({ apiClientId, clientId, thirdPartyId }: { apiClientId: string; clientId: string; thirdPartyId: string }) {
   const t = useTranslations("thirdPartyAdmin.revoke");
   return (
-    <StaffActionForm action={revokeApiClientAction}>
+    <ActionForm noValidate errorPlacement="top" action={revokeApiClientAction}>
       {(state) => (
         <details className="rounded-md border border-red-300 p-4" open={state.status === "error" ? true : undefined}>
           <summary className="cursor-pointer font-semibold text-red-800">{t("summary")}</summary>
@@ -324,30 +275,30 @@ export function RevokeClientForm({ apiClientId, clientId, thirdPartyId }: { apiC
             <p className="mb-3 text-sm text-slate-700">{t("effects")}</p>
             <input type="hidden" name="apiClientId" value={apiClientId} />
             <input type="hidden" name="thirdPartyId" value={thirdPartyId} />
-            <ConfirmBox label={t("confirm")} errors={state.fieldErrors?.confirm} />
+            <ConfirmCheckbox label={t("confirm")} errors={state.fieldErrors?.confirm} />
             <SubmitButton variant="danger" pendingLabel={t("pending")}>
               {t("submit")}
             </SubmitButton>
           </fieldset>
         </details>
       )}
-    </StaffActionForm>
+    </ActionForm>
   );
 }
 
 export function ResendWebhookForm({ deliveryId, eventId }: { deliveryId: string; eventId: string }) {
   const t = useTranslations("thirdPartyAdmin.webhooks");
   return (
-    <StaffActionForm action={resendWebhookAction}>
+    <ActionForm noValidate errorPlacement="top" action={resendWebhookAction}>
       <input type="hidden" name="deliveryId" value={deliveryId} />
       <button
         type="submit"
         aria-label={t("resendLabel", { eventId })}
-        className="rounded-md border border-slate-400 bg-white px-3 py-1 text-sm font-medium whitespace-nowrap text-slate-900 hover:bg-slate-50 focus:outline-none focus:ring-2 focus:ring-sky-600"
+        className={buttonClass({ variant: "secondary", size: "sm", className: "whitespace-nowrap" })}
       >
         {t("resend")}
       </button>
-    </StaffActionForm>
+    </ActionForm>
   );
 }
 

@@ -9,7 +9,11 @@ import { formatDate, formatDateTime } from "@/lib/format";
 import { requireStaff } from "@/server/auth/session";
 import { getCustomerForSupport, type SupportCustomer } from "@/server/support/get-customer-for-support";
 import { AuditTable } from "../../audit-table";
-import { StatusBadge } from "../../status-badge";
+import { Badge } from "@/components/ui/badge";
+import { DetailList, DetailRow } from "@/components/ui/detail-list";
+import { OutcomeBanner } from "@/components/ui/outcome-banner";
+import { RowHeader, Table, TBody, Td, THead, Tr } from "@/components/ui/table";
+import { LastLogin, UserEmail } from "../../user-cells";
 import { ResetLinkForm, VoidUserForm } from "./user-actions";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -26,15 +30,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: customer ? `${customer.customerNumber} – ${customer.name}` : t("search.title") };
 }
 
-function Row({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <div className="grid gap-1 py-2 sm:grid-cols-3 sm:gap-4">
-      <dt className="text-sm font-medium text-slate-700">{label}</dt>
-      <dd className="text-slate-900 sm:col-span-2">{children}</dd>
-    </div>
-  );
-}
-
 export default async function SupportCustomerPage({ params, searchParams }: Props) {
   const [{ id }, query] = await Promise.all([params, searchParams]);
   const customer = await loadCustomer(id);
@@ -45,85 +40,48 @@ export default async function SupportCustomerPage({ params, searchParams }: Prop
 
   return (
     <div>
-      <p className="mb-4 text-sm">
-        <Link href="/support" className="text-sky-800 underline">
-          {t("customer.backToSearch")}
-        </Link>
-      </p>
       <PageHeader
+        back={{ href: "/support", label: t("customer.backToSearch") }}
         title={customer.name}
         intro={t("customer.intro", { customerNumber: customer.customerNumber, kind: t(`kind.${customer.kind}`), market: t(`market.${customer.market}`) })}
       />
       {justVoided ? (
-        <p role="status" className="mb-6 rounded-md border border-green-700 bg-green-50 px-4 py-3 text-sm text-green-900">
-          {t("customer.voidedNotice")}
-        </p>
+        <OutcomeBanner ok>{t("customer.voidedNotice")}</OutcomeBanner>
       ) : null}
 
       <div className="space-y-6">
         <Card title={t("customer.detailsTitle")}>
-          <dl className="divide-y divide-slate-100">
-            <Row label={t("customer.customerNumber")}>{customer.customerNumber}</Row>
-            <Row label={t("customer.name")}>{customer.name}</Row>
-            <Row label={t("customer.kind")}>{t(`kind.${customer.kind}`)}</Row>
-            <Row label={t("customer.market")}>{t(`market.${customer.market}`)}</Row>
-            <Row label={t("customer.nationalId")}>
+          <DetailList>
+            <DetailRow label={t("customer.customerNumber")}>{customer.customerNumber}</DetailRow>
+            <DetailRow label={t("customer.name")}>{customer.name}</DetailRow>
+            <DetailRow label={t("customer.kind")}>{t(`kind.${customer.kind}`)}</DetailRow>
+            <DetailRow label={t("customer.market")}>{t(`market.${customer.market}`)}</DetailRow>
+            <DetailRow label={t("customer.nationalId")}>
               {customer.nationalIdMasked} <span className="text-sm text-slate-600">{t("customer.nationalIdMaskedHint")}</span>
-            </Row>
-            <Row label={t("customer.email")}>{customer.email ?? none}</Row>
-            <Row label={t("customer.phone")}>{customer.phone ?? none}</Row>
-            <Row label={t("customer.address")}>
+            </DetailRow>
+            <DetailRow label={t("customer.email")}>{customer.email ?? none}</DetailRow>
+            <DetailRow label={t("customer.phone")}>{customer.phone ?? none}</DetailRow>
+            <DetailRow label={t("customer.address")}>
               {customer.street}, {customer.postalCode} {customer.city}
               {customer.country !== customer.market ? `, ${customer.country}` : null}
-            </Row>
-            <Row label={t("customer.invoiceAddress")}>
+            </DetailRow>
+            <DetailRow label={t("customer.invoiceAddress")}>
               {customer.invoiceCareOf ? <>{t("customer.invoiceCareOf", { name: customer.invoiceCareOf })}, </> : null}
               {customer.invoiceStreet}, {customer.invoicePostalCode} {customer.invoiceCity}
-            </Row>
-            <Row label={t("customer.invoiceDelivery")}>
+            </DetailRow>
+            <DetailRow label={t("customer.invoiceDelivery")}>
               {t(`delivery.${customer.invoiceDelivery}`)}
               {customer.invoiceEmail ? ` (${customer.invoiceEmail})` : null}
-            </Row>
-            <Row label={t("customer.customerSince")}>{formatDate(swedishDay(customer.createdAt), locale)}</Row>
-          </dl>
+            </DetailRow>
+            <DetailRow label={t("customer.customerSince")}>{formatDate(swedishDay(customer.createdAt), locale)}</DetailRow>
+          </DetailList>
         </Card>
 
         <Card title={t("customer.installationsTitle")}>
           {customer.installations.length === 0 ? (
             <p className="text-slate-700">{t("customer.noInstallations")}</p>
           ) : (
-            <div className="overflow-x-auto">
-              <table className="w-full text-left text-sm">
-                <caption className="sr-only">{t("customer.installationsCaption")}</caption>
-                <thead className="border-b border-slate-300 text-slate-700">
-                  <tr>
-                    <th scope="col" className="py-2 pr-4 font-medium">{t("col.meteringPoint")}</th>
-                    <th scope="col" className="py-2 pr-4 font-medium">{t("col.type")}</th>
-                    <th scope="col" className="py-2 pr-4 font-medium">{t("col.address")}</th>
-                    <th scope="col" className="py-2 pr-4 font-medium">{t("col.status")}</th>
-                    <th scope="col" className="py-2 font-medium">{t("col.period")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {customer.installations.map((i) => (
-                    <tr key={i.id} className="border-b border-slate-100 last:border-0">
-                      <th scope="row" className="py-2 pr-4 font-mono font-normal">{i.meteringPointId}</th>
-                      <td className="py-2 pr-4">{t(`installationType.${i.type}`)}</td>
-                      <td className="py-2 pr-4">
-                        {i.name ? <span className="block font-medium">{i.name}</span> : null}
-                        {i.street}, {i.postalCode} {i.city}
-                      </td>
-                      <td className="py-2 pr-4">{t(`installationStatus.${i.status}`)}</td>
-                      <td className="py-2">
-                        {i.endDate
-                          ? t("customer.periodClosed", { start: formatDate(i.startDate, locale), end: formatDate(i.endDate, locale) })
-                          : t("customer.periodOpen", { start: formatDate(i.startDate, locale) })}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <InstallationsTable customer={customer} locale={locale} t={t} />
           )}
         </Card>
 
@@ -155,46 +113,36 @@ function Users({ customer, locale, t }: { customer: SupportCustomer; locale: str
   const actionable = customer.users.filter((u) => u.status === "ACTIVE" && u.email && !u.membershipRevokedAt);
   return (
     <>
-      <div className="overflow-x-auto">
-        <table className="w-full text-left text-sm">
-          <caption className="sr-only">{t("customer.usersCaption")}</caption>
-          <thead className="border-b border-slate-300 text-slate-700">
-            <tr>
-              <th scope="col" className="py-2 pr-4 font-medium">{t("col.name")}</th>
-              <th scope="col" className="py-2 pr-4 font-medium">{t("col.email")}</th>
-              <th scope="col" className="py-2 pr-4 font-medium">{t("col.role")}</th>
-              <th scope="col" className="py-2 pr-4 font-medium">{t("col.status")}</th>
-              <th scope="col" className="py-2 pr-4 font-medium">{t("col.lastLogin")}</th>
-              <th scope="col" className="py-2 font-medium">{t("col.created")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {customer.users.map((u) => (
-              <tr key={u.id} className="border-b border-slate-100 align-top last:border-0">
-                <th scope="row" className="py-2 pr-4 font-normal">{u.name}</th>
-                <td className="py-2 pr-4 break-all">{u.email ?? (u.voidedEmail ? t("formerEmail", { email: u.voidedEmail }) : t("noEmail"))}</td>
-                <td className="py-2 pr-4">{t(`role.${u.role}`)}</td>
-                <td className="py-2 pr-4">
-                  <StatusBadge status={u.status} label={t(`status.${u.status}`)} />
-                  {u.status === "VOIDED" && u.voidedAt ? (
-                    <span className="mt-1 block text-xs text-slate-700">
-                      {u.voidedByName
-                        ? t("customer.voidedInfo", { date: formatDateTime(u.voidedAt, locale), staff: u.voidedByName })
-                        : t("customer.voidedInfoUnknownStaff", { date: formatDateTime(u.voidedAt, locale) })}
-                    </span>
-                  ) : u.membershipRevokedAt ? (
-                    <span className="mt-1 block text-xs text-slate-700">{t("membershipRevoked", { date: formatDateTime(u.membershipRevokedAt, locale) })}</span>
-                  ) : null}
-                </td>
-                <td className="py-2 pr-4">
-                  {u.lastLoginAt ? <time dateTime={u.lastLoginAt.toISOString()}>{formatDateTime(u.lastLoginAt, locale)}</time> : t("neverSignedIn")}
-                </td>
-                <td className="py-2">{formatDate(swedishDay(u.createdAt), locale)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Table caption={t("customer.usersCaption")} density="compact">
+        <THead columns={[t("col.name"), t("col.email"), t("col.role"), t("col.status"), t("col.lastLogin"), t("col.created")]} />
+        <TBody>
+          {customer.users.map((u) => (
+            <Tr key={u.id}>
+              <RowHeader>{u.name}</RowHeader>
+              <Td className="break-all">
+                <UserEmail email={u.email} voidedEmail={u.voidedEmail} />
+              </Td>
+              <Td>{t(`role.${u.role}`)}</Td>
+              <Td>
+                <Badge tone={u.status === "ACTIVE" ? "ok" : "bad"}>{t(`status.${u.status}`)}</Badge>
+                {u.status === "VOIDED" && u.voidedAt ? (
+                  <span className="mt-1 block text-xs text-slate-700">
+                    {u.voidedByName
+                      ? t("customer.voidedInfo", { date: formatDateTime(u.voidedAt, locale), staff: u.voidedByName })
+                      : t("customer.voidedInfoUnknownStaff", { date: formatDateTime(u.voidedAt, locale) })}
+                  </span>
+                ) : u.membershipRevokedAt ? (
+                  <span className="mt-1 block text-xs text-slate-700">{t("membershipRevoked", { date: formatDateTime(u.membershipRevokedAt, locale) })}</span>
+                ) : null}
+              </Td>
+              <Td>
+                <LastLogin at={u.lastLoginAt} />
+              </Td>
+              <Td>{formatDate(swedishDay(u.createdAt), locale)}</Td>
+            </Tr>
+          ))}
+        </TBody>
+      </Table>
       {actionable.map((u) => (
         <section key={u.id} aria-labelledby={`actions-${u.id}`} className="mt-6 border-t border-slate-200 pt-4">
           <h3 id={`actions-${u.id}`} className="mb-3 font-semibold text-slate-900">
@@ -207,5 +155,31 @@ function Users({ customer, locale, t }: { customer: SupportCustomer; locale: str
         </section>
       ))}
     </>
+  );
+}
+
+function InstallationsTable({ customer, locale, t }: { customer: SupportCustomer; locale: string; t: T }) {
+  return (
+    <Table caption={t("customer.installationsCaption")} density="compact">
+      <THead columns={[t("col.meteringPoint"), t("col.type"), t("col.address"), t("col.status"), t("col.period")]} />
+      <TBody>
+        {customer.installations.map((i) => (
+          <Tr key={i.id}>
+            <RowHeader className="font-mono">{i.meteringPointId}</RowHeader>
+            <Td>{t(`installationType.${i.type}`)}</Td>
+            <Td>
+              {i.name ? <span className="block font-medium">{i.name}</span> : null}
+              {i.street}, {i.postalCode} {i.city}
+            </Td>
+            <Td>{t(`installationStatus.${i.status}`)}</Td>
+            <Td>
+              {i.endDate
+                ? t("customer.periodClosed", { start: formatDate(i.startDate, locale), end: formatDate(i.endDate, locale) })
+                : t("customer.periodOpen", { start: formatDate(i.startDate, locale) })}
+            </Td>
+          </Tr>
+        ))}
+      </TBody>
+    </Table>
   );
 }

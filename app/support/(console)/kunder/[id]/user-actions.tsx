@@ -1,8 +1,9 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { useActionState, useId } from "react";
+import { useActionState } from "react";
+import { ConfirmCheckbox, TextAreaField } from "@/components/ui/field";
 import { FormMessage, SubmitButton } from "@/components/ui/form-status";
-import { idle } from "@/server/actions/action-state";
+import { idle } from "@/lib/action-state";
 import { sendResetLinkAction, voidUserAction } from "@/server/actions/support-actions";
 
 export function ResetLinkForm({ userId, email }: { userId: string; email: string }) {
@@ -29,13 +30,8 @@ export function ResetLinkForm({ userId, email }: { userId: string; email: string
  */
 export function VoidUserForm({ userId, customerId, email }: { userId: string; customerId: string; email: string }) {
   const t = useTranslations("support");
-  const tt = useTranslations();
-  const id = useId();
   const [state, action] = useActionState(voidUserAction, idle);
   const e = state.fieldErrors ?? {};
-  const reasonHint = `${id}-reason-hint`;
-  const reasonError = e.reason?.length ? `${id}-reason-error` : undefined;
-  const confirmError = e.confirm?.length ? `${id}-confirm-error` : undefined;
   return (
     <details open={state.status === "error" ? true : undefined} className="self-start rounded-md border border-red-300 bg-white p-4">
       <summary className="cursor-pointer font-semibold text-red-800">{t("void.summary")}</summary>
@@ -47,53 +43,8 @@ export function VoidUserForm({ userId, customerId, email }: { userId: string; cu
           <p className="mb-4 text-sm text-slate-700">{t("void.effects")}</p>
           <input type="hidden" name="userId" value={userId} />
           <input type="hidden" name="customerId" value={customerId} />
-          <div className="mb-4">
-            <label htmlFor={`${id}-reason`} className="block text-sm font-medium text-slate-900">
-              {t("void.reason")}
-              <span className="sr-only"> ({tt("common.required")})</span>
-              <span aria-hidden="true" className="text-red-700"> *</span>
-            </label>
-            <p id={reasonHint} className="mt-0.5 text-sm text-slate-600">
-              {t("void.reasonHint")}
-            </p>
-            <textarea
-              id={`${id}-reason`}
-              name="reason"
-              rows={3}
-              required
-              maxLength={500}
-              defaultValue={state.values?.reason}
-              aria-invalid={reasonError ? true : undefined}
-              aria-describedby={[reasonHint, reasonError].filter(Boolean).join(" ")}
-              className={`mt-1 block w-full rounded-md border px-3 py-2 text-slate-900 shadow-sm focus:outline-none focus:ring-2 focus:ring-sky-600 ${reasonError ? "border-red-700" : "border-slate-400"}`}
-            />
-            {reasonError ? (
-              <p id={reasonError} className="mt-1 text-sm font-medium text-red-700">
-                {e.reason!.map((k) => tt(k)).join(" ")}
-              </p>
-            ) : null}
-          </div>
-          <div className="mb-4">
-            <div className="flex items-start gap-2">
-              <input
-                id={`${id}-confirm`}
-                name="confirm"
-                type="checkbox"
-                required
-                aria-invalid={confirmError ? true : undefined}
-                aria-describedby={confirmError}
-                className="mt-1 h-4 w-4 rounded border-slate-500 focus:ring-2 focus:ring-sky-600"
-              />
-              <label htmlFor={`${id}-confirm`} className="text-sm font-medium text-slate-900">
-                {t("void.confirm")}
-              </label>
-            </div>
-            {confirmError ? (
-              <p id={confirmError} className="mt-1 text-sm font-medium text-red-700">
-                {e.confirm!.map((k) => tt(k)).join(" ")}
-              </p>
-            ) : null}
-          </div>
+          <TextAreaField label={t("void.reason")} name="reason" required maxLength={500} hint={t("void.reasonHint")} defaultValue={state.values?.reason} errors={e.reason} />
+          <ConfirmCheckbox label={t("void.confirm")} errors={e.confirm} />
           <SubmitButton variant="danger" pendingLabel={t("void.pending")}>
             {t("void.submit")}
           </SubmitButton>

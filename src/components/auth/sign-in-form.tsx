@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Field } from "@/components/ui/field";
+import { buttonClass } from "@/components/ui/button";
 
 /** E-mail and password sign-in for customers (provider "customer") or staff ("staff"). */
 export function SignInForm({ provider, redirectTo, notice }: { provider: "customer" | "staff"; redirectTo: string; notice?: string }) {
@@ -54,7 +55,7 @@ export function SignInForm({ provider, redirectTo, notice }: { provider: "custom
       <button
         type="submit"
         disabled={pending}
-        className="w-full rounded-md bg-sky-800 px-4 py-2 font-medium text-white hover:bg-sky-900 focus:outline-none focus:ring-2 focus:ring-sky-600 focus:ring-offset-2 disabled:opacity-60"
+        className={buttonClass({ className: "w-full" })}
       >
         {pending ? t("signingIn") : t("signIn")}
       </button>
