@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { Badge } from "@/components/ui/badge";
 import { RowHeader, Table, TBody, Td, Th, THead } from "@/components/ui/table";
 import { formatMeteringPointId } from "@/domain/identity";
 import type { InstallationsPageView } from "@/server/installations/get-installations-view";
@@ -42,7 +43,7 @@ export async function InstallationTable({ view }: { view: InstallationsPageView 
                 {i.name ? `${i.street}, ` : ""}
                 {i.postalCode} {i.city}
               </span>
-              {i.status === "TERMINATED" ? <span className="mt-1 inline-block rounded bg-slate-200 px-1.5 py-0.5 text-xs font-medium text-slate-900">{t("terminated")}</span> : null}
+              {i.status === "TERMINATED" ? <Badge tone="neutral" className="mt-1">{t("terminated")}</Badge> : null}
             </RowHeader>
             <Td>{t(`type.${i.type}`)}</Td>
             <Td className="whitespace-nowrap font-mono tabular-nums">{formatMeteringPointId(i.meteringPointId)}</Td>

@@ -5,6 +5,7 @@ import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-status";
 import { idle } from "@/lib/action-state";
 import { saveSelectionAction } from "@/server/actions/group-actions";
+import { buttonClass } from "@/components/ui/button";
 
 export type ListSearch = { customer: string; q: string; type: string; group: string };
 
@@ -144,9 +145,7 @@ function IntentButton({
       name="intent"
       value={intent}
       disabled={pending}
-      className={`rounded-md px-4 py-2 font-medium focus:outline-none focus:ring-2 focus:ring-sky-600 focus:ring-offset-2 disabled:opacity-60 ${
-        secondary ? "border border-slate-400 bg-white text-slate-900 hover:bg-slate-50" : "bg-sky-800 text-white hover:bg-sky-900"
-      }`}
+      className={buttonClass({ variant: secondary ? "secondary" : "primary" })}
     >
       {mine ? pendingLabel : children}
     </button>

@@ -2,7 +2,8 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/page-header";
 import type { ConsumptionPageView } from "@/server/consumption/get-consumption-view";
 import { QUANTITY_SLUGS } from "@/server/consumption/schemas";
-import { button, label, notice, secondaryButton } from "./classes";
+import { label, notice } from "./classes";
+import { Button } from "@/components/ui/button";
 
 /**
  * "Exportera förbrukning": the shown selection and period as CSV or Excel, when there is
@@ -65,12 +66,12 @@ export async function ExportSection({ view }: { view: ConsumptionPageView }) {
             </div>
           </fieldset>
           <div className="flex flex-wrap gap-3">
-            <button type="submit" name="format" value="csv" className={button}>
+            <Button type="submit" name="format" value="csv">
               {t("export.csv")}
-            </button>
-            <button type="submit" name="format" value="xlsx" className={secondaryButton}>
+            </Button>
+            <Button type="submit" name="format" value="xlsx" variant="secondary">
               {t("export.xlsx")}
-            </button>
+            </Button>
           </div>
         </form>
       )}

@@ -2,7 +2,8 @@ import Form from "next/form";
 import { getTranslations } from "next-intl/server";
 import type { PeriodGranularity } from "@/domain/consumption/periods";
 import { granularitySlugs, quantitySlugs, typicalSlugs, type HrefState } from "@/server/consumption/consumption-page-params";
-import { label, secondaryButton } from "./classes";
+import { label } from "./classes";
+import { Button } from "@/components/ui/button";
 
 /** "Go to" a year, a month or a day without typing dates: plain selects, no script needed. */
 export async function JumpForm({ granularity, state, today, locale }: { granularity: PeriodGranularity; state: HrefState; today: string; locale: string }) {
@@ -66,9 +67,9 @@ export async function JumpForm({ granularity, state, today, locale }: { granular
           </div>
         </>
       )}
-      <button type="submit" className={secondaryButton}>
+      <Button type="submit" variant="secondary">
         {t("period.go")}
-      </button>
+      </Button>
     </Form>
   );
 }

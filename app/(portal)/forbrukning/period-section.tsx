@@ -1,13 +1,13 @@
-import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { Period } from "@/domain/consumption/periods";
 import { formatMeteringPointId } from "@/domain/identity";
 import { consumptionHref } from "@/server/consumption/consumption-page-params";
 import type { ConsumptionPageView } from "@/server/consumption/get-consumption-view";
 import { dateLabel } from "./labels";
-import { notice, secondaryButton, warning } from "./classes";
+import { notice, warning } from "./classes";
 import { JumpForm } from "./jump-form";
 import { Results } from "./results";
+import { LinkButton } from "@/components/ui/button";
 
 /** The shown period: back and forward, what is shown, the "go to" picker and the results. */
 export async function PeriodSection({ view }: { view: ConsumptionPageView }) {
@@ -28,18 +28,18 @@ export async function PeriodSection({ view }: { view: ConsumptionPageView }) {
   return (
     <section aria-labelledby="consumption-period" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
       <div className="mb-2 flex flex-wrap items-center justify-between gap-3">
-        <Link href={consumptionHref({ ...state, ...navigation.previous })} className={secondaryButton} rel="prev">
+        <LinkButton variant="secondary" href={consumptionHref({ ...state, ...navigation.previous })} rel="prev">
           <span aria-hidden="true">← </span>
           {t("period.previous")}
-        </Link>
+        </LinkButton>
         <h2 id="consumption-period" className="text-center text-lg font-semibold text-slate-900">
           {quantityName} {per}, {range(period)}
         </h2>
         {navigation.next ? (
-          <Link href={consumptionHref({ ...state, ...navigation.next })} className={secondaryButton} rel="next">
+          <LinkButton variant="secondary" href={consumptionHref({ ...state, ...navigation.next })} rel="next">
             {t("period.next")}
             <span aria-hidden="true"> →</span>
-          </Link>
+          </LinkButton>
         ) : (
           <span className="w-32" />
         )}

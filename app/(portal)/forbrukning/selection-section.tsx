@@ -5,7 +5,8 @@ import { formatMeteringPointId } from "@/domain/identity";
 import { TYPICAL_PROFILES } from "@/domain/consumption/typical-consumption";
 import { consumptionHref, granularitySlugs, quantitySlugs, typicalSlugs } from "@/server/consumption/consumption-page-params";
 import type { ConsumptionPageView } from "@/server/consumption/get-consumption-view";
-import { button, input, label } from "./classes";
+import { input, label } from "./classes";
+import { Button } from "@/components/ui/button";
 
 /** The selection: a group, installations, quantity, period and comparisons (a plain GET form). */
 export async function SelectionSection({ view }: { view: ConsumptionPageView }) {
@@ -81,9 +82,9 @@ export async function SelectionSection({ view }: { view: ConsumptionPageView }) 
           ) : null}
         </div>
         <div className="lg:col-span-2">
-          <button type="submit" className={button}>
+          <Button type="submit">
             {t("selection.show")}
-          </button>
+          </Button>
         </div>
       </Form>
     </section>

@@ -9,10 +9,9 @@ import { lastValidDay } from "@/server/third-party/approve-consent-requests";
 import type { ThirdPartyAccessItem } from "@/server/third-party/list-third-party-access";
 
 export const link = "font-medium text-sky-800 underline underline-offset-2 hover:text-sky-950";
-const buttonLink = "inline-block rounded-md px-3 py-1.5 text-sm font-medium focus:outline-none focus:ring-2 focus:ring-sky-600 focus:ring-offset-2";
-export const primaryLink = `${buttonLink} bg-sky-800 text-white hover:bg-sky-900`;
-export const secondaryLink = `${buttonLink} border border-slate-400 bg-white text-slate-900 hover:bg-slate-50`;
-export const dangerLink = `${buttonLink} whitespace-nowrap border border-red-700 bg-white text-red-800 hover:bg-red-50`;
+/** Ending a consent: an outlined red link, quieter than the kit's solid danger button in a table row. */
+export const dangerLink =
+  "inline-block whitespace-nowrap rounded-md border border-red-700 bg-white px-3 py-1.5 text-sm font-medium text-red-800 hover:bg-red-50 focus:outline-none focus:ring-2 focus:ring-sky-600 focus:ring-offset-2";
 export const errorBox = "rounded-md border border-red-700 bg-red-50 px-4 py-3 text-sm text-red-900";
 export const noteBox = "rounded-md border border-sky-800 bg-sky-50 px-4 py-3 text-sm text-slate-900";
 

@@ -7,7 +7,8 @@ import { formatMeteringPointId } from "@/domain/identity";
 import { formatDate, formatDateTime, formatNumber } from "@/lib/format";
 import type { SharingPageView } from "@/server/third-party/get-sharing-view";
 import { LOG_ANCHOR, logExportHref, logHref, PAGE_PATH, type LogParams } from "@/server/third-party/sharing-page-params";
-import { secondaryLink, type Ctx } from "./cells";
+import type { Ctx } from "./cells";
+import { buttonClass } from "@/components/ui/button";
 
 type Log = SharingPageView["log"];
 
@@ -48,10 +49,10 @@ export async function LogSection({ log, ctx }: { log: Log; ctx: Ctx }) {
             <h3 className="mb-1 text-base font-semibold text-slate-900">{t("log.exportTitle")}</h3>
             <p className="mb-3 text-sm text-slate-700">{t("log.exportIntro")}</p>
             <p className="flex flex-wrap gap-3">
-              <a href={logExportHref(filters, "csv", locale)} className={secondaryLink} download>
+              <a href={logExportHref(filters, "csv", locale)} className={buttonClass({ size: "sm", variant: "secondary" })} download>
                 {t("log.csv")}
               </a>
-              <a href={logExportHref(filters, "xlsx", locale)} className={secondaryLink} download>
+              <a href={logExportHref(filters, "xlsx", locale)} className={buttonClass({ size: "sm", variant: "secondary" })} download>
                 {t("log.xlsx")}
               </a>
             </p>

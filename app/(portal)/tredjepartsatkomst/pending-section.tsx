@@ -1,12 +1,12 @@
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/page-header";
 import { Td } from "@/components/ui/table";
 import { formatDate } from "@/lib/format";
 import type { SharingPageView } from "@/server/third-party/get-sharing-view";
 import { PAGE_PATH, STEP_ANCHOR, stepHref } from "@/server/third-party/sharing-page-params";
-import { type Ctx, dataLines, dates, errorBox, ItemCells, ItemTable, Lines, noteBox, primaryLink, rowLabel, secondaryLink } from "./cells";
+import { type Ctx, dataLines, dates, errorBox, ItemCells, ItemTable, Lines, noteBox, rowLabel } from "./cells";
 import { ApproveStep, DeclineStep } from "./steps";
+import { Button, LinkButton } from "@/components/ui/button";
 
 /** The requests waiting for an answer, or the approval or decline step for the chosen ones. */
 export async function PendingSection({ pending, ctx, now }: { pending: SharingPageView["pending"]; ctx: Ctx; now: Date }) {
@@ -42,24 +42,12 @@ export async function PendingSection({ pending, ctx, now }: { pending: SharingPa
                   <p id="markerade-hint" className="basis-full text-sm text-slate-700">
                     {tp("pending.selectedHint", { max })}
                   </p>
-                  <button
-                    type="submit"
-                    name="atgard"
-                    value="godkann"
-                    aria-describedby="markerade-hint"
-                    className="rounded-md bg-sky-800 px-4 py-2 font-medium text-white hover:bg-sky-900 focus:outline-none focus:ring-2 focus:ring-sky-600 focus:ring-offset-2"
-                  >
+                  <Button type="submit" name="atgard" value="godkann" aria-describedby="markerade-hint">
                     {tp("pending.approveSelected")}
-                  </button>
-                  <button
-                    type="submit"
-                    name="atgard"
-                    value="neka"
-                    aria-describedby="markerade-hint"
-                    className="rounded-md border border-slate-400 bg-white px-4 py-2 font-medium text-slate-900 hover:bg-slate-50 focus:outline-none focus:ring-2 focus:ring-sky-600 focus:ring-offset-2"
-                  >
+                  </Button>
+                  <Button type="submit" name="atgard" value="neka" aria-describedby="markerade-hint" variant="secondary">
                     {tp("pending.declineSelected")}
-                  </button>
+                  </Button>
                 </div>
               ) : null}
             </form>
@@ -94,14 +82,14 @@ function PendingTable({ pending, ctx }: { pending: SharingPageView["pending"]; c
               <Td className="align-top">
                 {item.canDecide ? (
                   <span className="flex flex-col gap-2">
-                    <Link href={stepHref("godkann", [item.id])} className={primaryLink}>
+                    <LinkButton href={stepHref("godkann", [item.id])} size="sm">
                       {t("pending.approve")}
                       <span className="sr-only"> {t("pending.rowSuffix", label)}</span>
-                    </Link>
-                    <Link href={stepHref("neka", [item.id])} className={secondaryLink}>
+                    </LinkButton>
+                    <LinkButton href={stepHref("neka", [item.id])} size="sm" variant="secondary">
                       {t("pending.decline")}
                       <span className="sr-only"> {t("pending.rowSuffix", label)}</span>
-                    </Link>
+                    </LinkButton>
                     {/* Ticked rows are handled together with the buttons under the table. */}
                     {bulk ? (
                       <span className="mt-1 flex items-center gap-2">

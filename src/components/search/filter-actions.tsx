@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { Button } from "@/components/ui/button";
 
 /**
  * The end of a search or filter form (installations, invoices, the sharing log): the submit
@@ -7,12 +8,7 @@ import Link from "next/link";
 export function FilterActions({ submitLabel, clear, className }: { submitLabel: string; clear: { href: string; label: string } | null; className: string }) {
   return (
     <div className={className}>
-      <button
-        type="submit"
-        className="rounded-md bg-sky-800 px-4 py-2 font-medium text-white hover:bg-sky-900 focus:outline-none focus:ring-2 focus:ring-sky-600 focus:ring-offset-2"
-      >
-        {submitLabel}
-      </button>
+      <Button type="submit">{submitLabel}</Button>
       {clear ? (
         <Link href={clear.href} className="font-medium text-sky-800 underline underline-offset-2 hover:text-sky-950">
           {clear.label}

@@ -10,6 +10,7 @@ import { isAppError } from "@/server/errors";
 import { getInstallation, type InstallationDetail, type SeriesSummary } from "@/server/installations/get-installation";
 import { formatMeteringPointId } from "@/domain/identity";
 import { listHref } from "@/server/installations/installation-list-params";
+import { LinkButton } from "@/components/ui/button";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -56,18 +57,10 @@ export default async function InstallationPage({ params }: Props) {
         intro={`${t(`type.${i.type}`)} · ${i.street}, ${i.postalCode} ${i.city}`}
         actions={
           <div className="flex flex-wrap gap-3">
-            <Link
-              href={`/forbrukning?anl=${i.id}`}
-              className="rounded-md bg-sky-800 px-4 py-2 font-medium text-white hover:bg-sky-900 focus:outline-none focus:ring-2 focus:ring-sky-600 focus:ring-offset-2"
-            >
-              {tConsumption("showConsumption")}
-            </Link>
-            <Link
-              href={`/fakturor?anl=${i.meteringPointId}`}
-              className="rounded-md border border-slate-400 bg-white px-4 py-2 font-medium text-slate-900 hover:bg-slate-50 focus:outline-none focus:ring-2 focus:ring-sky-600 focus:ring-offset-2"
-            >
+            <LinkButton href={`/forbrukning?anl=${i.id}`}>{tConsumption("showConsumption")}</LinkButton>
+            <LinkButton href={`/fakturor?anl=${i.meteringPointId}`} variant="secondary">
               {(await getTranslations("invoices"))("invoicesForInstallation")}
-            </Link>
+            </LinkButton>
           </div>
         }
       />

@@ -15,6 +15,7 @@ import { ExplanationSection, lineName } from "../explanation-section";
 import { formatDecimal, formatUnitPrice, periodDates, unitLabel } from "../format";
 import { invoiceListHref, invoicePdfHref } from "../list-params";
 import { StatusBadge } from "../status-badge";
+import { buttonClass } from "@/components/ui/button";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -39,10 +40,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 const link = "font-medium text-sky-800 underline underline-offset-2 hover:text-sky-950";
-const button =
-  "rounded-md bg-sky-800 px-4 py-2 font-medium text-white hover:bg-sky-900 focus:outline-none focus:ring-2 focus:ring-sky-600 focus:ring-offset-2";
-const secondaryButton =
-  "rounded-md border border-slate-400 bg-white px-4 py-2 font-medium text-slate-900 hover:bg-slate-50 focus:outline-none focus:ring-2 focus:ring-sky-600 focus:ring-offset-2";
 const dl = "grid gap-x-6 gap-y-2 text-slate-900 sm:grid-cols-[max-content_1fr]";
 const dt = "font-medium text-slate-700";
 const th = "px-3 py-2 font-semibold";
@@ -71,10 +68,10 @@ export default async function InvoicePage({ params }: Props) {
         intro={`${t("period", period)} · ${money(invoice.totalAmountMinor)}`}
         actions={
           <div className="flex flex-wrap gap-3">
-            <a href={invoicePdfHref(invoice.id)} className={button}>
+            <a href={invoicePdfHref(invoice.id)} className={buttonClass()}>
               {t("openPdf")}
             </a>
-            <a href={invoicePdfHref(invoice.id, true)} className={secondaryButton}>
+            <a href={invoicePdfHref(invoice.id, true)} className={buttonClass({ variant: "secondary" })}>
               {t("downloadPdf")}
             </a>
           </div>
