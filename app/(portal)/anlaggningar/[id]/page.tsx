@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { cache } from "react";
 import { Card, PageHeader } from "@/components/ui/page-header";
+import { RowHeader, Table, TBody, Td, THead, Tr } from "@/components/ui/table";
 import { formatDate, formatNumber } from "@/lib/format";
 import { requireCustomer } from "@/server/auth/session";
 import { isAppError } from "@/server/errors";
@@ -34,8 +35,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 const link = "font-medium text-sky-800 underline underline-offset-2 hover:text-sky-950";
 const dl = "grid gap-x-6 gap-y-2 text-slate-900 sm:grid-cols-[max-content_1fr]";
 const dt = "font-medium text-slate-700";
-const th = "px-4 py-2 font-semibold";
-const td = "px-4 py-2";
 
 export default async function InstallationPage({ params }: Props) {
   const i = await load((await params).id);
@@ -107,37 +106,21 @@ export default async function InstallationPage({ params }: Props) {
         </Card>
 
         <Card title={t("contractsTitle")}>
-          {i.contracts.length === 0 ? (
-            <p className="text-slate-800">{t("noContracts")}</p>
-          ) : (
-            <div className="overflow-x-auto">
-              <table className="min-w-full divide-y divide-slate-200 text-left text-sm">
-                <caption className="sr-only">{t("contractsCaption")}</caption>
-                <thead className="bg-slate-100 text-slate-900">
-                  <tr>
-                    <th scope="col" className={th}>{t("product")}</th>
-                    <th scope="col" className={th}>{t("contractNumber")}</th>
-                    <th scope="col" className={th}>{t("pricingLabel")}</th>
-                    <th scope="col" className={th}>{t("billingCycleLabel")}</th>
-                    <th scope="col" className={th}>{t("contractStart")}</th>
-                    <th scope="col" className={th}>{t("contractEnd")}</th>
-                  </tr>
-                </thead>
-                <tbody className="divide-y divide-slate-200 text-slate-900">
-                  {i.contracts.map((c) => (
-                    <tr key={c.id}>
-                      <th scope="row" className={`${td} font-medium`}>{c.productName}</th>
-                      <td className={`${td} tabular-nums`}>{c.contractNumber}</td>
-                      <td className={td}>{t(`pricing.${c.pricing}`)}</td>
-                      <td className={td}>{t(`billingCycle.${c.billingCycle}`)}</td>
-                      <td className={`${td} whitespace-nowrap`}>{formatDate(c.startDate, locale)}</td>
-                      <td className={`${td} whitespace-nowrap`}>{c.endDate ? formatDate(c.endDate, locale) : t("openEnded")}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
+          <Table caption={t("contractsCaption")} empty={i.contracts.length === 0 ? t("noContracts") : null}>
+            <THead columns={[t("product"), t("contractNumber"), t("pricingLabel"), t("billingCycleLabel"), t("contractStart"), t("contractEnd")]} />
+            <TBody>
+              {i.contracts.map((c) => (
+                <Tr key={c.id}>
+                  <RowHeader className="font-medium">{c.productName}</RowHeader>
+                  <Td className="tabular-nums">{c.contractNumber}</Td>
+                  <Td>{t(`pricing.${c.pricing}`)}</Td>
+                  <Td>{t(`billingCycle.${c.billingCycle}`)}</Td>
+                  <Td className="whitespace-nowrap">{formatDate(c.startDate, locale)}</Td>
+                  <Td className="whitespace-nowrap">{c.endDate ? formatDate(c.endDate, locale) : t("openEnded")}</Td>
+                </Tr>
+              ))}
+            </TBody>
+          </Table>
         </Card>
 
         <Card title={t("meterTitle")}>
@@ -166,62 +149,46 @@ async function MeterValues({ series, timeZone, locale }: { series: SeriesSummary
           const days = s.recentDays!;
           const sum = days.reduce((acc, d) => acc + (d.total ?? 0), 0);
           return (
-            <div key={s.id} className="overflow-x-auto">
-              <table className="min-w-full divide-y divide-slate-200 text-left text-sm">
-                <caption className="mb-2 text-left font-semibold text-slate-900">{t("recentCaption", { unit: s.unit })}</caption>
-                <thead className="bg-slate-100 text-slate-900">
-                  <tr>
-                    <th scope="col" className={th}>{t("recentDate")}</th>
-                    <th scope="col" className={`${th} text-right`}>{t("recentTotal", { unit: s.unit })}</th>
-                    <th scope="col" className={th}>{t("recentNote")}</th>
-                  </tr>
-                </thead>
-                <tbody className="divide-y divide-slate-200 text-slate-900">
-                  {days.map((d) => (
-                    <tr key={d.date}>
-                      <th scope="row" className={`${td} whitespace-nowrap font-normal`}>{formatDate(d.date, locale)}</th>
-                      <td className={`${td} text-right tabular-nums`}>{d.total === null ? t("missing") : formatNumber(d.total, locale, 1)}</td>
-                      <td className={td}>
-                        {[d.total !== null && d.incomplete ? t("incomplete") : null, d.estimated ? t("estimated") : null].filter(Boolean).join(", ")}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-                <tfoot className="border-t-2 border-slate-300 font-semibold text-slate-900">
-                  <tr>
-                    <th scope="row" className={td}>{t("recentSum")}</th>
-                    <td className={`${td} text-right tabular-nums`}>{formatNumber(sum, locale, 1)}</td>
-                    <td className={td} />
-                  </tr>
-                </tfoot>
-              </table>
-            </div>
+            <Table key={s.id} caption={t("recentCaption", { unit: s.unit })} showCaption>
+              <THead columns={[t("recentDate"), { label: t("recentTotal", { unit: s.unit }), align: "right" }, t("recentNote")]} />
+              <TBody>
+                {days.map((d) => (
+                  <Tr key={d.date}>
+                    <RowHeader className="whitespace-nowrap">{formatDate(d.date, locale)}</RowHeader>
+                    <Td align="right" className="tabular-nums">
+                      {d.total === null ? t("missing") : formatNumber(d.total, locale, 1)}
+                    </Td>
+                    <Td>{[d.total !== null && d.incomplete ? t("incomplete") : null, d.estimated ? t("estimated") : null].filter(Boolean).join(", ")}</Td>
+                  </Tr>
+                ))}
+              </TBody>
+              <tfoot className="border-t-2 border-slate-300 font-semibold text-slate-900">
+                <Tr>
+                  <RowHeader className="font-semibold">{t("recentSum")}</RowHeader>
+                  <Td align="right" className="tabular-nums">
+                    {formatNumber(sum, locale, 1)}
+                  </Td>
+                  <Td />
+                </Tr>
+              </tfoot>
+            </Table>
           );
         })}
 
-      <div className="overflow-x-auto">
-        <table className="min-w-full divide-y divide-slate-200 text-left text-sm">
-          <caption className="mb-2 text-left font-semibold text-slate-900">{t("seriesCaption")}</caption>
-          <thead className="bg-slate-100 text-slate-900">
-            <tr>
-              <th scope="col" className={th}>{t("seriesQuantity")}</th>
-              <th scope="col" className={th}>{t("seriesResolution")}</th>
-              <th scope="col" className={th}>{t("seriesLastDay")}</th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-200 text-slate-900">
-            {series.map((s) => (
-              <tr key={s.id}>
-                <th scope="row" className={`${td} font-normal`}>
-                  {t(`quantity.${s.quantity}`)} ({s.unit})
-                </th>
-                <td className={td}>{t(`resolutions.${s.resolution}`)}</td>
-                <td className={`${td} whitespace-nowrap`}>{s.lastDay ? formatDate(s.lastDay, locale) : t("noValuesYet")}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Table caption={t("seriesCaption")} showCaption>
+        <THead columns={[t("seriesQuantity"), t("seriesResolution"), t("seriesLastDay")]} />
+        <TBody>
+          {series.map((s) => (
+            <Tr key={s.id}>
+              <RowHeader>
+                {t(`quantity.${s.quantity}`)} ({s.unit})
+              </RowHeader>
+              <Td>{t(`resolutions.${s.resolution}`)}</Td>
+              <Td className="whitespace-nowrap">{s.lastDay ? formatDate(s.lastDay, locale) : t("noValuesYet")}</Td>
+            </Tr>
+          ))}
+        </TBody>
+      </Table>
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { cache } from "react";
 import { Card, PageHeader } from "@/components/ui/page-header";
+import { RowHeader, Table, TBody, Td, THead, Tr } from "@/components/ui/table";
 import type { InvoiceExplanation, LineExplanation } from "@/domain/billing/explain";
 import { formatMeteringPointId } from "@/domain/identity";
 import { formatDate, formatMoney } from "@/lib/format";
@@ -42,8 +43,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 const link = "font-medium text-sky-800 underline underline-offset-2 hover:text-sky-950";
 const dl = "grid gap-x-6 gap-y-2 text-slate-900 sm:grid-cols-[max-content_1fr]";
 const dt = "font-medium text-slate-700";
-const th = "px-3 py-2 font-semibold";
-const td = "px-3 py-2";
+/** The padding of the kit's cells, for the header cells the kit has no piece for (a group title, a sum's label). */
+const td = "px-4 py-3";
 
 export default async function InvoicePage({ params }: Props) {
   const { invoice, explanation } = await load((await params).id);
@@ -171,31 +172,23 @@ export default async function InvoicePage({ params }: Props) {
         <ExplanationSection invoice={invoice} explanation={explanation} locale={locale} />
 
         <Card title={t("paymentsTitle")}>
-          {invoice.payments.length === 0 ? (
-            <p className="text-slate-800">{invoice.totalAmountMinor > 0 ? t("noPayments") : t("noPaymentsCredit")}</p>
-          ) : (
-            <div className="overflow-x-auto">
-              <table className="min-w-full divide-y divide-slate-200 text-left text-sm">
-                <caption className="sr-only">{t("paymentsCaption")}</caption>
-                <thead className="bg-slate-100 text-slate-900">
-                  <tr>
-                    <th scope="col" className={th}>{t("paymentDate")}</th>
-                    <th scope="col" className={`${th} text-right`}>{t("paymentAmount")}</th>
-                    <th scope="col" className={th}>{t("paymentReference")}</th>
-                  </tr>
-                </thead>
-                <tbody className="divide-y divide-slate-200 text-slate-900">
-                  {invoice.payments.map((p, n) => (
-                    <tr key={n}>
-                      <th scope="row" className={`${td} font-normal tabular-nums`}>{formatDate(p.paidOn, locale)}</th>
-                      <td className={`${td} text-right tabular-nums`}>{formatMoney(p.amountMinor, p.currency, locale)}</td>
-                      <td className={`${td} font-mono tabular-nums`}>{p.reference}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
+          <Table
+            caption={t("paymentsCaption")}
+            empty={invoice.payments.length === 0 ? (invoice.totalAmountMinor > 0 ? t("noPayments") : t("noPaymentsCredit")) : null}
+          >
+            <THead columns={[t("paymentDate"), { label: t("paymentAmount"), align: "right" }, t("paymentReference")]} />
+            <TBody>
+              {invoice.payments.map((p, n) => (
+                <Tr key={n}>
+                  <RowHeader className="tabular-nums">{formatDate(p.paidOn, locale)}</RowHeader>
+                  <Td align="right" className="tabular-nums">
+                    {formatMoney(p.amountMinor, p.currency, locale)}
+                  </Td>
+                  <Td className="font-mono tabular-nums">{p.reference}</Td>
+                </Tr>
+              ))}
+            </TBody>
+          </Table>
         </Card>
       </div>
     </>
@@ -226,59 +219,66 @@ async function Lines({ invoice, explanation, locale }: { invoice: InvoiceDetail;
       ].filter((g) => g.lines.length)
     : [{ title: null, lines: explanation.lines }];
 
+  const sums = [
+    { label: t("sumNet"), minor: invoice.netAmountMinor, total: false },
+    { label: t("sumVat"), minor: invoice.vatAmountMinor, total: false },
+    { label: t("sumTotal"), minor: invoice.totalAmountMinor, total: true },
+  ];
+
   return (
-    <div className="overflow-x-auto">
-      <table className="min-w-full divide-y divide-slate-200 text-left text-sm">
-        <caption className="sr-only">{t("linesCaption")}</caption>
-        <thead className="bg-slate-100 text-slate-900">
-          <tr>
-            <th scope="col" className={th}>{t("colDescription")}</th>
-            <th scope="col" className={`${th} text-right`}>{t("colQuantity")}</th>
-            <th scope="col" className={th}>{t("colUnit")}</th>
-            <th scope="col" className={`${th} text-right`}>{t("colUnitPrice")}</th>
-            <th scope="col" className={`${th} text-right`}>{t("colAmount")}</th>
-            <th scope="col" className={`${th} text-right`}>{t("colVat")}</th>
-          </tr>
-        </thead>
-        {groups.map((group, g) => (
-          <tbody key={g} className="divide-y divide-slate-200 text-slate-900">
-            {group.title ? (
-              <tr>
-                <th scope="colgroup" colSpan={6} className={`${td} bg-sky-50 font-semibold text-sky-900`}>
-                  {group.title}
-                </th>
-              </tr>
-            ) : null}
-            {group.lines.map((line) => (
-              <tr key={line.position}>
-                <th scope="row" className={`${td} font-normal`}>{lineName(line, locale, tDoc)}</th>
-                <td className={`${td} text-right tabular-nums`}>{formatDecimal(line.quantity, locale, 0, 4)}</td>
-                <td className={td}>{unitLabel(line.unit, t)}</td>
-                <td className={`${td} whitespace-nowrap text-right tabular-nums`}>{formatUnitPrice(line, invoice.currency, locale, t)}</td>
-                <td className={`${td} whitespace-nowrap text-right tabular-nums`}>{money(line.amountMinor)}</td>
-                <td className={`${td} text-right tabular-nums`}>{formatDecimal(line.vatRate, locale, 0, 2)} %</td>
-              </tr>
-            ))}
-          </tbody>
+    <Table caption={t("linesCaption")}>
+      <THead
+        columns={[
+          t("colDescription"),
+          { label: t("colQuantity"), align: "right" },
+          t("colUnit"),
+          { label: t("colUnitPrice"), align: "right" },
+          { label: t("colAmount"), align: "right" },
+          { label: t("colVat"), align: "right" },
+        ]}
+      />
+      {groups.map((group, g) => (
+        <TBody key={g}>
+          {group.title ? (
+            <Tr>
+              <th scope="colgroup" colSpan={6} className={`${td} bg-sky-50 font-semibold text-sky-900`}>
+                {group.title}
+              </th>
+            </Tr>
+          ) : null}
+          {group.lines.map((line) => (
+            <Tr key={line.position}>
+              <RowHeader>{lineName(line, locale, tDoc)}</RowHeader>
+              <Td align="right" className="tabular-nums">
+                {formatDecimal(line.quantity, locale, 0, 4)}
+              </Td>
+              <Td>{unitLabel(line.unit, t)}</Td>
+              <Td align="right" className="whitespace-nowrap tabular-nums">
+                {formatUnitPrice(line, invoice.currency, locale, t)}
+              </Td>
+              <Td align="right" className="whitespace-nowrap tabular-nums">
+                {money(line.amountMinor)}
+              </Td>
+              <Td align="right" className="tabular-nums">
+                {formatDecimal(line.vatRate, locale, 0, 2)} %
+              </Td>
+            </Tr>
+          ))}
+        </TBody>
+      ))}
+      <tfoot className="border-t-2 border-slate-300 text-slate-900">
+        {sums.map((sum) => (
+          <Tr key={sum.label}>
+            <th scope="row" colSpan={4} className={`${td} text-right ${sum.total ? "font-semibold" : "font-medium"}`}>
+              {sum.label}
+            </th>
+            <Td align="right" className={`tabular-nums ${sum.total ? "font-semibold" : ""}`}>
+              {money(sum.minor)}
+            </Td>
+            <td />
+          </Tr>
         ))}
-        <tfoot className="border-t-2 border-slate-300 text-slate-900">
-          <tr>
-            <th scope="row" colSpan={4} className={`${td} text-right font-medium`}>{t("sumNet")}</th>
-            <td className={`${td} text-right tabular-nums`}>{money(invoice.netAmountMinor)}</td>
-            <td />
-          </tr>
-          <tr>
-            <th scope="row" colSpan={4} className={`${td} text-right font-medium`}>{t("sumVat")}</th>
-            <td className={`${td} text-right tabular-nums`}>{money(invoice.vatAmountMinor)}</td>
-            <td />
-          </tr>
-          <tr>
-            <th scope="row" colSpan={4} className={`${td} text-right font-semibold`}>{t("sumTotal")}</th>
-            <td className={`${td} text-right font-semibold tabular-nums`}>{money(invoice.totalAmountMinor)}</td>
-            <td />
-          </tr>
-        </tfoot>
-      </table>
-    </div>
+      </tfoot>
+    </Table>
   );
 }
