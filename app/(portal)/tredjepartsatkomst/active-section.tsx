@@ -2,7 +2,7 @@ import Link from "next/link";
 import { ActionForm } from "@/components/ui/action-form";
 import { SubmitButton } from "@/components/ui/form-status";
 import { Card } from "@/components/ui/page-header";
-import { Td } from "@/components/ui/table";
+import { Td, Tr } from "@/components/ui/table";
 import { terminateConsentAction } from "@/server/actions/third-party-actions";
 import type { SharingPageView } from "@/server/third-party/get-sharing-view";
 import type { ThirdPartyAccessItem } from "@/server/third-party/list-third-party-access";
@@ -41,7 +41,7 @@ export function ActiveSection({ view, ctx }: { view: SharingPageView["active"]; 
             {active.map((item) => {
               const d = dates(item, locale);
               return (
-                <tr key={item.id}>
+                <Tr key={item.id}>
                   <ItemCells item={item} ctx={ctx} data="min-w-36 align-top" />
                   <Td className="whitespace-nowrap align-top tabular-nums">{t("common.period", { from: d.validFrom ?? "–", to: d.validLastDay ?? "–" })}</Td>
                   <ApprovedCell item={item} ctx={ctx} />
@@ -57,7 +57,7 @@ export function ActiveSection({ view, ctx }: { view: SharingPageView["active"]; 
                       )}
                     </Td>
                   ) : null}
-                </tr>
+                </Tr>
               );
             })}
           </ItemTable>
@@ -77,12 +77,12 @@ function EndStep({ ending, ctx }: { ending: ThirdPartyAccessItem; ctx: Ctx }) {
       </h3>
       <p className="mb-4 max-w-prose text-slate-800">{t("active.endConfirm", { company: ending.thirdParty.name, installation: installationName(ending) })}</p>
       <ItemTable t={t} caption={t("active.endCaption")} className="mb-4" columns={["active.colCompany", "active.colInstallation", "active.colData", "active.colValidity"]}>
-        <tr>
+        <Tr>
           <ItemCells item={ending} ctx={ctx} data="min-w-36 align-top" />
           <Td className="whitespace-nowrap align-top tabular-nums">
             {t("common.period", { from: dates(ending, locale).validFrom ?? "–", to: dates(ending, locale).validLastDay ?? "–" })}
           </Td>
-        </tr>
+        </Tr>
       </ItemTable>
       <ActionForm action={terminateConsentAction}>
         <input type="hidden" name="id" value={ending.id} />

@@ -1,6 +1,6 @@
 // The cells and formatting that the page's tables share: company, installation, data and dates.
 import { getTranslations } from "next-intl/server";
-import { RowHeader, Table, TBody, Td, Th, THead } from "@/components/ui/table";
+import { RowHeader, Table, TBody, Td, THead } from "@/components/ui/table";
 import { formatOrganisationNumber } from "@/domain/access/organisation-number";
 import { formatMeteringPointId } from "@/domain/identity";
 import { addDays, localDate } from "@/domain/time/zoned";
@@ -102,11 +102,7 @@ export function ApprovedCell({ item, ctx }: { item: ThirdPartyAccessItem; ctx: C
 export function ItemTable({ t, caption, columns, className, children }: { t: T; caption: string; columns: (string | false)[]; className?: string; children: React.ReactNode }) {
   return (
     <Table caption={caption} className={`relative ${className ? `${className} ` : ""}rounded-md border border-slate-200`}>
-      <THead>
-        {columns.filter((key): key is string => key !== false).map((key) => (
-          <Th key={key}>{t(key)}</Th>
-        ))}
-      </THead>
+      <THead columns={columns.filter((key): key is string => key !== false).map((key) => t(key))} />
       <TBody>{children}</TBody>
     </Table>
   );

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { FormMessage, SubmitButton } from "@/components/ui/form-status";
-import { RowHeader, Table, TBody, Td, Th, THead } from "@/components/ui/table";
+import { RowHeader, Table, TBody, Td, THead, Tr } from "@/components/ui/table";
 import { idle } from "@/lib/action-state";
 import { startApprovalAction } from "@/server/actions/third-party-actions";
 
@@ -52,18 +52,13 @@ export function ApprovalForm({ rows, blocked, cancelHref }: { rows: ApprovalRow[
       {state.message === "eleg.sign.notLinked" ? <LinkElegNotice text={tAll("eleg.sign.notLinked")} role="alert" /> : <FormMessage state={state} />}
       <input type="hidden" name="ids" value={rows.map((r) => r.id).join(",")} />
       <Table caption={t("approve.caption")} className="relative mb-4 rounded-md border border-slate-200">
-        <THead>
-          <Th>{t("pending.colSender")}</Th>
-          <Th>{t("pending.colInstallation")}</Th>
-          <Th>{t("pending.colData")}</Th>
-          <Th>{t("approve.validUntil")}</Th>
-        </THead>
+        <THead columns={[t("pending.colSender"), t("pending.colInstallation"), t("pending.colData"), t("approve.validUntil")]} />
         <TBody>
           {rows.map((r) => {
             const errors = errorsOf(r.id);
             const inputId = `giltig-${r.id}`;
             return (
-              <tr key={r.id}>
+              <Tr key={r.id}>
                 <RowHeader className="align-top">
                   <span className="block font-medium">{r.company}</span>
                   <span className="block text-slate-700">{r.organisationNumber}</span>
@@ -108,7 +103,7 @@ export function ApprovalForm({ rows, blocked, cancelHref }: { rows: ApprovalRow[
                     </span>
                   ) : null}
                 </Td>
-              </tr>
+              </Tr>
             );
           })}
         </TBody>

@@ -1,5 +1,5 @@
 import { Card } from "@/components/ui/page-header";
-import { Td } from "@/components/ui/table";
+import { Td, Tr } from "@/components/ui/table";
 import { localDate } from "@/domain/time/zoned";
 import { formatDate } from "@/lib/format";
 import type { ThirdPartyAccessItem } from "@/server/third-party/list-third-party-access";
@@ -31,7 +31,7 @@ export function InactiveSection({ inactive, ctx }: { inactive: ThirdPartyAccessI
                       : item.endedAt;
               const dateText = state === "EXPIRED" ? d.validLastDay : when ? formatDate(localDate(when, tz), locale) : null;
               return (
-                <tr key={item.id}>
+                <Tr key={item.id}>
                   <ItemCells item={item} ctx={ctx} data="min-w-36 align-top" />
                   <Td className="align-top">
                     <span className="block font-medium">{t(`inactive.state.${state as "DECLINED"}`)}</span>
@@ -43,7 +43,7 @@ export function InactiveSection({ inactive, ctx }: { inactive: ThirdPartyAccessI
                     ) : null}
                   </Td>
                   <Td className="whitespace-nowrap align-top tabular-nums">{dateText ?? "–"}</Td>
-                </tr>
+                </Tr>
               );
             })}
           </ItemTable>

@@ -2,7 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { FilterActions } from "@/components/search/filter-actions";
 import { Field, SelectField } from "@/components/ui/field";
 import { Pagination } from "@/components/ui/pagination";
-import { RowHeader, Table, TBody, Td, Th, THead } from "@/components/ui/table";
+import { RowHeader, Table, TBody, Td, THead, Tr } from "@/components/ui/table";
 import { formatMeteringPointId } from "@/domain/identity";
 import { formatDate, formatDateTime, formatNumber } from "@/lib/format";
 import type { SharingPageView } from "@/server/third-party/get-sharing-view";
@@ -115,17 +115,10 @@ function LogTable({ log, ctx }: { log: Log; ctx: Ctx }) {
   const { t, locale, several } = ctx;
   return (
     <Table caption={t("log.caption")} className="relative rounded-md border border-slate-200">
-      <THead>
-        <Th>{t("log.colWhen")}</Th>
-        <Th>{t("log.colCompany")}</Th>
-        <Th>{t("log.colInstallation")}</Th>
-        <Th>{t("log.colPeriod")}</Th>
-        <Th>{t("log.colResolution")}</Th>
-        <Th className="text-right">{t("log.colCount")}</Th>
-      </THead>
+      <THead columns={[t("log.colWhen"), t("log.colCompany"), t("log.colInstallation"), t("log.colPeriod"), t("log.colResolution"), { label: t("log.colCount"), align: "right" }]} />
       <TBody>
         {log.list.items.map((d) => (
-          <tr key={d.id}>
+          <Tr key={d.id}>
             <RowHeader className="whitespace-nowrap align-top tabular-nums">
               <time dateTime={d.deliveredAt.toISOString()}>{formatDateTime(d.deliveredAt, locale)}</time>
             </RowHeader>
@@ -139,8 +132,10 @@ function LogTable({ log, ctx }: { log: Log; ctx: Ctx }) {
             </Td>
             <Td className="whitespace-nowrap align-top tabular-nums">{t("common.period", { from: formatDate(d.periodFrom, locale), to: formatDate(d.periodLastDay, locale) })}</Td>
             <Td className="align-top">{t(`resolution.${d.resolution}`)}</Td>
-            <Td className="text-right align-top tabular-nums">{formatNumber(d.valueCount, locale, 0)}</Td>
-          </tr>
+            <Td align="right" className="align-top tabular-nums">
+              {formatNumber(d.valueCount, locale, 0)}
+            </Td>
+          </Tr>
         ))}
       </TBody>
     </Table>

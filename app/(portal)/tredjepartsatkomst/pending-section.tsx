@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/page-header";
-import { Td } from "@/components/ui/table";
+import { Td, Tr } from "@/components/ui/table";
 import { formatDate } from "@/lib/format";
 import type { SharingPageView } from "@/server/third-party/get-sharing-view";
 import { PAGE_PATH, STEP_ANCHOR, stepHref } from "@/server/third-party/sharing-page-params";
@@ -71,7 +71,7 @@ function PendingTable({ pending, ctx }: { pending: SharingPageView["pending"]; c
         const d = dates(item, locale);
         const label = rowLabel(item);
         return (
-          <tr key={item.id}>
+          <Tr key={item.id}>
             <ItemCells item={item} ctx={ctx} />
             <Td className="min-w-44 max-w-xs align-top">{item.purpose}</Td>
             <Td className="min-w-44 align-top">
@@ -106,7 +106,7 @@ function PendingTable({ pending, ctx }: { pending: SharingPageView["pending"]; c
                 )}
               </Td>
             ) : null}
-          </tr>
+          </Tr>
         );
       })}
     </ItemTable>

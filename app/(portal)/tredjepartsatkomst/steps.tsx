@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { ActionForm } from "@/components/ui/action-form";
 import { SubmitButton } from "@/components/ui/form-status";
-import { Td } from "@/components/ui/table";
+import { Td, Tr } from "@/components/ui/table";
 import { formatOrganisationNumber } from "@/domain/access/organisation-number";
 import { localDate } from "@/domain/time/zoned";
 import { formatDate } from "@/lib/format";
@@ -48,10 +48,10 @@ export function DeclineStep({ chosen, ctx }: { chosen: ThirdPartyAccessItem[]; c
       <p className="mb-4 max-w-prose text-slate-800">{t("decline.intro", { count: chosen.length })}</p>
       <ItemTable t={t} caption={t("decline.caption")} className="mb-4" columns={["pending.colSender", "pending.colInstallation", "pending.colData", "pending.colValidity"]}>
         {chosen.map((item) => (
-          <tr key={item.id}>
+          <Tr key={item.id}>
             <ItemCells item={item} ctx={ctx} data="align-top" />
             <Td className="whitespace-nowrap align-top tabular-nums">{formatDate(dates(item, locale).requestedLastDay, locale)}</Td>
-          </tr>
+          </Tr>
         ))}
       </ItemTable>
       <ActionForm action={declineRequestsAction}>
