@@ -165,102 +165,100 @@ function SpotPrices({ f, spot }: { f: Formatters; spot: InvoiceExplanation["spot
   );
 }
 
-function AcontoSettlement({ f, aconto }: { f: Formatters; aconto: InvoiceExplanation["aconto"] }) {
-  const { t, locale, money, period, kwh } = f;
+/** A titled part of the explanation: its heading and its paragraphs. */
+function Part({ title, children }: { title: string; children: React.ReactNode }) {
   return (
     <>
-      {aconto ? (
-        <>
-          <h3 className={h3}>{t("explain.acontoTitle")}</h3>
-          <div className="max-w-prose space-y-2 text-slate-900">
-            {aconto.settledPeriod ? (
-              <p>
-                {t("explain.aconto.settled", {
-                  period: period(aconto.settledPeriod.from, aconto.settledPeriod.to),
-                  prepaid: money(aconto.prepaidAmountMinor),
-                  prepaidKwh: aconto.prepaidKwh ? kwh(aconto.prepaidKwh.replace(/^-/, "")) : "none",
-                  actualKwh: aconto.actualKwh ? kwh(aconto.actualKwh) : "none",
-                  actual: money(aconto.actualAmountMinor),
-                })}{" "}
-                {t(`explain.aconto.${aconto.outcome}`, { difference: money(Math.abs(aconto.differenceMinor)) })}
-              </p>
-            ) : null}
-            {aconto.nextPeriod ? (
-              <p>
-                {t("explain.aconto.next", {
-                  period: period(aconto.nextPeriod.from, aconto.nextPeriod.to),
-                  amount: money(aconto.nextAmountMinor),
-                  kWh: aconto.nextKwh ? kwh(aconto.nextKwh) : "none",
-                })}
-              </p>
-            ) : null}
-            {aconto.expectedYearlyKwh !== null ? (
-              <p>
-                {t("explain.aconto.expected", { kWh: formatDecimal(String(aconto.expectedYearlyKwh), locale) })}{" "}
-                {aconto.basisSource === "contract"
-                  ? t("explain.aconto.contractBasis")
-                  : aconto.basis
-                    ? t("explain.aconto.basis", {
-                        basisKwh: formatDecimal(String(aconto.basis.kWh), locale),
-                        days: aconto.basis.days,
-                        kWh: formatDecimal(String(aconto.expectedYearlyKwh), locale),
-                      })
-                    : null}
-              </p>
-            ) : null}
-          </div>
-        </>
-      ) : null}
+      <h3 className={h3}>{title}</h3>
+      <div className="max-w-prose space-y-2 text-slate-900">{children}</div>
     </>
+  );
+}
+
+function AcontoSettlement({ f, aconto }: { f: Formatters; aconto: InvoiceExplanation["aconto"] }) {
+  const { t, locale, money, period, kwh } = f;
+  if (!aconto) return null;
+  return (
+    <Part title={t("explain.acontoTitle")}>
+      {aconto.settledPeriod ? (
+        <p>
+          {t("explain.aconto.settled", {
+            period: period(aconto.settledPeriod.from, aconto.settledPeriod.to),
+            prepaid: money(aconto.prepaidAmountMinor),
+            prepaidKwh: aconto.prepaidKwh ? kwh(aconto.prepaidKwh.replace(/^-/, "")) : "none",
+            actualKwh: aconto.actualKwh ? kwh(aconto.actualKwh) : "none",
+            actual: money(aconto.actualAmountMinor),
+          })}{" "}
+          {t(`explain.aconto.${aconto.outcome}`, { difference: money(Math.abs(aconto.differenceMinor)) })}
+        </p>
+      ) : null}
+      {aconto.nextPeriod ? (
+        <p>
+          {t("explain.aconto.next", {
+            period: period(aconto.nextPeriod.from, aconto.nextPeriod.to),
+            amount: money(aconto.nextAmountMinor),
+            kWh: aconto.nextKwh ? kwh(aconto.nextKwh) : "none",
+          })}
+        </p>
+      ) : null}
+      {aconto.expectedYearlyKwh !== null ? (
+        <p>
+          {t("explain.aconto.expected", { kWh: formatDecimal(String(aconto.expectedYearlyKwh), locale) })}{" "}
+          {aconto.basisSource === "contract"
+            ? t("explain.aconto.contractBasis")
+            : aconto.basis
+              ? t("explain.aconto.basis", {
+                  basisKwh: formatDecimal(String(aconto.basis.kWh), locale),
+                  days: aconto.basis.days,
+                  kWh: formatDecimal(String(aconto.expectedYearlyKwh), locale),
+                })
+              : null}
+        </p>
+      ) : null}
+    </Part>
   );
 }
 
 function Correction({ f, correction }: { f: Formatters; correction: InvoiceExplanation["correction"] }) {
   const { t, invoice, money, period, kwh } = f;
+  if (!correction || !invoice.corrects) return null;
   return (
-    <>
-      {correction && invoice.corrects ? (
-        <>
-          <h3 className={h3}>{t("explain.correctionTitle")}</h3>
-          <div className="max-w-prose space-y-2 text-slate-900">
-            <p>
-              {t.rich(correction.role === "creditNote" ? "explain.correction.creditNote" : "explain.correction.rebill", {
-                number: correction.original.invoiceNumber,
-                link: (chunks) => (
-                  <Link href={`/fakturor/${invoice.corrects!.id}`} className={link}>
-                    {chunks}
-                  </Link>
-                ),
-                period: period(correction.original.periodStart, correction.original.periodEnd),
-                amount: money(correction.original.totalAmountMinor),
-              })}{" "}
-              {correction.replacedByInvoiceNumber ? t("explain.correction.replacedBy", { number: correction.replacedByInvoiceNumber }) : null}
-            </p>
-            {correction.role === "rebill" ? (
-              <p>
-                {t("explain.correction.difference", {
-                  original: money(correction.original.totalAmountMinor),
-                  difference: correction.differenceMinor > 0 ? "more" : correction.differenceMinor < 0 ? "less" : "same",
-                  amount: money(Math.abs(correction.differenceMinor)),
-                })}
-              </p>
-            ) : null}
-            {correction.reasons.map((reason) => (
-              <p key={reason}>{t(`explain.correction.reason.${reason}`)}</p>
-            ))}
-            {correction.consumptionChange ? (
-              <p>{t("explain.correction.consumption", { before: kwh(correction.consumptionChange.before), after: kwh(correction.consumptionChange.after) })}</p>
-            ) : null}
-            {correction.paidOnEarlierVersionsMinor ? (
-              <p>
-                {correction.toRefundMinor
-                  ? t("explain.correction.refundEarlier", { paid: money(correction.paidOnEarlierVersionsMinor), refund: money(correction.toRefundMinor) })
-                  : t("explain.correction.paidEarlier", { paid: money(correction.paidOnEarlierVersionsMinor), toPay: money(correction.toPayMinor ?? 0) })}
-              </p>
-            ) : null}
-          </div>
-        </>
+    <Part title={t("explain.correctionTitle")}>
+      <p>
+        {t.rich(correction.role === "creditNote" ? "explain.correction.creditNote" : "explain.correction.rebill", {
+          number: correction.original.invoiceNumber,
+          link: (chunks) => (
+            <Link href={`/fakturor/${invoice.corrects!.id}`} className={link}>
+              {chunks}
+            </Link>
+          ),
+          period: period(correction.original.periodStart, correction.original.periodEnd),
+          amount: money(correction.original.totalAmountMinor),
+        })}{" "}
+        {correction.replacedByInvoiceNumber ? t("explain.correction.replacedBy", { number: correction.replacedByInvoiceNumber }) : null}
+      </p>
+      {correction.role === "rebill" ? (
+        <p>
+          {t("explain.correction.difference", {
+            original: money(correction.original.totalAmountMinor),
+            difference: correction.differenceMinor > 0 ? "more" : correction.differenceMinor < 0 ? "less" : "same",
+            amount: money(Math.abs(correction.differenceMinor)),
+          })}
+        </p>
       ) : null}
-    </>
+      {correction.reasons.map((reason) => (
+        <p key={reason}>{t(`explain.correction.reason.${reason}`)}</p>
+      ))}
+      {correction.consumptionChange ? (
+        <p>{t("explain.correction.consumption", { before: kwh(correction.consumptionChange.before), after: kwh(correction.consumptionChange.after) })}</p>
+      ) : null}
+      {correction.paidOnEarlierVersionsMinor ? (
+        <p>
+          {correction.toRefundMinor
+            ? t("explain.correction.refundEarlier", { paid: money(correction.paidOnEarlierVersionsMinor), refund: money(correction.toRefundMinor) })
+            : t("explain.correction.paidEarlier", { paid: money(correction.paidOnEarlierVersionsMinor), toPay: money(correction.toPayMinor ?? 0) })}
+        </p>
+      ) : null}
+    </Part>
   );
 }

@@ -1,11 +1,13 @@
 import Form from "next/form";
 import { getTranslations } from "next-intl/server";
+import { CustomerFilter } from "@/components/search/customer-filter";
 import { FilterActions } from "@/components/search/filter-actions";
 import { Field, SelectField } from "@/components/ui/field";
 import type { InvoiceListPageView } from "@/server/invoices/get-invoice-list-view";
 import { statusSlugs } from "@/server/invoices/invoice-list-params";
 import { INVOICE_STATUS_FILTERS } from "@/server/invoices/list-invoices";
 import { invoiceListHref } from "./list-params";
+import { Card } from "@/components/ui/page-header";
 
 /** The list's filters as a plain GET form; a filter that could not be used shows its message. */
 export async function InvoiceFilter({ view }: { view: InvoiceListPageView }) {
@@ -13,10 +15,7 @@ export async function InvoiceFilter({ view }: { view: InvoiceListPageView }) {
   const { params, errors } = view;
   const errorOf = (key: keyof typeof errors) => (errors[key] ? [errors[key]!] : undefined);
   return (
-    <section aria-labelledby="invoice-filter" className="mb-6 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
-      <h2 id="invoice-filter" className="mb-3 text-lg font-semibold text-slate-900">
-        {t("filterTitle")}
-      </h2>
+    <Card title={t("filterTitle")} className="mb-6">
       <Form action="/fakturor" role="search" className="grid items-end gap-x-4 sm:grid-cols-2 lg:grid-cols-4">
         {params.tab === "unpaid" ? <input type="hidden" name="flik" value="obetalda" /> : null}
         <Field label={t("filterInvoiceNumber")} name="nr" defaultValue={params.invoiceNumber} inputMode="numeric" maxLength={40} />
@@ -43,12 +42,7 @@ export async function InvoiceFilter({ view }: { view: InvoiceListPageView }) {
         />
         <Field label={t("filterAmountTo")} name="belopp-till" hint={t("filterAmountHint")} defaultValue={params.amountTo} inputMode="decimal" maxLength={30} errors={errorOf("amountTo")} />
         {view.customers.length > 1 ? (
-          <SelectField
-            label={t("filterCustomer")}
-            name="kund"
-            defaultValue={params.customer === "all" ? "alla" : params.customer}
-            options={[...view.customers.map((c) => ({ value: c.id, label: `${c.number} – ${c.name}` })), { value: "alla", label: t("allCustomers") }]}
-          />
+          <CustomerFilter label={t("filterCustomer")} allLabel={t("allCustomers")} customers={view.customers} value={params.customer} />
         ) : (
           <input type="hidden" name="kund" value={params.customer === "all" ? "alla" : params.customer} />
         )}
@@ -63,6 +57,6 @@ export async function InvoiceFilter({ view }: { view: InvoiceListPageView }) {
           {t("ignoredFilters")}
         </p>
       ) : null}
-    </section>
+    </Card>
   );
 }

@@ -7,16 +7,14 @@ import { consumptionHref, granularitySlugs, quantitySlugs, typicalSlugs } from "
 import type { ConsumptionPageView } from "@/server/consumption/get-consumption-view";
 import { input, label } from "./classes";
 import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/page-header";
 
 /** The selection: a group, installations, quantity, period and comparisons (a plain GET form). */
 export async function SelectionSection({ view }: { view: ConsumptionPageView }) {
   const [t, tg] = await Promise.all([getTranslations("consumption"), getTranslations("groups")]);
   const { groups, group, period } = view;
   return (
-    <section aria-labelledby="consumption-selection" className="mb-6 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
-      <h2 id="consumption-selection" className="mb-3 text-lg font-semibold text-slate-900">
-        {t("selection.title")}
-      </h2>
+    <Card title={t("selection.title")} className="mb-6">
       {/* Keyed by the shown state: after a tab or quick-period link the fields start from it again. */}
       <Form key={consumptionHref(view.state)} action="/forbrukning" className="grid gap-4 lg:grid-cols-2">
         <input type="hidden" name="niva" value={granularitySlugs[view.granularity]} />
@@ -87,7 +85,7 @@ export async function SelectionSection({ view }: { view: ConsumptionPageView }) 
           </Button>
         </div>
       </Form>
-    </section>
+    </Card>
   );
 }
 
