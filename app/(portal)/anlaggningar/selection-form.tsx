@@ -1,7 +1,7 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { startTransition, useActionState, useEffect, useId, useRef, useState } from "react";
-import { Field } from "@/components/ui/field";
+import { Field, SelectField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-status";
 import { idle } from "@/lib/action-state";
 import { saveSelectionAction } from "@/server/actions/group-actions";
@@ -89,22 +89,7 @@ export function SelectionForm({
         </div>
         {others.length ? (
           <div className="grid items-end gap-x-4 md:grid-cols-[minmax(0,24rem)_auto]">
-            <div className="mb-4">
-              <label htmlFor={`${id}-target`} className="block text-sm font-medium text-slate-900">
-                {t("selection.addTo")}
-              </label>
-              <select
-                id={`${id}-target`}
-                name="targetGroupId"
-                className="mt-1 block w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-slate-900 focus:outline-none focus:ring-2 focus:ring-sky-600"
-              >
-                {others.map((g) => (
-                  <option key={g.id} value={g.id}>
-                    {g.name}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <SelectField label={t("selection.addTo")} name="targetGroupId" options={others.map((g) => ({ value: g.id, label: g.name }))} />
             <div className="mb-4">
               <IntentButton intent="add" pending={pending} busy={intent} secondary pendingLabel={t("selection.saving")}>
                 {t("selection.add")}

@@ -9,42 +9,44 @@ export async function PeriodLinks({ view }: { view: ConsumptionPageView }) {
   const { state, navigation } = view;
   return (
     <div className="mb-4 flex flex-wrap items-end justify-between gap-4">
-      <nav aria-label={t("granularity.label")}>
-        <p className="mb-1 text-sm font-medium text-slate-900" aria-hidden="true">
-          {t("granularity.label")}
-        </p>
-        <ul className="flex overflow-hidden rounded-md border border-slate-400">
-          {navigation.tabs.map((tab) => (
-            <li key={tab.granularity} className="border-l border-slate-400 first:border-l-0">
-              <Link
-                href={consumptionHref({ ...state, granularity: tab.granularity, ...tab.period })}
-                aria-current={tab.current ? "page" : undefined}
-                className={`block px-4 py-2 text-sm font-medium ${tab.current ? "bg-sky-800 text-white" : "bg-white text-slate-900 hover:bg-slate-100"}`}
-              >
-                {t(`granularity.${tab.granularity}`)}
-              </Link>
-            </li>
-          ))}
-        </ul>
-      </nav>
-      <nav aria-label={t("quick.label")}>
-        <p className="mb-1 text-sm font-medium text-slate-900" aria-hidden="true">
-          {t("quick.label")}
-        </p>
-        <ul className="flex flex-wrap gap-2">
-          {navigation.quick.map((q) => (
-            <li key={q.key}>
-              <Link
-                href={consumptionHref({ ...state, granularity: q.granularity, ...q.period })}
-                aria-current={q.current ? "true" : undefined}
-                className={`block rounded-full border px-3 py-1 text-sm ${q.current ? "border-sky-800 bg-sky-800 text-white" : "border-slate-400 bg-white text-slate-900 hover:bg-slate-100"}`}
-              >
-                {t(`quick.${q.key}`)}
-              </Link>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <LinkNav label={t("granularity.label")} listClassName="flex overflow-hidden rounded-md border border-slate-400">
+        {navigation.tabs.map((tab) => (
+          <li key={tab.granularity} className="border-l border-slate-400 first:border-l-0">
+            <Link
+              href={consumptionHref({ ...state, granularity: tab.granularity, ...tab.period })}
+              aria-current={tab.current ? "page" : undefined}
+              className={`block px-4 py-2 text-sm font-medium ${tab.current ? "bg-sky-800 text-white" : "bg-white text-slate-900 hover:bg-slate-100"}`}
+            >
+              {t(`granularity.${tab.granularity}`)}
+            </Link>
+          </li>
+        ))}
+      </LinkNav>
+      <LinkNav label={t("quick.label")} listClassName="flex flex-wrap gap-2">
+        {navigation.quick.map((q) => (
+          <li key={q.key}>
+            <Link
+              href={consumptionHref({ ...state, granularity: q.granularity, ...q.period })}
+              aria-current={q.current ? "true" : undefined}
+              className={`block rounded-full border px-3 py-1 text-sm ${q.current ? "border-sky-800 bg-sky-800 text-white" : "border-slate-400 bg-white text-slate-900 hover:bg-slate-100"}`}
+            >
+              {t(`quick.${q.key}`)}
+            </Link>
+          </li>
+        ))}
+      </LinkNav>
     </div>
+  );
+}
+
+/** A named row of links: the name shown above them (and read once, as the navigation's label). */
+function LinkNav({ label, listClassName, children }: { label: string; listClassName: string; children: React.ReactNode }) {
+  return (
+    <nav aria-label={label}>
+      <p className="mb-1 text-sm font-medium text-slate-900" aria-hidden="true">
+        {label}
+      </p>
+      <ul className={listClassName}>{children}</ul>
+    </nav>
   );
 }

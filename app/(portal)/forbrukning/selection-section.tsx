@@ -42,18 +42,19 @@ export async function SelectionSection({ view }: { view: ConsumptionPageView }) 
           </select>
         </div>
         <div className="grid gap-4 sm:grid-cols-2">
-          <div>
-            <label htmlFor="consumption-from" className={label}>
-              {t("selection.from")}
-            </label>
-            <input id="consumption-from" type="date" name="fran" defaultValue={period.from} required className={input} />
-          </div>
-          <div>
-            <label htmlFor="consumption-to" className={label}>
-              {t("selection.to")}
-            </label>
-            <input id="consumption-to" type="date" name="till" defaultValue={period.to} required className={input} />
-          </div>
+          {(
+            [
+              { end: "from", name: "fran" },
+              { end: "to", name: "till" },
+            ] as const
+          ).map(({ end, name }) => (
+            <div key={end}>
+              <label htmlFor={`consumption-${end}`} className={label}>
+                {t(`selection.${end}`)}
+              </label>
+              <input id={`consumption-${end}`} type="date" name={name} defaultValue={period[end]} required className={input} />
+            </div>
+          ))}
         </div>
         <div className="space-y-3">
           <label className="flex items-center gap-2 text-slate-900">
