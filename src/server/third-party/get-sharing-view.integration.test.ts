@@ -6,7 +6,8 @@ import type { Customer, Installation } from "@/generated/prisma/client";
 import type { CustomerActor } from "@/server/access/actor";
 import { customerActorOf } from "../../../tests/support/actors";
 import { getTestDb, resetDatabase } from "../../../tests/support/db";
-import { getSharingView, type SharingView } from "./get-sharing-view";
+import { readyView } from "../../../tests/support/views";
+import { getSharingView } from "./get-sharing-view";
 
 const db = getTestDb();
 const DAY = 86_400_000;
@@ -17,10 +18,6 @@ let gridA: Installation, heatA: Installation, gridB: Installation;
 let adminA: CustomerActor, readA: CustomerActor, adminB: CustomerActor;
 let pending1: string, pending2: string, activeA: string, pendingB: string, endedA: string;
 
-const ready = (v: SharingView) => {
-  if (v.kind !== "ready") throw new Error("expected a ready view");
-  return v;
-};
 const ids = (items: { id: string }[]) => items.map((i) => i.id).sort();
 
 beforeAll(async () => {
@@ -56,7 +53,7 @@ beforeAll(async () => {
 
 describe("getSharingView", () => {
   it("lists the customer's requests, consents, ended ones and sharing log", async () => {
-    const v = ready(await getSharingView(adminA, { searchParams: {} }));
+    const v = readyView(await getSharingView(adminA, { searchParams: {} }));
     expect(ids(v.pending.items)).toEqual([pending1, pending2].sort());
     expect(v.pending).toMatchObject({ decidable: 2, bulk: true, readOnly: false, step: null, stepError: null });
     expect(ids(v.active.items)).toEqual([activeA]);
@@ -69,55 +66,55 @@ describe("getSharingView", () => {
   });
 
   it("opens the decline step for requests the user may decide, and says why not otherwise", async () => {
-    const v = ready(await getSharingView(adminA, { searchParams: { atgard: "neka", id: [pending1, pending2] } }));
+    const v = readyView(await getSharingView(adminA, { searchParams: { atgard: "neka", id: [pending1, pending2] } }));
     expect(v.pending.step?.kind).toBe("decline");
     expect(ids(v.pending.step!.chosen)).toEqual([pending1, pending2].sort());
-    expect(ready(await getSharingView(adminA, { searchParams: { atgard: "godkann" } })).pending.stepError).toEqual({ key: "thirdParty.pending.choose.none" });
-    expect(ready(await getSharingView(adminA, { searchParams: { atgard: "godkann", id: Array.from({ length: 9 }, (_, i) => `x${i}`) } })).pending.stepError).toEqual({
+    expect(readyView(await getSharingView(adminA, { searchParams: { atgard: "godkann" } })).pending.stepError).toEqual({ key: "thirdParty.pending.choose.none" });
+    expect(readyView(await getSharingView(adminA, { searchParams: { atgard: "godkann", id: Array.from({ length: 9 }, (_, i) => `x${i}`) } })).pending.stepError).toEqual({
       key: "thirdParty.pending.choose.tooMany",
       values: { max: 8 },
     });
     // Another customer's request, or one a Read user cannot decide, is not offered.
-    expect(ready(await getSharingView(adminA, { searchParams: { atgard: "neka", id: pendingB } })).pending).toMatchObject({ step: null, stepError: { key: "thirdParty.pending.choose.unknown" } });
-    const read = ready(await getSharingView(readA, { searchParams: { atgard: "neka", id: pending1 } }));
+    expect(readyView(await getSharingView(adminA, { searchParams: { atgard: "neka", id: pendingB } })).pending).toMatchObject({ step: null, stepError: { key: "thirdParty.pending.choose.unknown" } });
+    const read = readyView(await getSharingView(readA, { searchParams: { atgard: "neka", id: pending1 } }));
     expect(read.pending).toMatchObject({ decidable: 0, readOnly: true, step: null, stepError: { key: "thirdParty.pending.choose.unknown" } });
   });
 
   it("opens the approval step with what the signing still needs", async () => {
-    const v = ready(await getSharingView(adminA, { searchParams: { atgard: "godkann", id: pending1 } }));
+    const v = readyView(await getSharingView(adminA, { searchParams: { atgard: "godkann", id: pending1 } }));
     expect(v.pending.step).toMatchObject({ kind: "approve", chosen: [{ id: pending1 }] });
     expect(["notConfigured", "notLinked"]).toContain((v.pending.step as { blocked: string }).blocked);
   });
 
   it("confirms ending only a consent the user may end", async () => {
-    expect(ready(await getSharingView(adminA, { searchParams: { atgard: "avsluta", id: activeA } })).active.ending?.id).toBe(activeA);
-    expect(ready(await getSharingView(readA, { searchParams: { atgard: "avsluta", id: activeA } })).active).toMatchObject({ ending: null, endingGone: true });
+    expect(readyView(await getSharingView(adminA, { searchParams: { atgard: "avsluta", id: activeA } })).active.ending?.id).toBe(activeA);
+    expect(readyView(await getSharingView(readA, { searchParams: { atgard: "avsluta", id: activeA } })).active).toMatchObject({ ending: null, endingGone: true });
   });
 
   it("tells what happened from the address", async () => {
-    expect(ready(await getSharingView(adminA, { searchParams: { utfall: "godkanda", antal: "3" } })).outcome).toEqual({ ok: true, key: "thirdParty.outcome.approved", values: { count: 3 } });
-    expect(ready(await getSharingView(adminA, { searchParams: { utfall: "nekade", antal: "x" } })).outcome).toEqual({ ok: true, key: "thirdParty.outcome.declined", values: { count: 1 } });
-    expect(ready(await getSharingView(adminA, { searchParams: { utfall: "avslutat", id: endedA } })).outcome).toMatchObject({ ok: true, key: "thirdParty.outcome.terminated", values: { company: "Solkollen Test AB" } });
-    expect(ready(await getSharingView(adminA, { searchParams: { signering: "fel", orsak: "hittepa" } })).outcome).toEqual({ ok: false, key: "eleg.outcome.failed.leverantor" });
-    expect(ready(await getSharingView(adminA, { searchParams: { signering: "avbruten" } })).outcome).toEqual({ ok: false, key: "thirdParty.outcome.cancelled" });
+    expect(readyView(await getSharingView(adminA, { searchParams: { utfall: "godkanda", antal: "3" } })).outcome).toEqual({ ok: true, key: "thirdParty.outcome.approved", values: { count: 3 } });
+    expect(readyView(await getSharingView(adminA, { searchParams: { utfall: "nekade", antal: "x" } })).outcome).toEqual({ ok: true, key: "thirdParty.outcome.declined", values: { count: 1 } });
+    expect(readyView(await getSharingView(adminA, { searchParams: { utfall: "avslutat", id: endedA } })).outcome).toMatchObject({ ok: true, key: "thirdParty.outcome.terminated", values: { company: "Solkollen Test AB" } });
+    expect(readyView(await getSharingView(adminA, { searchParams: { signering: "fel", orsak: "hittepa" } })).outcome).toEqual({ ok: false, key: "eleg.outcome.failed.leverantor" });
+    expect(readyView(await getSharingView(adminA, { searchParams: { signering: "avbruten" } })).outcome).toEqual({ ok: false, key: "thirdParty.outcome.cancelled" });
   });
 
   it("validates the log's filters: an unusable one is ignored with its message, the others apply", async () => {
-    const v = ready(await getSharingView(adminA, { searchParams: { foretag: "inte-ett-id", fran: "2099-02-30", anl: gridA.id } }));
+    const v = readyView(await getSharingView(adminA, { searchParams: { foretag: "inte-ett-id", fran: "2099-02-30", anl: gridA.id } }));
     expect(v.log.errors).toEqual({ company: "thirdParty.log.errors.invalid", from: "thirdParty.log.errors.date" });
     expect(v.log.filters).toEqual({ installation: gridA.id });
     expect(v.log.list.total).toBe(2);
-    const order = ready(await getSharingView(adminA, { searchParams: { fran: "2030-01-02", till: "2030-01-01" } }));
+    const order = readyView(await getSharingView(adminA, { searchParams: { fran: "2030-01-02", till: "2030-01-01" } }));
     expect(order.log.errors).toEqual({ to: "thirdParty.log.errors.dateOrder" });
     expect(order.log.filters).toEqual({});
   });
 
   it("shows a second customer's user nothing of the first customer's, and refuses a filter on its installation", async () => {
-    const b = ready(await getSharingView(adminB, { searchParams: {} }));
+    const b = readyView(await getSharingView(adminB, { searchParams: {} }));
     expect(ids([...b.pending.items, ...b.active.items, ...b.inactive])).toEqual([pendingB]);
     expect(b.log.list.total).toBe(0);
     expect(b.log.list.installations).toEqual([]);
-    expect(ready(await getSharingView(adminB, { searchParams: { atgard: "avsluta", id: activeA } })).active).toMatchObject({ ending: null, endingGone: true });
+    expect(readyView(await getSharingView(adminB, { searchParams: { atgard: "avsluta", id: activeA } })).active).toMatchObject({ ending: null, endingGone: true });
     expect(await getSharingView(adminB, { searchParams: { anl: gridA.id } })).toEqual({ kind: "notFound" });
   });
 });
