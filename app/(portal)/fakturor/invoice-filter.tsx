@@ -1,7 +1,7 @@
 import Form from "next/form";
 import { getTranslations } from "next-intl/server";
 import { CustomerFilter } from "@/components/search/customer-filter";
-import { FilterActions } from "@/components/search/filter-actions";
+import { FilterActions, IgnoredFilters } from "@/components/search/filter-actions";
 import { Field, SelectField } from "@/components/ui/field";
 import type { InvoiceListPageView } from "@/server/invoices/get-invoice-list-view";
 import { statusSlugs } from "@/server/invoices/invoice-list-params";
@@ -52,11 +52,7 @@ export async function InvoiceFilter({ view }: { view: InvoiceListPageView }) {
           className="mb-4 flex flex-wrap items-end gap-4 sm:col-span-2 lg:col-span-4"
         />
       </Form>
-      {Object.keys(errors).length ? (
-        <p role="alert" className="text-sm font-medium text-red-700">
-          {t("ignoredFilters")}
-        </p>
-      ) : null}
+      <IgnoredFilters errors={errors} message={t("ignoredFilters")} />
     </Card>
   );
 }

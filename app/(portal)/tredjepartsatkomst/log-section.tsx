@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { FilterActions } from "@/components/search/filter-actions";
+import { FilterActions, IgnoredFilters } from "@/components/search/filter-actions";
 import { Field, SelectField } from "@/components/ui/field";
 import { Pagination } from "@/components/ui/pagination";
 import { RowHeader, Table, TBody, Td, THead, Tr } from "@/components/ui/table";
@@ -102,11 +102,7 @@ function LogFilter({ log, ctx }: { log: Log; ctx: Ctx }) {
         clear={filtered || Object.keys(errors).length ? { href: logHref({}), label: t("log.clearFilters") } : null}
         className="flex flex-wrap items-center gap-4"
       />
-      {Object.keys(errors).length ? (
-        <p role="alert" className="mt-3 text-sm font-medium text-red-700">
-          {t("log.ignoredFilters")}
-        </p>
-      ) : null}
+      <IgnoredFilters errors={errors} message={t("log.ignoredFilters")} className="mt-3" />
     </form>
   );
 }

@@ -17,3 +17,13 @@ export function FilterActions({ submitLabel, clear, className }: { submitLabel: 
     </div>
   );
 }
+
+/** Said under a filter form when some of its filters could not be used (each such field says why). */
+export function IgnoredFilters({ errors, message, className }: { errors: Record<string, unknown>; message: string; className?: string }) {
+  if (Object.keys(errors).length === 0) return null;
+  return (
+    <p role="alert" className={`${className ?? ""} text-sm font-medium text-red-700`.trimStart()}>
+      {message}
+    </p>
+  );
+}
