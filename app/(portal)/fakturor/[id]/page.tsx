@@ -130,40 +130,7 @@ export default async function InvoicePage({ params }: Props) {
           </dl>
         </Card>
 
-        {invoice.corrects || invoice.correctedBy.length ? (
-          <Card title={t("correctionsTitle")}>
-            {invoice.corrects ? (
-              <p className="text-slate-900">
-                {t.rich("correctsThis", {
-                  kind: t(`relatedKind.${invoice.corrects.kind}`),
-                  number: invoice.corrects.invoiceNumber,
-                  link: (chunks) => (
-                    <Link href={`/fakturor/${invoice.corrects!.id}`} className={link}>
-                      {chunks}
-                    </Link>
-                  ),
-                  period: t("period", periodDates(invoice.corrects.periodStart, invoice.corrects.periodEnd, locale)),
-                })}
-              </p>
-            ) : null}
-            {invoice.correctedBy.length ? (
-              <>
-                <p className="text-slate-900">{t("correctedByThis")}</p>
-                <ul className="mt-2 list-disc pl-6 text-slate-900">
-                  {invoice.correctedBy.map((r) => (
-                    <li key={r.id}>
-                      {t(`relatedKind.${r.kind}`)}{" "}
-                      <Link href={`/fakturor/${r.id}`} className={link}>
-                        {r.invoiceNumber}
-                      </Link>{" "}
-                      ({formatDate(r.invoiceDate, locale)}, {money(r.totalAmountMinor)}, {t(`status.${r.paymentStatus}`)})
-                    </li>
-                  ))}
-                </ul>
-              </>
-            ) : null}
-          </Card>
-        ) : null}
+        <Corrections invoice={invoice} locale={locale} />
 
         <Card title={t("linesTitle")}>
           <Lines invoice={invoice} explanation={explanation} locale={locale} />
@@ -192,6 +159,47 @@ export default async function InvoicePage({ params }: Props) {
         </Card>
       </div>
     </>
+  );
+}
+
+/** The invoices this one corrects or is corrected by, when there are any. */
+async function Corrections({ invoice, locale }: { invoice: InvoiceDetail; locale: string }) {
+  if (!invoice.corrects && !invoice.correctedBy.length) return null;
+  const t = await getTranslations("invoices");
+  const money = (minor: number) => formatMoney(minor, invoice.currency, locale);
+  return (
+    <Card title={t("correctionsTitle")}>
+      {invoice.corrects ? (
+        <p className="text-slate-900">
+          {t.rich("correctsThis", {
+            kind: t(`relatedKind.${invoice.corrects.kind}`),
+            number: invoice.corrects.invoiceNumber,
+            link: (chunks) => (
+              <Link href={`/fakturor/${invoice.corrects!.id}`} className={link}>
+                {chunks}
+              </Link>
+            ),
+            period: t("period", periodDates(invoice.corrects.periodStart, invoice.corrects.periodEnd, locale)),
+          })}
+        </p>
+      ) : null}
+      {invoice.correctedBy.length ? (
+        <>
+          <p className="text-slate-900">{t("correctedByThis")}</p>
+          <ul className="mt-2 list-disc pl-6 text-slate-900">
+            {invoice.correctedBy.map((r) => (
+              <li key={r.id}>
+                {t(`relatedKind.${r.kind}`)}{" "}
+                <Link href={`/fakturor/${r.id}`} className={link}>
+                  {r.invoiceNumber}
+                </Link>{" "}
+                ({formatDate(r.invoiceDate, locale)}, {money(r.totalAmountMinor)}, {t(`status.${r.paymentStatus}`)})
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </Card>
   );
 }
 
