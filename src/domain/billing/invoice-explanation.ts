@@ -11,7 +11,7 @@
 
 import { z } from "zod";
 import { lineParamsOf, lineParamsSchema, type LineParams } from "./line-catalogue";
-import type { LineDetails, LocalizedText } from "./rate";
+import type { LineDetails } from "./rate";
 
 /** Where a line belongs on the bill. Monthly bills have only "period" lines (and credit notes "credit"). */
 export const storedSectionSchema = z.enum([
@@ -28,12 +28,6 @@ export const storedSectionSchema = z.enum([
 ]);
 export type StoredSection = z.infer<typeof storedSectionSchema>;
 
-/**
- * Rating's texts of a line (rate.ts `description`), still carried by the bill-building code until
- * rate.ts stops making them; nothing stores or reads them (lines are worded from code + params).
- */
-export type LineText = LocalizedText & { da?: string };
-
 /** One invoice line as stored: `InvoiceLine` gets position, code, params, the issued text, quantity … */
 export interface BillLine {
   code: string;
@@ -42,8 +36,6 @@ export interface BillLine {
   product?: string;
   /** The wording's parameters; when absent they follow from code, product, details and `from`. */
   params?: LineParams;
-  /** @deprecated rating's texts, not stored (see LineText). */
-  description?: LineText;
   /** Decimal string; negative on credit and deduction lines. */
   quantity: string;
   unit: string;
@@ -249,15 +241,6 @@ export function creditLines(lines: readonly BillLine[], creditedInvoiceNumber: s
     ...line,
     section: "credit" as const,
     params: { ...billLineParams(line), creditedInvoiceNumber },
-    ...(line.description
-      ? {
-          description: {
-            sv: `Kreditering faktura ${creditedInvoiceNumber}: ${line.description.sv}`,
-            en: `Credit of invoice ${creditedInvoiceNumber}: ${line.description.en}`,
-            ...(line.description.da ? { da: `Kreditering af faktura ${creditedInvoiceNumber}: ${line.description.da}` } : {}),
-          },
-        }
-      : {}),
     quantity: negateDecimal(line.quantity),
     amountMinor: line.amountMinor === 0 ? 0 : -line.amountMinor,
     vatAmountMinor: line.vatAmountMinor === 0 ? 0 : -line.vatAmountMinor,

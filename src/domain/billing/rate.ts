@@ -55,7 +55,8 @@
  * INVALID_INPUT. Nothing is estimated or skipped: a billing run stops for that installation.
  */
 // The rules are split by concept under ./rating/: the calendar, reading series, shared line
-// builders, the texts, and one rater per product family.
+// builders and one rater per product family. Lines carry code and details, no texts: they are
+// named from code + parameters (line-catalogue.ts, line-name.ts).
 
 import { formatMicro, sumMinor } from "./money";
 import { MARKET_CURRENCY, PRODUCTS, RatingError, resolvePriceLists, resolveVatRates } from "./price-list";
@@ -71,7 +72,7 @@ import type { RatingInput, RatingResult } from "./rating/types";
 
 export { RatingError } from "./price-list";
 export type { RatingErrorCode } from "./price-list";
-export type { InvoiceLine, LineCode, LineDetails, LocalizedText, RatingInput, RatingResult, RatingTotals, Unit } from "./rating/types";
+export type { InvoiceLine, LineCode, LineDetails, RatingInput, RatingResult, RatingTotals, Unit } from "./rating/types";
 
 function checkInput(input: RatingInput): void {
   const expected = MARKET_CURRENCY[input.market];

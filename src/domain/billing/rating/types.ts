@@ -26,11 +26,6 @@ export type LineCode =
   | "DH_POWER"
   | "DH_FLOW";
 
-export interface LocalizedText {
-  sv: string;
-  en: string;
-}
-
 /** Extra facts behind a line, for "explain my bill" and the PDF specification. */
 export type LineDetails =
   | {
@@ -67,7 +62,6 @@ export interface InvoiceLine {
   /** Local dates the line covers: `from` inclusive, `to` exclusive. */
   from: string;
   to: string;
-  description: LocalizedText;
   /** Decimal string (kWh / m³ / kW with 3 decimals; months up to 4; days whole). */
   quantity: string;
   unit: Unit;
