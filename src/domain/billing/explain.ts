@@ -30,7 +30,7 @@ import type { StoredSection } from "./invoice-explanation";
 import { isCatalogueCode, lineCategory as catalogueCategory, type LineCategory, type LineParams, type Recipient } from "./line-catalogue";
 import { lineName, type InvoiceLanguage, type Translate } from "./line-name";
 import { formatFraction, sumMinor, PRICE_SCALE } from "./money";
-import { vatSummaryOf } from "./vat-summary";
+import { vatSummaryOf, type VatSummaryRow } from "./vat-summary";
 
 // ---------------------------------------------------------------------------------------------
 // Input
@@ -192,7 +192,7 @@ export interface InvoiceExplanation {
   lines: LineExplanation[];
   /** Net amounts per category, in order of first appearance, then VAT; only non-empty ones. */
   breakdown: { category: LineCategory | "vat"; amountMinor: number }[];
-  vat: { ratePercent: string; netMinor: number; vatMinor: number }[];
+  vat: VatSummaryRow[];
   spot: SpotExplanation[];
   aconto: AcontoExplanation | null;
   correction: CorrectionExplanation | null;

@@ -171,11 +171,6 @@ export function formatMicro(value: Micro): string {
   return formatFraction(value, PRICE_SCALE, PRICE_DECIMALS, "trim");
 }
 
-/** Normalises a decimal string: "25.50" → "25.5", "+019" → "19". */
-export function normalizeDecimal(text: string, what = "decimal"): string {
-  return formatMicro(parseDecimal(text, what));
-}
-
 /** Milli-units with exactly 3 decimals: 743000 → "743.000". */
 export function formatMilli(value: number | bigint): string {
   return formatFraction(BigInt(value), QUANTITY_SCALE, 3, "fixed");

@@ -69,6 +69,7 @@ import { rateSeGrid } from "./rating/se-grid";
 import { checkResolution, readQuantities, sumPerDay } from "./rating/series";
 import { rateSupply } from "./rating/supply";
 import type { RatingInput, RatingResult } from "./rating/types";
+import { vatSummaryOf } from "./vat-summary";
 
 export { RatingError } from "./price-list";
 export type { RatingErrorCode } from "./price-list";
@@ -141,23 +142,13 @@ export function rateConsumption(input: RatingInput): RatingResult {
   const lines = ctx.lines;
   const netMinor = sumMinor(lines.map((l) => l.amountMinor));
   const vatMinor = sumMinor(lines.map((l) => l.vatAmountMinor));
-  const vatSummary: RatingResult["vatSummary"] = [];
-  for (const line of lines) {
-    let entry = vatSummary.find((v) => v.ratePercent === line.vatRatePercent);
-    if (!entry) {
-      entry = { ratePercent: line.vatRatePercent, netMinor: 0, vatMinor: 0 };
-      vatSummary.push(entry);
-    }
-    entry.netMinor = sumMinor([entry.netMinor, line.amountMinor]);
-    entry.vatMinor = sumMinor([entry.vatMinor, line.vatAmountMinor]);
-  }
   return {
     market: input.market,
     currency: input.currency,
     period: { from, to },
     lines,
     totals: { netMinor, vatMinor, totalMinor: sumMinor([netMinor, vatMinor]) },
-    vatSummary,
+    vatSummary: vatSummaryOf(lines),
   };
 }
 

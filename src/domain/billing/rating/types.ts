@@ -1,6 +1,7 @@
 // The public types of rating (re-exported by ../rate.ts, which is what other modules import).
 import type { Series } from "../../consumption/aggregate";
 import type { Currency, Market, PriceList, Product, Season, TimeOfUseBand, VatRate } from "../price-list";
+import type { VatSummaryRow } from "../vat-summary";
 
 export type Unit = "kWh" | "kW" | "month" | "m³" | "day";
 
@@ -88,7 +89,7 @@ export interface RatingResult {
   lines: InvoiceLine[];
   totals: RatingTotals;
   /** Net and VAT per VAT rate (sums of the lines), in order of first appearance. */
-  vatSummary: { ratePercent: string; netMinor: number; vatMinor: number }[];
+  vatSummary: VatSummaryRow[];
 }
 
 export interface RatingInput {
