@@ -190,7 +190,11 @@ export function dueDateFor(market: Market, invoiceDate: string): string {
   return firstWeekdayOnOrAfter(addDays(invoiceDate, term));
 }
 
-/** The next regular invoice after `period`: its period and estimated invoice and due dates. */
+/**
+ * The next regular invoice after `period`: its period and estimated invoice and due dates.
+ * The run's rule (market term, weekends); explain.ts's `estimateNextInvoice` is the reader's for
+ * invoices without a run-stated date, extrapolating that invoice's own lag and term instead.
+ */
 export function nextInvoiceEstimate(
   market: Market,
   cycle: BillingCycle,

@@ -271,6 +271,8 @@ function explainAconto(input: ExplainInput, sections: readonly BillSection[], fa
  * The next invoice's dates when the run did not state them: the next period ends one cycle (a
  * month, or a quarter for aconto bills) after this one, the invoice follows its period end by as
  * many days as this one did, and its payment term is this invoice's (seed 003: 14 days).
+ * Not billing-period.ts's `nextInvoiceEstimate`: that one applies the market's dating rules to the
+ * next period (what a run states); this one only has an invoice whose dates may not follow them.
  */
 export function estimateNextInvoice(input: Pick<ExplainInput, "invoiceDate" | "dueDate" | "periodStart" | "periodEnd" | "billingCycle">): {
   invoiceDate: string;
