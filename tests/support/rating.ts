@@ -55,7 +55,7 @@ export function fiSupply(energy: FiSupplyPriceList["prices"]["energy"], monthlyF
   };
 }
 
-export const DK_BANDS: TimeOfUseBand[] = Array.from({ length: 24 }, (_, h) => (h < 6 ? "low" : h >= 17 && h < 21 ? "peak" : "high"));
+const DK_BANDS: TimeOfUseBand[] = Array.from({ length: 24 }, (_, h) => (h < 6 ? "low" : h >= 17 && h < 21 ? "peak" : "high"));
 
 export const DK_GRID: DkGridPriceList = {
   id: "dk-grid",

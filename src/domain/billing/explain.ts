@@ -134,9 +134,9 @@ export interface LineExplanation {
   peaks: { localDate: string; localHour: number; kWh: string }[] | null;
 }
 
-export type SpotComparison = "higher" | "lower" | "same";
+type SpotComparison = "higher" | "lower" | "same";
 
-export interface SpotExplanation {
+interface SpotExplanation {
   position: number;
   /** Minor units per kWh, 2 decimals: the consumption-weighted average on the bill. */
   weightedAverage: string;
@@ -151,7 +151,7 @@ export interface SpotExplanation {
   intervalKind: "hour" | "quarterHour";
 }
 
-export interface AcontoExplanation {
+interface AcontoExplanation {
   settledPeriod: { from: string; to: string } | null;
   actualKwh: string | null;
   prepaidKwh: string | null;
@@ -169,7 +169,7 @@ export interface AcontoExplanation {
   basisSource: "measured" | "contract" | null;
 }
 
-export interface CorrectionExplanation {
+interface CorrectionExplanation {
   /** A credit note cancels the original; a re-billed invoice replaces it with new data. */
   role: "creditNote" | "rebill";
   original: { invoiceNumber: string; periodStart: string; periodEnd: string; totalAmountMinor: number };
@@ -206,7 +206,7 @@ export interface InvoiceExplanation {
 // Rules
 
 /** Weighted and plain averages closer than this (minor units per kWh) are "about the same". */
-export const SPOT_SAME_THRESHOLD = 0.05;
+const SPOT_SAME_THRESHOLD = 0.05;
 
 /** A float price in minor units as a decimal string with `decimals` digits, half away from zero. */
 function priceText(value: number, decimals: number): string {

@@ -72,11 +72,10 @@ const resolution = z.enum(["PT15M", "PT1H"]);
 /** A rating line's `details` (rate.ts `LineDetails`, aconto lines' own kinds): kept as rated. */
 const lineDetails = z.looseObject({ kind: z.string() });
 
-export const billTotalsSchema = totals;
 export type BillTotals = z.infer<typeof totals>;
 
 /** Line facts kept in the explanation, by position (1-based, as InvoiceLine.position). */
-export const explainedLineSchema = z.object({
+const explainedLineSchema = z.object({
   position: z.number().int().positive(),
   code: z.string().min(1),
   section: storedSectionSchema,
@@ -89,7 +88,7 @@ export const explainedLineSchema = z.object({
 });
 export type ExplainedLine = z.infer<typeof explainedLineSchema>;
 
-export const spotFactsSchema = z.object({
+const spotFactsSchema = z.object({
   /** Consumption-weighted average Σ(pᵢ·Eᵢ)/ΣEᵢ in minor units per kWh (4 decimals), as on the line. */
   weightedAverage: decimal,
   /** Plain (time-weighted) average of the interval prices, minor units per kWh (4 decimals). */
@@ -106,7 +105,7 @@ export type SpotFacts = z.infer<typeof spotFactsSchema>;
  * Danish quarterly aconto bill (seed 004): the settled quarter's actual consumption, the aconto
  * prepaid for it, and the aconto for the coming quarter. Amounts include VAT.
  */
-export const acontoFactsSchema = z.object({
+const acontoFactsSchema = z.object({
   settledPeriod: period,
   /** Measured kWh of the settled quarter (3 decimals). */
   actualKwh: decimal,
@@ -136,14 +135,14 @@ export const acontoFactsSchema = z.object({
 });
 export type AcontoFacts = z.infer<typeof acontoFactsSchema>;
 
-export const correctionReasonSchema = z.discriminatedUnion("kind", [
+const correctionReasonSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("METER_VALUES"), revisions: z.number().int(), firstInterval: z.string(), lastInterval: z.string() }),
   z.object({ kind: z.literal("PRICE_LIST"), priceListIds: z.array(z.string()) }),
   z.object({ kind: z.literal("RERATED") }),
 ]);
 export type CorrectionReason = z.infer<typeof correctionReasonSchema>;
 
-export const correctionFactsSchema = z.object({
+const correctionFactsSchema = z.object({
   /** Plain English: what was corrected and why (for staff and logs; the portal words `reasons`). */
   reason: z.string(),
   reasons: z.array(correctionReasonSchema),

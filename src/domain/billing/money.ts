@@ -21,7 +21,7 @@
  */
 
 /** Decimals of a scaled price: a price is held as BigInt(decimal × 10^6). */
-export const PRICE_DECIMALS = 6;
+const PRICE_DECIMALS = 6;
 /** 10^6: one minor unit in micro-minor units. */
 export const PRICE_SCALE = 1_000_000n;
 /** 10^3: one unit (kWh, m³, kW) in milli-units. */

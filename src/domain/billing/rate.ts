@@ -60,7 +60,7 @@
 
 import { formatMicro, sumMinor } from "./money";
 import { MARKET_CURRENCY, PRODUCTS, RatingError, resolvePriceLists, resolveVatRates } from "./price-list";
-import { calendarFor, clearCalendarCache } from "./rating/calendar";
+import { calendarFor } from "./rating/calendar";
 import { rateDistrictHeating } from "./rating/district-heating";
 import { rateDkGrid } from "./rating/dk-grid";
 import { rateDkSupply } from "./rating/dk-supply";
@@ -72,8 +72,7 @@ import type { RatingInput, RatingResult } from "./rating/types";
 import { vatSummaryOf } from "./vat-summary";
 
 export { RatingError } from "./price-list";
-export type { RatingErrorCode } from "./price-list";
-export type { InvoiceLine, LineCode, LineDetails, RatingInput, RatingResult, RatingTotals, Unit } from "./rating/types";
+export type { InvoiceLine, LineDetails, RatingInput, RatingResult } from "./rating/types";
 
 function checkInput(input: RatingInput): void {
   const expected = MARKET_CURRENCY[input.market];
@@ -150,9 +149,4 @@ export function rateConsumption(input: RatingInput): RatingResult {
     totals: { netMinor, vatMinor, totalMinor: sumMinor([netMinor, vatMinor]) },
     vatSummary: vatSummaryOf(lines),
   };
-}
-
-/** Exposed for tests: forget cached period calendars. */
-export function clearRatingCalendarCache(): void {
-  clearCalendarCache();
 }

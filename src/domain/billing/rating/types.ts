@@ -76,7 +76,7 @@ export interface InvoiceLine {
   details?: LineDetails;
 }
 
-export interface RatingTotals {
+interface RatingTotals {
   netMinor: number;
   vatMinor: number;
   totalMinor: number;
