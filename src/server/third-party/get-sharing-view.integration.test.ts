@@ -6,8 +6,9 @@ import type { Customer, Installation } from "@/generated/prisma/client";
 import type { CustomerActor } from "@/server/access/actor";
 import { customerActorOf } from "../../../tests/support/actors";
 import { getTestDb, resetDatabase } from "../../../tests/support/db";
+import { ready } from "../../../tests/support/views";
 import { twoSharingCustomers } from "../../../tests/support/third-party";
-import { getSharingView, type SharingView } from "./get-sharing-view";
+import { getSharingView } from "./get-sharing-view";
 
 const db = getTestDb();
 const DAY = 86_400_000;
@@ -18,10 +19,6 @@ let gridA: Installation, heatA: Installation, gridB: Installation;
 let adminA: CustomerActor, readA: CustomerActor, adminB: CustomerActor;
 let pending1: string, pending2: string, activeA: string, pendingB: string, endedA: string;
 
-const ready = (v: SharingView) => {
-  if (v.kind !== "ready") throw new Error("expected a ready view");
-  return v;
-};
 const ids = (items: { id: string }[]) => items.map((i) => i.id).sort();
 
 beforeAll(async () => {
