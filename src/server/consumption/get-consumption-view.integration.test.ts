@@ -5,7 +5,8 @@ import type { CustomerActor } from "@/server/access/actor";
 import { createGroup } from "@/server/groups/create-group";
 import { customerActorOf } from "../../../tests/support/actors";
 import { getTestDb, resetDatabase } from "../../../tests/support/db";
-import { getConsumptionView, type ConsumptionView } from "./get-consumption-view";
+import { ready } from "../../../tests/support/views";
+import { getConsumptionView } from "./get-consumption-view";
 import * as listModule from "./list-consumption-installations";
 
 // Counts the calls of the installation list while keeping what it does.
@@ -23,10 +24,6 @@ let north: Installation, north2: Installation, south: Installation, foreign: Ins
 let company: CustomerActor, neighbour: CustomerActor;
 let northId: string, southId: string;
 
-const ready = (v: ConsumptionView) => {
-  if (v.kind !== "ready") throw new Error(`expected a ready view, got ${v.kind}`);
-  return v;
-};
 
 beforeAll(async () => {
   await resetDatabase();

@@ -6,7 +6,8 @@ import type { CustomerActor } from "@/server/access/actor";
 import { createGroup } from "@/server/groups/create-group";
 import { customerActorOf } from "../../../tests/support/actors";
 import { getTestDb, resetDatabase } from "../../../tests/support/db";
-import { getInstallationsView, type InstallationsView } from "./get-installations-view";
+import { ready } from "../../../tests/support/views";
+import { getInstallationsView } from "./get-installations-view";
 
 const db = getTestDb();
 
@@ -14,10 +15,6 @@ let a1: Installation, a2: Installation, b1: Installation, single: Installation;
 let multi: CustomerActor, householder: CustomerActor, neighbour: CustomerActor;
 let aId: string, bId: string;
 
-const ready = (v: InstallationsView) => {
-  if (v.kind !== "ready") throw new Error(`expected a ready view, got ${v.kind}`);
-  return v;
-};
 
 beforeAll(async () => {
   await resetDatabase();

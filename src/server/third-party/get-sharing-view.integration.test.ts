@@ -1,12 +1,14 @@
 // The view-model of Tredjepartsåtkomst: what the page shows from its address, scoped by the actor.
 import { beforeAll, describe, expect, it } from "vitest";
-import { createCustomer, createInstallation, createUser } from "@/fixtures/factories";
+import { createUser } from "@/fixtures/factories";
 import { createConsentRequest, createDataDelivery, createThirdParty } from "@/fixtures/third-party-factories";
 import type { Customer, Installation } from "@/generated/prisma/client";
 import type { CustomerActor } from "@/server/access/actor";
 import { customerActorOf } from "../../../tests/support/actors";
 import { getTestDb, resetDatabase } from "../../../tests/support/db";
-import { getSharingView, type SharingView } from "./get-sharing-view";
+import { ready } from "../../../tests/support/views";
+import { twoSharingCustomers } from "../../../tests/support/third-party";
+import { getSharingView } from "./get-sharing-view";
 
 const db = getTestDb();
 const DAY = 86_400_000;
@@ -17,19 +19,11 @@ let gridA: Installation, heatA: Installation, gridB: Installation;
 let adminA: CustomerActor, readA: CustomerActor, adminB: CustomerActor;
 let pending1: string, pending2: string, activeA: string, pendingB: string, endedA: string;
 
-const ready = (v: SharingView) => {
-  if (v.kind !== "ready") throw new Error("expected a ready view");
-  return v;
-};
 const ids = (items: { id: string }[]) => items.map((i) => i.id).sort();
 
 beforeAll(async () => {
   await resetDatabase();
-  customerA = await createCustomer(db, { kind: "PRIVATE", name: "Anna Andersson" });
-  customerB = await createCustomer(db, { kind: "COMPANY", name: "Kylhuset AB" });
-  gridA = await createInstallation(db, { customerId: customerA.id, type: "ELECTRICITY_GRID", name: "Villa – el" });
-  heatA = await createInstallation(db, { customerId: customerA.id, type: "DISTRICT_HEATING", name: "Villa – fjärrvärme" });
-  gridB = await createInstallation(db, { customerId: customerB.id, type: "ELECTRICITY_GRID", name: "Kylhuset – el" });
+  ({ customerA, customerB, gridA, heatA, gridB } = await twoSharingCustomers(db));
   const party = await createThirdParty(db, { name: "Solkollen Test AB" });
   const awaiting = (installation: Installation, customer: Customer) =>
     createConsentRequest(db, { thirdPartyId: party.id, installation, customerIdentity: customer.nationalId, state: "AWAITING_CUSTOMER", submittedAt: recently(2), requestedValidTo: new Date(Date.now() + 400 * DAY) });
