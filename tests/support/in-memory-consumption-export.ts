@@ -7,7 +7,7 @@ import ExcelJS from "exceljs";
 import { addDays } from "@/domain/time/zoned";
 import { translator } from "@/i18n/translator";
 import type { CustomerActor } from "@/server/access/actor";
-import type { ExportRow } from "@/server/consumption/export-consumption";
+import { XLSX_COLUMNS, type ExportRow } from "@/server/consumption/export-consumption";
 import { getConsumption } from "@/server/consumption/get-consumption";
 import { quantityOfSlug, type ConsumptionBucket, type ExportQuery } from "@/server/consumption/schemas";
 
@@ -124,17 +124,7 @@ async function toXlsx(headers: string[], rows: Row[], sheetName: string): Promis
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "Mina sidor";
   const sheet = workbook.addWorksheet(sheetName, { views: [{ state: "frozen", ySplit: 1 }] });
-  sheet.columns = [
-    { key: "installation", width: 32 },
-    { key: "meteringPoint", width: 22 },
-    { key: "localStart", width: 24 },
-    { key: "utcStart", width: 22 },
-    { key: "value", width: 14, style: { numFmt: "0.000" } },
-    { key: "unit", width: 8 },
-    { key: "count", width: 10 },
-    { key: "expected", width: 12 },
-    { key: "status", width: 26 },
-  ];
+  sheet.columns = XLSX_COLUMNS;
   const header = sheet.addRow(headers);
   header.font = { bold: true };
   for (const r of rows) sheet.addRow({ ...r, value: r.value === null ? null : Math.round(r.value * 1000) / 1000 });

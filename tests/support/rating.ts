@@ -14,7 +14,10 @@ import type {
   SeGridPriceList,
   TimeOfUseBand,
 } from "@/domain/billing/price-list";
+import { lineParamsOf, type LineFactsForParams, type LineParams } from "@/domain/billing/line-catalogue";
+import { lineName, type InvoiceLanguage } from "@/domain/billing/line-name";
 import { RatingError, type InvoiceLine, type RatingInput, type RatingResult } from "@/domain/billing/rate";
+import { invoiceTranslator } from "./invoice-translator";
 
 export function seGrid(
   id: string,
@@ -52,7 +55,7 @@ export function fiSupply(energy: FiSupplyPriceList["prices"]["energy"], monthlyF
   };
 }
 
-export const DK_BANDS: TimeOfUseBand[] = Array.from({ length: 24 }, (_, h) => (h < 6 ? "low" : h >= 17 && h < 21 ? "peak" : "high"));
+const DK_BANDS: TimeOfUseBand[] = Array.from({ length: 24 }, (_, h) => (h < 6 ? "low" : h >= 17 && h < 21 ? "peak" : "high"));
 
 export const DK_GRID: DkGridPriceList = {
   id: "dk-grid",
@@ -135,6 +138,18 @@ export function line(result: RatingResult, code: InvoiceLine["code"], index = 0)
   const found = result.lines.filter((l) => l.code === code)[index];
   if (!found) throw new Error(`no line ${code} #${index}`);
   return found;
+}
+
+/**
+ * A line's names (Swedish and English unless other languages are asked for), worded from its code
+ * and parameters (its own, or those its code, product, details and start give) as every reader does.
+ */
+export function names<L extends InvoiceLanguage = "sv" | "en">(
+  l: LineFactsForParams & { params?: LineParams },
+  languages: readonly L[] = ["sv", "en"] as L[],
+): Record<L, string> {
+  const nameable = { code: l.code, params: l.params ?? lineParamsOf(l), description: "" };
+  return Object.fromEntries(languages.map((language) => [language, lineName(nameable, language, invoiceTranslator(language))])) as Record<L, string>;
 }
 
 export function ratingError(fn: () => unknown): RatingError {

@@ -31,3 +31,26 @@ export async function thirdPartyWithClient(db: Db, options: ThirdPartyOptions = 
   const actor: ThirdPartyActor = { kind: "thirdParty", thirdPartyId: party.id, thirdPartyName: party.name, apiClientId: client.id, clientId };
   return { party, client, clientId, secret, actor };
 }
+
+/** The body of a consent request for `home`'s installation (hourly values from 2026-01-01), as a third party submits it. */
+export function submission(home: { nationalId: string; installation: { meteringPointId: string } }, reference: string, validTo: string) {
+  return {
+    reference,
+    customerIdentityNumber: home.nationalId,
+    meteringPointId: home.installation.meteringPointId,
+    purpose: "Energy advice from hourly values.",
+    resolution: "PT1H",
+    dataFrom: "2026-01-01",
+    validTo,
+  };
+}
+
+/** Customer A (a household with a grid and a heating installation) and customer B (a company with a grid installation). */
+export async function twoSharingCustomers(db: Db) {
+  const customerA = await createCustomer(db, { kind: "PRIVATE", name: "Anna Andersson" });
+  const customerB = await createCustomer(db, { kind: "COMPANY", name: "Kylhuset AB" });
+  const gridA = await createInstallation(db, { customerId: customerA.id, type: "ELECTRICITY_GRID", name: "Villa – el" });
+  const heatA = await createInstallation(db, { customerId: customerA.id, type: "DISTRICT_HEATING", name: "Villa – fjärrvärme" });
+  const gridB = await createInstallation(db, { customerId: customerB.id, type: "ELECTRICITY_GRID", name: "Kylhuset – el" });
+  return { customerA, customerB, gridA, heatA, gridB };
+}

@@ -1,6 +1,7 @@
-// Page view-models answer with a `kind` ("ready", or why the page cannot show its data); tests
-// that read the data narrow to the ready view and fail with the kind they got otherwise.
-export function readyView<V extends { kind: string }>(view: V): Extract<V, { kind: "ready" }> {
+// Helpers for the tests of view-model server functions (getXView), which answer a union on `kind`.
+
+/** The view when it is ready (what the page renders); fails the test with the kind it got otherwise. */
+export function ready<View extends { kind: string }>(view: View): Extract<View, { kind: "ready" }> {
   if (view.kind !== "ready") throw new Error(`expected a ready view, got ${view.kind}`);
-  return view as Extract<V, { kind: "ready" }>;
+  return view as Extract<View, { kind: "ready" }>;
 }

@@ -22,6 +22,7 @@ import { highestDailyMeanPower } from "./billing-power";
 import { creditLines, negateDecimal, totalsOf, type BillLine } from "./invoice-explanation";
 import type { DkGridPriceList, DkSupplyPriceList, TimeOfUseBand, VatRate } from "./price-list";
 import { rateConsumption } from "./rate";
+import { names } from "../../../tests/support/rating";
 
 describe("periods", () => {
   it("cuts calendar months and quarters in local dates", () => {
@@ -213,7 +214,6 @@ describe("the Danish quarterly bill", () => {
     expect(deduction).toEqual([
       expect.objectContaining({
         code: "ACONTO_DEDUCTION",
-        description: { sv: "Avdrag för betald aconto 3:e kvartalet 2026", en: "Aconto paid for Q3 2026, deducted", da: "Fradrag for betalt aconto 3. kvartal 2026" },
         quantity: "-6505.000",
         unitPriceMinor: "252.3059",
         amountMinor: -1_641_250,
@@ -223,7 +223,6 @@ describe("the Danish quarterly bill", () => {
     expect(aconto).toEqual([
       expect.objectContaining({
         code: "ACONTO_NEXT",
-        description: { sv: "Aconto 4:e kvartalet 2026, kommande kvartal", en: "Aconto for Q4 2026, the coming quarter", da: "Aconto 4. kvartal 2026, kommende kvartal" },
         quantity: "6536.000",
         // 1 649 000 / 6 536 = 252.2950…
         unitPriceMinor: "252.2950",
@@ -232,6 +231,12 @@ describe("the Danish quarterly bill", () => {
         from: "2026-10-01",
         to: "2027-01-01",
       }),
+    ]);
+    expect(deduction.map((l) => names(l, ["sv", "en", "da"]))).toEqual([
+      { sv: "Avdrag för betald aconto 3:e kvartalet 2026", en: "Aconto paid for Q3 2026, deducted", da: "Fradrag for betalt aconto 3. kvartal 2026" },
+    ]);
+    expect(aconto.map((l) => names(l, ["sv", "en", "da"]))).toEqual([
+      { sv: "Aconto 4:e kvartalet 2026, kommande kvartal", en: "Aconto for Q4 2026, the coming quarter", da: "Aconto 4. kvartal 2026, kommende kvartal" },
     ]);
     expect(bill.settlementTotals.totalMinor).toBe(2_088_750);
     expect(bill.prepaidTotals.totalMinor).toBe(2_051_563);
@@ -255,7 +260,6 @@ describe("credit lines", () => {
   const line: BillLine = {
     code: "SE_GRID_TRANSFER",
     section: "period",
-    description: { sv: "Överföringsavgift", en: "Transfer fee" },
     quantity: "412.345",
     unit: "kWh",
     unitPriceMinor: "23.2",
@@ -275,8 +279,9 @@ describe("credit lines", () => {
       unitPriceMinor: "23.2",
       amountMinor: -9_566,
       vatAmountMinor: -2_392,
-      description: { sv: "Kreditering faktura 1000000042: Överföringsavgift", en: "Credit of invoice 1000000042: Transfer fee" },
     });
+    expect(names(line)).toEqual({ sv: "Överföringsavgift", en: "Transfer fee" });
+    expect(names(credit!)).toEqual({ sv: "Kreditering faktura 1000000042: Överföringsavgift", en: "Credit of invoice 1000000042: Transfer fee" });
     expect(totalsOf([line, credit!])).toEqual({ netMinor: 0, vatMinor: 0, totalMinor: 0 });
   });
 

@@ -32,7 +32,7 @@
 import type { Series } from "../consumption/aggregate";
 import { addDays, addMonths, isoWeekday, localDays, type Resolution } from "../time/zoned";
 import { acontoForPeriod, annualizeConsumption } from "./aconto";
-import { type BillLine, type BillTotals, type LineText, negateDecimal, totalsOf } from "./invoice-explanation";
+import { type BillLine, type BillTotals, negateDecimal, totalsOf } from "./invoice-explanation";
 import { formatFraction, vatOf } from "./money";
 import type { Market } from "./price-list";
 import type { InvoiceLine, RatingResult } from "./rate";
@@ -190,7 +190,11 @@ export function dueDateFor(market: Market, invoiceDate: string): string {
   return firstWeekdayOnOrAfter(addDays(invoiceDate, term));
 }
 
-/** The next regular invoice after `period`: its period and estimated invoice and due dates. */
+/**
+ * The next regular invoice after `period`: its period and estimated invoice and due dates.
+ * The run's rule (market term, weekends); explain.ts's `estimateNextInvoice` is the reader's for
+ * invoices without a run-stated date, extrapolating that invoice's own lag and term instead.
+ */
 export function nextInvoiceEstimate(
   market: Market,
   cycle: BillingCycle,
@@ -259,7 +263,6 @@ export function billLineOf(line: InvoiceLine, section: BillLine["section"]): Bil
     code: line.code,
     section,
     product: line.product,
-    description: line.description,
     quantity: line.quantity,
     unit: line.unit,
     unitPriceMinor: line.unitPriceMinor,
@@ -305,14 +308,6 @@ export interface QuarterlyAcontoBill {
   differenceMinor: number;
 }
 
-function quarterText(period: BillingPeriod): { sv: string; en: string; da: string } {
-  return {
-    sv: periodLabel("QUARTERLY_ACONTO", period, "sv"),
-    en: periodLabel("QUARTERLY_ACONTO", period, "en"),
-    da: periodLabel("QUARTERLY_ACONTO", period, "da"),
-  };
-}
-
 /**
  * The lines of a Danish quarterly bill: the settlement (section "settlement", the rated lines),
  * the deduction of the prepaid aconto ("deduction", one line per prepaid line, opposite sign) and
@@ -320,19 +315,11 @@ function quarterText(period: BillingPeriod): { sv: string; en: string; da: strin
  * the estimate's line amounts, unit price = amount / kWh to 4 decimals, VAT on the line's amount).
  */
 export function buildQuarterlyAcontoBill(input: QuarterlyAcontoBillInput): QuarterlyAcontoBill {
-  const settledText = quarterText(input.settled);
-  const nextText = quarterText(input.next);
   const settlementLines = input.settlement.lines.map((line) => billLineOf(line, "settlement"));
 
-  const deductionText: LineText = {
-    sv: `Avdrag för betald aconto ${settledText.sv}`,
-    en: `Aconto paid for ${settledText.en}, deducted`,
-    da: `Fradrag for betalt aconto ${settledText.da}`,
-  };
   const deductionLines: BillLine[] = (input.prepaid?.lines ?? []).map((line) => ({
     code: "ACONTO_DEDUCTION",
     section: "deduction",
-    description: deductionText,
     quantity: negateDecimal(line.quantity),
     unit: "kWh",
     unitPriceMinor: line.unitPriceMinor,
@@ -348,11 +335,6 @@ export function buildQuarterlyAcontoBill(input: QuarterlyAcontoBillInput): Quart
   if (!Number.isSafeInteger(input.nextKWh) || input.nextKWh < 0) {
     throw new BillingPeriodError(`The next aconto must be whole kWh ≥ 0, got ${input.nextKWh}`);
   }
-  const acontoText: LineText = {
-    sv: `Aconto ${nextText.sv}, kommande kvartal`,
-    en: `Aconto for ${nextText.en}, the coming quarter`,
-    da: `Aconto ${nextText.da}, kommende kvartal`,
-  };
   const byRate = new Map<string, { amount: number; ids: Set<string> }>();
   for (const line of input.nextEstimate.lines) {
     const entry = byRate.get(line.vatRatePercent) ?? { amount: 0, ids: new Set<string>() };
@@ -364,7 +346,6 @@ export function buildQuarterlyAcontoBill(input: QuarterlyAcontoBillInput): Quart
   const acontoLines: BillLine[] = [...byRate].map(([rate, { amount, ids }]) => ({
     code: "ACONTO_NEXT",
     section: "aconto",
-    description: acontoText,
     quantity,
     unit: "kWh",
     unitPriceMinor: input.nextKWh === 0 ? "0" : formatFraction(BigInt(amount), BigInt(input.nextKWh), 4, "fixed"),

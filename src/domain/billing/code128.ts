@@ -27,8 +27,8 @@ export const CODE128_PATTERNS: readonly string[] = [
   "114131", "311141", "411131", "211412", "211214", "211232", "2331112",
 ];
 
-export const CODE128_START_C = 105;
-export const CODE128_STOP = 106;
+const CODE128_START_C = 105;
+const CODE128_STOP = 106;
 /** Minimum quiet zone on each side, in modules. */
 export const CODE128_QUIET_ZONE = 10;
 

@@ -3,11 +3,15 @@
  * column's scale ("25.00", "412.345000"); these give them back in the form rating wrote them.
  */
 
-/** Normalised decimal text: "25.00" → "25", "12.500000" → "12.5", "-0.000" → "0". */
-export function normalizeDecimal(text: string): string {
-  if (!text.includes(".")) return text;
-  const t = text.replace(/0+$/, "").replace(/\.$/, "");
-  return t === "-0" ? "0" : t;
+import { formatMicro, parseDecimal } from "./money";
+
+/**
+ * Normalised decimal text, exactly (at most 6 decimals, as every decimal column and rating has):
+ * "25.00" → "25", "12.500000" → "12.5", "-0.000" → "0", "+019" → "19". Throws MoneyError on a
+ * malformed decimal, naming `what`. The one decimal normaliser of billing.
+ */
+export function normalizeDecimal(text: string, what = "decimal"): string {
+  return formatMicro(parseDecimal(text, what));
 }
 
 /** An energy quantity with exactly 3 decimals, as rating writes it: "412.345000" → "412.345". */

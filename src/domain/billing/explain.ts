@@ -30,7 +30,7 @@ import type { StoredSection } from "./invoice-explanation";
 import { isCatalogueCode, lineCategory as catalogueCategory, type LineCategory, type LineParams, type Recipient } from "./line-catalogue";
 import { lineName, type InvoiceLanguage, type Translate } from "./line-name";
 import { formatFraction, sumMinor, PRICE_SCALE } from "./money";
-import { vatSummaryOf } from "./vat-summary";
+import { vatSummaryOf, type VatSummaryRow } from "./vat-summary";
 
 // ---------------------------------------------------------------------------------------------
 // Input
@@ -134,9 +134,9 @@ export interface LineExplanation {
   peaks: { localDate: string; localHour: number; kWh: string }[] | null;
 }
 
-export type SpotComparison = "higher" | "lower" | "same";
+type SpotComparison = "higher" | "lower" | "same";
 
-export interface SpotExplanation {
+interface SpotExplanation {
   position: number;
   /** Minor units per kWh, 2 decimals: the consumption-weighted average on the bill. */
   weightedAverage: string;
@@ -151,7 +151,7 @@ export interface SpotExplanation {
   intervalKind: "hour" | "quarterHour";
 }
 
-export interface AcontoExplanation {
+interface AcontoExplanation {
   settledPeriod: { from: string; to: string } | null;
   actualKwh: string | null;
   prepaidKwh: string | null;
@@ -169,7 +169,7 @@ export interface AcontoExplanation {
   basisSource: "measured" | "contract" | null;
 }
 
-export interface CorrectionExplanation {
+interface CorrectionExplanation {
   /** A credit note cancels the original; a re-billed invoice replaces it with new data. */
   role: "creditNote" | "rebill";
   original: { invoiceNumber: string; periodStart: string; periodEnd: string; totalAmountMinor: number };
@@ -192,7 +192,7 @@ export interface InvoiceExplanation {
   lines: LineExplanation[];
   /** Net amounts per category, in order of first appearance, then VAT; only non-empty ones. */
   breakdown: { category: LineCategory | "vat"; amountMinor: number }[];
-  vat: { ratePercent: string; netMinor: number; vatMinor: number }[];
+  vat: VatSummaryRow[];
   spot: SpotExplanation[];
   aconto: AcontoExplanation | null;
   correction: CorrectionExplanation | null;
@@ -206,7 +206,7 @@ export interface InvoiceExplanation {
 // Rules
 
 /** Weighted and plain averages closer than this (minor units per kWh) are "about the same". */
-export const SPOT_SAME_THRESHOLD = 0.05;
+const SPOT_SAME_THRESHOLD = 0.05;
 
 /** A float price in minor units as a decimal string with `decimals` digits, half away from zero. */
 function priceText(value: number, decimals: number): string {
@@ -271,6 +271,8 @@ function explainAconto(input: ExplainInput, sections: readonly BillSection[], fa
  * The next invoice's dates when the run did not state them: the next period ends one cycle (a
  * month, or a quarter for aconto bills) after this one, the invoice follows its period end by as
  * many days as this one did, and its payment term is this invoice's (seed 003: 14 days).
+ * Not billing-period.ts's `nextInvoiceEstimate`: that one applies the market's dating rules to the
+ * next period (what a run states); this one only has an invoice whose dates may not follow them.
  */
 export function estimateNextInvoice(input: Pick<ExplainInput, "invoiceDate" | "dueDate" | "periodStart" | "periodEnd" | "billingCycle">): {
   invoiceDate: string;

@@ -71,7 +71,7 @@ export interface DocumentRow {
   strong?: boolean;
 }
 
-export interface SpecificationRow {
+interface SpecificationRow {
   description: string;
   quantity: string;
   unit: string;
@@ -80,13 +80,13 @@ export interface SpecificationRow {
   vat: string;
 }
 
-export interface SpecificationSection {
+interface SpecificationSection {
   title: string | null;
   rows: SpecificationRow[];
   subtotal: DocumentRow | null;
 }
 
-export type PaymentBlock =
+type PaymentBlock =
   | { market: "SE"; title: string; rows: DocumentRow[]; instruction: string; ocrLine: string | null }
   | { market: "FI"; title: string; rows: DocumentRow[]; instruction: string; barcodeLabel: string; barcode: string | null }
   | { market: "DK"; title: string; rows: DocumentRow[]; instruction: string; fiLabel: string; fiLine: string | null };

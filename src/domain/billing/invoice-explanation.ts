@@ -11,7 +11,7 @@
 
 import { z } from "zod";
 import { lineParamsOf, lineParamsSchema, type LineParams } from "./line-catalogue";
-import type { LineDetails, LocalizedText } from "./rate";
+import type { LineDetails } from "./rate";
 
 /** Where a line belongs on the bill. Monthly bills have only "period" lines (and credit notes "credit"). */
 export const storedSectionSchema = z.enum([
@@ -28,12 +28,6 @@ export const storedSectionSchema = z.enum([
 ]);
 export type StoredSection = z.infer<typeof storedSectionSchema>;
 
-/**
- * Rating's texts of a line (rate.ts `description`), still carried by the bill-building code until
- * rate.ts stops making them; nothing stores or reads them (lines are worded from code + params).
- */
-export type LineText = LocalizedText & { da?: string };
-
 /** One invoice line as stored: `InvoiceLine` gets position, code, params, the issued text, quantity … */
 export interface BillLine {
   code: string;
@@ -42,8 +36,6 @@ export interface BillLine {
   product?: string;
   /** The wording's parameters; when absent they follow from code, product, details and `from`. */
   params?: LineParams;
-  /** @deprecated rating's texts, not stored (see LineText). */
-  description?: LineText;
   /** Decimal string; negative on credit and deduction lines. */
   quantity: string;
   unit: string;
@@ -80,11 +72,10 @@ const resolution = z.enum(["PT15M", "PT1H"]);
 /** A rating line's `details` (rate.ts `LineDetails`, aconto lines' own kinds): kept as rated. */
 const lineDetails = z.looseObject({ kind: z.string() });
 
-export const billTotalsSchema = totals;
 export type BillTotals = z.infer<typeof totals>;
 
 /** Line facts kept in the explanation, by position (1-based, as InvoiceLine.position). */
-export const explainedLineSchema = z.object({
+const explainedLineSchema = z.object({
   position: z.number().int().positive(),
   code: z.string().min(1),
   section: storedSectionSchema,
@@ -97,7 +88,7 @@ export const explainedLineSchema = z.object({
 });
 export type ExplainedLine = z.infer<typeof explainedLineSchema>;
 
-export const spotFactsSchema = z.object({
+const spotFactsSchema = z.object({
   /** Consumption-weighted average Σ(pᵢ·Eᵢ)/ΣEᵢ in minor units per kWh (4 decimals), as on the line. */
   weightedAverage: decimal,
   /** Plain (time-weighted) average of the interval prices, minor units per kWh (4 decimals). */
@@ -114,7 +105,7 @@ export type SpotFacts = z.infer<typeof spotFactsSchema>;
  * Danish quarterly aconto bill (seed 004): the settled quarter's actual consumption, the aconto
  * prepaid for it, and the aconto for the coming quarter. Amounts include VAT.
  */
-export const acontoFactsSchema = z.object({
+const acontoFactsSchema = z.object({
   settledPeriod: period,
   /** Measured kWh of the settled quarter (3 decimals). */
   actualKwh: decimal,
@@ -144,14 +135,14 @@ export const acontoFactsSchema = z.object({
 });
 export type AcontoFacts = z.infer<typeof acontoFactsSchema>;
 
-export const correctionReasonSchema = z.discriminatedUnion("kind", [
+const correctionReasonSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("METER_VALUES"), revisions: z.number().int(), firstInterval: z.string(), lastInterval: z.string() }),
   z.object({ kind: z.literal("PRICE_LIST"), priceListIds: z.array(z.string()) }),
   z.object({ kind: z.literal("RERATED") }),
 ]);
 export type CorrectionReason = z.infer<typeof correctionReasonSchema>;
 
-export const correctionFactsSchema = z.object({
+const correctionFactsSchema = z.object({
   /** Plain English: what was corrected and why (for staff and logs; the portal words `reasons`). */
   reason: z.string(),
   reasons: z.array(correctionReasonSchema),
@@ -249,15 +240,6 @@ export function creditLines(lines: readonly BillLine[], creditedInvoiceNumber: s
     ...line,
     section: "credit" as const,
     params: { ...billLineParams(line), creditedInvoiceNumber },
-    ...(line.description
-      ? {
-          description: {
-            sv: `Kreditering faktura ${creditedInvoiceNumber}: ${line.description.sv}`,
-            en: `Credit of invoice ${creditedInvoiceNumber}: ${line.description.en}`,
-            ...(line.description.da ? { da: `Kreditering af faktura ${creditedInvoiceNumber}: ${line.description.da}` } : {}),
-          },
-        }
-      : {}),
     quantity: negateDecimal(line.quantity),
     amountMinor: line.amountMinor === 0 ? 0 : -line.amountMinor,
     vatAmountMinor: line.vatAmountMinor === 0 ? 0 : -line.vatAmountMinor,

@@ -14,10 +14,10 @@
 import { danishFik71, finnishNationalReferenceOf, finnishReference, isValidDanishFik71, isValidFinnishReference, isValidSwedishOcrWithLength, swedishOcr } from "./payment-references";
 import type { Market } from "./price-list";
 
-export const INVOICE_NUMBER_PREFIX: Readonly<Record<Market, string>> = { SE: "1", DK: "2", FI: "3" };
-export const INVOICE_NUMBER_LENGTH = 10;
+const INVOICE_NUMBER_PREFIX: Readonly<Record<Market, string>> = { SE: "1", DK: "2", FI: "3" };
+const INVOICE_NUMBER_LENGTH = 10;
 const SERIAL_DIGITS = INVOICE_NUMBER_LENGTH - 1;
-export const MAX_INVOICE_SERIAL = 10 ** SERIAL_DIGITS - 1;
+const MAX_INVOICE_SERIAL = 10 ** SERIAL_DIGITS - 1;
 
 export type PaymentReferenceScheme = "SE_OCR" | "FI_REFERENCE" | "DK_FIK71";
 
@@ -27,7 +27,7 @@ export const PAYMENT_REFERENCE_SCHEME: Readonly<Record<Market, PaymentReferenceS
   DK: "DK_FIK71",
 };
 
-export class InvoiceNumberError extends Error {
+class InvoiceNumberError extends Error {
   constructor(message: string) {
     super(message);
     this.name = "InvoiceNumberError";

@@ -5,8 +5,8 @@
  * the coming aconto) is never "unpaid".
  */
 
-export type InvoiceKind = "INVOICE" | "CREDIT_NOTE";
-export type StoredInvoiceStatus = "ISSUED" | "PAID" | "CREDITED";
+type InvoiceKind = "INVOICE" | "CREDIT_NOTE";
+type StoredInvoiceStatus = "ISSUED" | "PAID" | "CREDITED";
 
 /**
  * - PAID: a payment was matched (Betald).

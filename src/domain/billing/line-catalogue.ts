@@ -18,7 +18,7 @@ export type LineCategory = "energy" | "transfer" | "tax" | "fixedFee" | "power" 
 export type Recipient = "retailer" | "gridCompany" | "energinet" | "state" | "heatSupplier" | "unknown";
 
 /** The part of the line's wording after its name, worded by `lineSuffix.<suffix>` in the messages. */
-export type LineSuffix = "season" | "powerFeeMonth" | "contractedPower";
+type LineSuffix = "season" | "powerFeeMonth" | "contractedPower";
 
 export interface LineCodeEntry {
   category: LineCategory;

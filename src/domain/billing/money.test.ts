@@ -6,7 +6,6 @@ import {
   formatMicro,
   formatMilli,
   multiplyToMinor,
-  normalizeDecimal,
   parseDecimal,
   priceToMicro,
   quantityToMilli,
@@ -14,6 +13,7 @@ import {
   sumMinor,
   vatOf,
 } from "./money";
+import { normalizeDecimal } from "./decimal-text";
 
 describe("parseDecimal", () => {
   it.each([
@@ -45,6 +45,9 @@ describe("parseDecimal", () => {
     expect(normalizeDecimal("+019.000")).toBe("19");
     expect(normalizeDecimal("-0.000")).toBe("0");
     expect(normalizeDecimal("-1.250")).toBe("-1.25");
+    expect(normalizeDecimal("25.00")).toBe("25");
+    expect(normalizeDecimal("12.500000")).toBe("12.5");
+    expect(normalizeDecimal("412.345000")).toBe("412.345");
   });
 });
 

@@ -21,7 +21,7 @@
  */
 
 /** Decimals of a scaled price: a price is held as BigInt(decimal × 10^6). */
-export const PRICE_DECIMALS = 6;
+const PRICE_DECIMALS = 6;
 /** 10^6: one minor unit in micro-minor units. */
 export const PRICE_SCALE = 1_000_000n;
 /** 10^3: one unit (kWh, m³, kW) in milli-units. */
@@ -169,11 +169,6 @@ export function formatFraction(numerator: bigint, denominator: bigint, decimals:
 /** A micro value as its exact decimal, trailing zeros dropped: 42375000n → "42.375". */
 export function formatMicro(value: Micro): string {
   return formatFraction(value, PRICE_SCALE, PRICE_DECIMALS, "trim");
-}
-
-/** Normalises a decimal string: "25.50" → "25.5", "+019" → "19". */
-export function normalizeDecimal(text: string, what = "decimal"): string {
-  return formatMicro(parseDecimal(text, what));
 }
 
 /** Milli-units with exactly 3 decimals: 743000 → "743.000". */

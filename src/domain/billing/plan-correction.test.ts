@@ -6,7 +6,6 @@ import { planCorrection, type CorrectionInput } from "./plan-correction";
 const line = (code: string, amountMinor: number, vatAmountMinor: number, quantity: string): BillLine => ({
   code,
   section: "period",
-  description: { sv: code, en: code },
   quantity,
   unit: "kWh",
   unitPriceMinor: "25",

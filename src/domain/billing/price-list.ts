@@ -39,7 +39,7 @@ export const MARKET_CURRENCY: Readonly<Record<Market, Currency>> = { SE: "SEK", 
 export const PRODUCTS: readonly Product[] = ["SE_SUPPLY", "FI_SUPPLY", "DK_SUPPLY", "SE_GRID", "DK_GRID", "DH"];
 
 /** The market a product belongs to; `null` for district heating, which exists in every market. */
-export const PRODUCT_MARKET: Readonly<Record<Product, Market | null>> = {
+const PRODUCT_MARKET: Readonly<Record<Product, Market | null>> = {
   SE_GRID: "SE",
   SE_SUPPLY: "SE",
   FI_SUPPLY: "FI",
@@ -48,7 +48,7 @@ export const PRODUCT_MARKET: Readonly<Record<Product, Market | null>> = {
   DH: null,
 };
 
-export const PRODUCT_LABEL: Readonly<Record<Product, string>> = {
+const PRODUCT_LABEL: Readonly<Record<Product, string>> = {
   SE_GRID: "Swedish grid",
   SE_SUPPLY: "Swedish supply",
   FI_SUPPLY: "Finnish supply",
@@ -58,10 +58,10 @@ export const PRODUCT_LABEL: Readonly<Record<Product, string>> = {
 };
 
 /** A decimal string in minor units of the list's currency (öre, øre, cents), excluding VAT. */
-export type PriceMinor = string;
+type PriceMinor = string;
 
 /** Validity by local calendar date: `validFrom` inclusive, `validTo` exclusive, null = open-ended. */
-export interface Validity {
+interface Validity {
   validFrom: string;
   validTo: string | null;
 }
@@ -106,7 +106,7 @@ export const TIME_OF_USE_BANDS: readonly TimeOfUseBand[] = ["low", "high", "peak
  * hour 0–23 (24 entries; on a 25-hour day the repeated hour is classified twice, on a 23-hour day
  * the skipped hour never occurs), and a price per band.
  */
-export interface TimeOfUseSeason {
+interface TimeOfUseSeason {
   season: Season;
   months: readonly number[];
   hourBands: readonly TimeOfUseBand[];
@@ -114,35 +114,35 @@ export interface TimeOfUseSeason {
 }
 
 /** Seasons of a time-of-use tariff; their months must cover 1–12 exactly once. */
-export interface TimeOfUseTariff {
+interface TimeOfUseTariff {
   seasons: readonly TimeOfUseSeason[];
 }
 
-export interface SeasonalPrice {
+interface SeasonalPrice {
   season: Season;
   months: readonly number[];
   pricePerKWh: PriceMinor;
 }
 
-export interface SeGridPrices {
+interface SeGridPrices {
   fixedFee: FixedFee;
   transferPerKWh: PriceMinor;
   energyTaxPerKWh: PriceMinor;
   powerFee?: PowerFeeRule;
 }
 
-export interface SupplyPrices {
+interface SupplyPrices {
   /** Monthly fee (Finnish "perusmaksu", basic fee €/month in cents). */
   monthlyFee: PriceMinor;
   energy: EnergyPrice;
 }
 
-export interface DkSupplyPrices {
+interface DkSupplyPrices {
   subscriptionPerMonth: PriceMinor;
   energy: EnergyPrice;
 }
 
-export interface DkGridPrices {
+interface DkGridPrices {
   transport: TimeOfUseTariff;
   subscriptionPerMonth: PriceMinor;
   energinetNetTariffPerKWh: PriceMinor;
@@ -150,7 +150,7 @@ export interface DkGridPrices {
   electricityTaxPerKWh: PriceMinor;
 }
 
-export interface DistrictHeatingPrices {
+interface DistrictHeatingPrices {
   /** Seasons whose months cover 1–12 exactly once. */
   energy: readonly SeasonalPrice[];
   /** Price per kW of the installation's contracted power per YEAR, billed monthly pro rata. */
@@ -403,7 +403,7 @@ function itemAt<T extends Validity>(items: readonly T[], date: string, describe:
  * at a segment boundary). Throws RatingError `missingCode` naming the first day without an item,
  * and INVALID_INPUT when two items overlap on a day of the period.
  */
-export function resolveValidity<T extends Validity>(
+function resolveValidity<T extends Validity>(
   items: readonly T[],
   from: string,
   to: string,

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { DEMO_DK_GRID, DEMO_DK_SUPPLY, DEMO_SE_GRID, DEMO_SE_SUPPLY_SPOT } from "@/fixtures/demo-price-lists";
 import type { DistrictHeatingPriceList } from "./price-list";
 import { rateConsumption } from "./rate";
-import { seGrid, fiSupply, DK_GRID, DH, series, constant, se, fi, dk, table, line, ratingError, STHLM_2025_01_01, STHLM_2025_03_01, STHLM_2025_10_01, HEL_2025_03_01, HEL_2025_10_01 } from "../../../tests/support/rating";
+import { seGrid, fiSupply, DK_GRID, DH, series, constant, se, fi, dk, table, line, names, ratingError, STHLM_2025_01_01, STHLM_2025_03_01, STHLM_2025_10_01, HEL_2025_03_01, HEL_2025_10_01 } from "../../../tests/support/rating";
 
 describe("Swedish grid, a full month", () => {
   it("rates January 2025 line by line with VAT per line", () => {
@@ -19,7 +19,7 @@ describe("Swedish grid, a full month", () => {
     // Net 83 708; VAT summed per line = 20 928 (25 % of the net total would be 20 927: the rule is per line).
     expect(result.totals).toEqual({ netMinor: 83_708, vatMinor: 20_928, totalMinor: 104_636 });
     expect(result.vatSummary).toEqual([{ ratePercent: "25", netMinor: 83_708, vatMinor: 20_928 }]);
-    expect(line(result, "SE_GRID_TRANSFER").description).toEqual({ sv: "Överföringsavgift", en: "Transfer fee" });
+    expect(names(line(result, "SE_GRID_TRANSFER"))).toEqual({ sv: "Överföringsavgift", en: "Transfer fee" });
     expect(line(result, "SE_GRID_TRANSFER").priceListIds).toEqual(["g"]);
   });
 

@@ -55,11 +55,12 @@
  * INVALID_INPUT. Nothing is estimated or skipped: a billing run stops for that installation.
  */
 // The rules are split by concept under ./rating/: the calendar, reading series, shared line
-// builders, the texts, and one rater per product family.
+// builders and one rater per product family. Lines carry code and details, no texts: they are
+// named from code + parameters (line-catalogue.ts, line-name.ts).
 
 import { formatMicro, sumMinor } from "./money";
 import { MARKET_CURRENCY, PRODUCTS, RatingError, resolvePriceLists, resolveVatRates } from "./price-list";
-import { calendarFor, clearCalendarCache } from "./rating/calendar";
+import { calendarFor } from "./rating/calendar";
 import { rateDistrictHeating } from "./rating/district-heating";
 import { rateDkGrid } from "./rating/dk-grid";
 import { rateDkSupply } from "./rating/dk-supply";
@@ -68,10 +69,10 @@ import { rateSeGrid } from "./rating/se-grid";
 import { checkResolution, readQuantities, sumPerDay } from "./rating/series";
 import { rateSupply } from "./rating/supply";
 import type { RatingInput, RatingResult } from "./rating/types";
+import { vatSummaryOf } from "./vat-summary";
 
 export { RatingError } from "./price-list";
-export type { RatingErrorCode } from "./price-list";
-export type { InvoiceLine, LineCode, LineDetails, LocalizedText, RatingInput, RatingResult, RatingTotals, Unit } from "./rating/types";
+export type { InvoiceLine, LineDetails, RatingInput, RatingResult } from "./rating/types";
 
 function checkInput(input: RatingInput): void {
   const expected = MARKET_CURRENCY[input.market];
@@ -140,27 +141,12 @@ export function rateConsumption(input: RatingInput): RatingResult {
   const lines = ctx.lines;
   const netMinor = sumMinor(lines.map((l) => l.amountMinor));
   const vatMinor = sumMinor(lines.map((l) => l.vatAmountMinor));
-  const vatSummary: RatingResult["vatSummary"] = [];
-  for (const line of lines) {
-    let entry = vatSummary.find((v) => v.ratePercent === line.vatRatePercent);
-    if (!entry) {
-      entry = { ratePercent: line.vatRatePercent, netMinor: 0, vatMinor: 0 };
-      vatSummary.push(entry);
-    }
-    entry.netMinor = sumMinor([entry.netMinor, line.amountMinor]);
-    entry.vatMinor = sumMinor([entry.vatMinor, line.vatAmountMinor]);
-  }
   return {
     market: input.market,
     currency: input.currency,
     period: { from, to },
     lines,
     totals: { netMinor, vatMinor, totalMinor: sumMinor([netMinor, vatMinor]) },
-    vatSummary,
+    vatSummary: vatSummaryOf(lines),
   };
-}
-
-/** Exposed for tests: forget cached period calendars. */
-export function clearRatingCalendarCache(): void {
-  clearCalendarCache();
 }

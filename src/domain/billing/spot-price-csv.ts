@@ -40,7 +40,7 @@ const UNITS: Readonly<Record<string, UnitRule>> = {
   "ore/kwh": { currency: "AREA_MINOR", num: 1n, den: 1n },
 };
 
-export const SPOT_UNITS = ["EUR/MWh", "SEK/MWh", "DKK/MWh", "EUR/kWh", "SEK/kWh", "DKK/kWh", "c/kWh", "snt/kWh", "öre/kWh", "øre/kWh", "ore/kWh"];
+const SPOT_UNITS = ["EUR/MWh", "SEK/MWh", "DKK/MWh", "EUR/kWh", "SEK/kWh", "DKK/kWh", "c/kWh", "snt/kWh", "öre/kWh", "øre/kWh", "ore/kWh"];
 
 export type SpotPriceRow = {
   priceArea: string;

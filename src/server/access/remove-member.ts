@@ -1,13 +1,13 @@
 import "server-only";
 import { may } from "@/domain/access/permissions";
 import type { CustomerActor } from "@/server/access/actor";
-import { writeAudit } from "@/server/audit/write-audit";
 import { db } from "@/server/db/client";
 import { AppError } from "@/server/errors";
 import { customerWhereActorMay } from "./membership-where";
 import { parseInput } from "@/server/boundary/field-errors";
 import { membershipIdSchema } from "./schemas";
 import { keepAnotherAdministrator } from "./last-administrator";
+import { revokeMembership } from "./revoke-membership";
 
 /**
  * An administrator removes a user's access to a customer (Ta bort behörighet). The membership is
@@ -25,14 +25,6 @@ export async function removeMember(actor: CustomerActor, input: { membershipId: 
     });
     if (!membership) throw new AppError("NOT_FOUND");
     await keepAnotherAdministrator(tx, membership);
-    await tx.membership.update({ where: { id: membership.id }, data: { revokedAt: new Date() } });
-    await writeAudit(tx, actor, {
-      action: "access.memberRemoved",
-      targetType: "User",
-      targetId: membership.userId,
-      customerId: membership.customerId,
-      details: { email: membership.user.email, role: membership.role },
-      ipAddress: meta.ip ?? null,
-    });
+    await revokeMembership(tx, actor, membership, { action: "access.memberRemoved", ip: meta.ip });
   });
 }

@@ -1,10 +1,10 @@
 import "server-only";
 import type { CustomerActor } from "@/server/access/actor";
-import { writeAudit } from "@/server/audit/write-audit";
 import { db } from "@/server/db/client";
 import { AppError } from "@/server/errors";
 import { companyWhereActorAdministers } from "./membership-where";
 import { parseInput } from "@/server/boundary/field-errors";
+import { revokeMembership } from "./revoke-membership";
 import { membershipIdSchema } from "./schemas";
 
 /** A management company's administrator ends one manager's access to one client. */
@@ -17,14 +17,10 @@ export async function revokeManagerAccess(actor: CustomerActor, input: { members
       include: { user: { select: { email: true } }, managementGrant: { select: { managementCompany: { select: { name: true } } } } },
     });
     if (!membership) throw new AppError("NOT_FOUND");
-    await tx.membership.update({ where: { id: membership.id }, data: { revokedAt: new Date() } });
-    await writeAudit(tx, actor, {
+    await revokeMembership(tx, actor, membership, {
       action: "access.managerAccessRevoked",
-      targetType: "User",
-      targetId: membership.userId,
-      customerId: membership.customerId,
-      details: { email: membership.user.email, role: membership.role, companyName: membership.managementGrant?.managementCompany.name ?? null },
-      ipAddress: meta.ip ?? null,
+      details: { companyName: membership.managementGrant?.managementCompany.name ?? null },
+      ip: meta.ip,
     });
   });
 }

@@ -14,6 +14,7 @@ import { translator } from "@/i18n/translator";
 import type { CustomerActor } from "@/server/access/actor";
 import { writeAudit } from "@/server/audit/write-audit";
 import { db } from "@/server/db/client";
+import { findFreshSignature } from "@/server/eleg/find-fresh-signature";
 import { payloadHashOf, requireSignature } from "@/server/eleg/signing";
 import { AppError } from "@/server/errors";
 import { companyWhereActorAdministers, customerWhereActorMay } from "./membership-where";
@@ -24,8 +25,6 @@ import { replaceChosenInstallations } from "./installation-choice";
 export const SIGNATORY_PURPOSE = "management.signatory";
 /** Where the signing callback sends the browser; the route completes the grant. */
 export const SIGNATORY_RETURN_PATH = "/api/forvaltning/signering";
-/** A signature older than this no longer proves anything. */
-const SIGNATURE_FRESH_MS = 15 * 60_000;
 
 type SignedRequest = { g: string; l: string };
 
@@ -94,14 +93,10 @@ export type SignatoryOutcome = { status: "active"; grantId: string } | { status:
  */
 export async function completeManagementRequestSignature(actor: CustomerActor, meta: { now?: Date; ip?: string | null } = {}): Promise<SignatoryOutcome> {
   const now = meta.now ?? new Date();
-  const signature = await db.signature.findFirst({
-    where: { userId: actor.userId, purpose: SIGNATORY_PURPOSE, signedAt: { gte: new Date(now.getTime() - SIGNATURE_FRESH_MS) } },
-    orderBy: { signedAt: "desc" },
-    select: { id: true, payloadHash: true, payload: true, personalIdNumber: true },
-  });
+  const signature = await findFreshSignature<SignedRequest>(actor.userId, SIGNATORY_PURPOSE, now);
   if (!signature) return { status: "failed", reason: "noSignature" };
   if ((await db.managementGrant.count({ where: { signatureId: signature.id } })) > 0) return { status: "failed", reason: "noSignature" };
-  const data = (signature.payload as { data?: SignedRequest } | null)?.data;
+  const data = signature.data;
   if (!data || typeof data.g !== "string" || typeof data.l !== "string") return { status: "failed", reason: "noSignature" };
 
   const grant = await loadSignable(actor, data.g);

@@ -56,7 +56,7 @@ export async function loadPriceLists(db: RawQueryable): Promise<LoadedPriceList[
   return rows.map(toLoaded);
 }
 
-export function toLoaded(row: Row): LoadedPriceList {
+function toLoaded(row: Row): LoadedPriceList {
   const definition = typeof row.definition === "string" ? (JSON.parse(row.definition) as unknown) : row.definition;
   const version = createHash("sha256").update(JSON.stringify(definition)).digest("hex").slice(0, 16);
   const base = {
@@ -108,7 +108,7 @@ export function priceListsFor(all: readonly LoadedPriceList[], keys: readonly st
 }
 
 /** Each row cut to the days no later row covers (see priceListsFor). */
-export function inForce(rows: readonly LoadedPriceList[]): LoadedPriceList[] {
+function inForce(rows: readonly LoadedPriceList[]): LoadedPriceList[] {
   const byAge = [...rows].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
   let segments: LoadedPriceList[] = [];
   for (const row of byAge) {

@@ -42,7 +42,8 @@ const READ_ROWS = 10_000;
  * installations are read or the reader catches up.
  */
 const WRITE_ROWS = 1_000;
-const XLSX_COLUMNS = [
+/** The spreadsheet's columns (keys of ExportRow) with their widths. */
+export const XLSX_COLUMNS = [
   { key: "installation", width: 32 },
   { key: "meteringPoint", width: 22 },
   { key: "localStart", width: 24 },

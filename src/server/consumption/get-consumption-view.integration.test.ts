@@ -5,7 +5,7 @@ import type { CustomerActor } from "@/server/access/actor";
 import { createGroup } from "@/server/groups/create-group";
 import { customerActorOf } from "../../../tests/support/actors";
 import { getTestDb, resetDatabase } from "../../../tests/support/db";
-import { readyView } from "../../../tests/support/views";
+import { ready } from "../../../tests/support/views";
 import { getConsumptionView } from "./get-consumption-view";
 import * as listModule from "./list-consumption-installations";
 
@@ -50,7 +50,7 @@ beforeEach(() => {
 
 describe("getConsumptionView", () => {
   it("shows the active customer's first installation by month, with the selection's quantities and the export", async () => {
-    const v = readyView(await getConsumptionView(company, { activeCustomerId: northId, searchParams: {}, now }));
+    const v = ready(await getConsumptionView(company, { activeCustomerId: northId, searchParams: {}, now }));
     expect(v.choices.map((c) => c.id)).toEqual([north.id, north2.id]);
     expect(v.selection).toEqual([north.id]);
     expect(v.summary).toMatchObject({ kind: "one", installation: { id: north.id } });
@@ -64,7 +64,7 @@ describe("getConsumptionView", () => {
   });
 
   it("reads the installations of all the user's customers in ONE call for a link to another customer number", async () => {
-    const v = readyView(await getConsumptionView(company, { activeCustomerId: northId, searchParams: { anl: south.id, niva: "dygn", fran: "2025-06-01", till: "2025-06-10" }, now }));
+    const v = ready(await getConsumptionView(company, { activeCustomerId: northId, searchParams: { anl: south.id, niva: "dygn", fran: "2025-06-01", till: "2025-06-10" }, now }));
     expect(v.export.customerId).toBe(southId);
     expect(v.choices.map((c) => c.id)).toEqual([south.id]);
     expect(v.period).toEqual({ from: "2025-06-01", to: "2025-06-10" });
@@ -75,7 +75,7 @@ describe("getConsumptionView", () => {
 
   it("offers every customer a group spans, from one call, and the quantities its installations measure", async () => {
     const group = await createGroup(company, { name: "Blandat", selection: { installationIds: [south.id, north2.id] } });
-    const v = readyView(await getConsumptionView(company, { activeCustomerId: northId, searchParams: { grupp: group.id, storhet: "framledning" }, now }));
+    const v = ready(await getConsumptionView(company, { activeCustomerId: northId, searchParams: { grupp: group.id, storhet: "framledning" }, now }));
     expect(v.group).toEqual({ id: group.id, name: "Blandat" });
     expect(v.choices.map((c) => c.id)).toEqual([north.id, north2.id, south.id]);
     expect(v.summary).toEqual({ kind: "group", name: "Blandat", count: 2 });
@@ -86,7 +86,7 @@ describe("getConsumptionView", () => {
   });
 
   it("ignores unusable parameters and says why a period was shortened or an export refused", async () => {
-    const v = readyView(
+    const v = ready(
       await getConsumptionView(company, { activeCustomerId: northId, searchParams: { anl: "alla", niva: "timme", fran: "2025-01-01", till: "2025-05-31", storhet: "okand", exportfel: "for-stor", normal: "villa" }, now }),
     );
     expect(v.selection).toBe("all");
@@ -107,7 +107,7 @@ describe("getConsumptionView", () => {
   });
 
   it("shows a second customer's user nothing of the first customer's", async () => {
-    const own = readyView(await getConsumptionView(neighbour, { activeCustomerId: neighbour.customers[0]!.customerId, searchParams: {}, now }));
+    const own = ready(await getConsumptionView(neighbour, { activeCustomerId: neighbour.customers[0]!.customerId, searchParams: {}, now }));
     expect(own.choices.map((c) => c.id)).toEqual([foreign.id]);
     expect(await getConsumptionView(neighbour, { activeCustomerId: northId, searchParams: {}, now })).toMatchObject({ kind: "ready", choices: [{ id: foreign.id }] });
     expect(await getConsumptionView(neighbour, { activeCustomerId: null, searchParams: { anl: north.id }, now })).toEqual({ kind: "notFound" });

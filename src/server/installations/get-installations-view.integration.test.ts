@@ -6,7 +6,7 @@ import type { CustomerActor } from "@/server/access/actor";
 import { createGroup } from "@/server/groups/create-group";
 import { customerActorOf } from "../../../tests/support/actors";
 import { getTestDb, resetDatabase } from "../../../tests/support/db";
-import { readyView } from "../../../tests/support/views";
+import { ready } from "../../../tests/support/views";
 import { getInstallationsView } from "./get-installations-view";
 
 const db = getTestDb();
@@ -34,7 +34,7 @@ beforeAll(async () => {
 
 describe("getInstallationsView", () => {
   it("lists the active customer's installations, with the customer filter for several customer numbers", async () => {
-    const v = readyView(await getInstallationsView(multi, { activeCustomerId: aId, searchParams: {} }));
+    const v = ready(await getInstallationsView(multi, { activeCustomerId: aId, searchParams: {} }));
     expect(v.result.items.map((i) => i.id)).toEqual([a1.id, a2.id]);
     expect(v.customer).toEqual({ number: expect.any(String), name: "Norrsken AB" });
     expect(v.customers.map((c) => c.id)).toEqual([aId, bId]);
@@ -42,10 +42,10 @@ describe("getInstallationsView", () => {
   });
 
   it("searches, filters by type and shows every customer with ?kund=alla", async () => {
-    const all = readyView(await getInstallationsView(multi, { activeCustomerId: aId, searchParams: { kund: "alla" } }));
+    const all = ready(await getInstallationsView(multi, { activeCustomerId: aId, searchParams: { kund: "alla" } }));
     expect(all.result.total).toBe(3);
     expect(all).toMatchObject({ showCustomerColumn: true, customer: null });
-    const heat = readyView(await getInstallationsView(multi, { activeCustomerId: aId, searchParams: { typ: "fjarrvarme", q: " Storgatan ", sida: "x" } }));
+    const heat = ready(await getInstallationsView(multi, { activeCustomerId: aId, searchParams: { typ: "fjarrvarme", q: " Storgatan ", sida: "x" } }));
     expect(heat.result.items.map((i) => i.id)).toEqual([a2.id]);
     expect(heat.params).toMatchObject({ q: "Storgatan", type: "DISTRICT_HEATING", page: 1 });
     expect(heat.filtered).toBe(true);
@@ -53,7 +53,7 @@ describe("getInstallationsView", () => {
 
   it("filters by one of the user's groups across customer numbers", async () => {
     const group = await createGroup(multi, { name: "Blandat", selection: { installationIds: [a1.id, b1.id] } });
-    const v = readyView(await getInstallationsView(multi, { activeCustomerId: aId, searchParams: { grupp: group.id } }));
+    const v = ready(await getInstallationsView(multi, { activeCustomerId: aId, searchParams: { grupp: group.id } }));
     expect(v.group).toEqual({ id: group.id, name: "Blandat" });
     expect(v.params.customer).toBe("all");
     expect(v.result.items.map((i) => i.id).sort()).toEqual([a1.id, b1.id].sort());
@@ -61,7 +61,7 @@ describe("getInstallationsView", () => {
 
   it("shows a single installation's details directly", async () => {
     expect(await getInstallationsView(householder, { activeCustomerId: null, searchParams: {} })).toEqual({ kind: "redirect", installationId: single.id });
-    expect(readyView(await getInstallationsView(householder, { activeCustomerId: null, searchParams: { q: "Ekvägen" } })).result.total).toBe(1);
+    expect(ready(await getInstallationsView(householder, { activeCustomerId: null, searchParams: { q: "Ekvägen" } })).result.total).toBe(1);
   });
 
   it("shows a second customer's user nothing of the first customer's, and refuses another user's group", async () => {
@@ -69,10 +69,10 @@ describe("getInstallationsView", () => {
     expect(await getInstallationsView(neighbour, { activeCustomerId: aId, searchParams: { grupp: group.id } })).toEqual({ kind: "notFound" });
     expect(await getInstallationsView(neighbour, { activeCustomerId: aId, searchParams: { grupp: "inte-ett-id" } })).toEqual({ kind: "notFound" });
     // Another customer's id in ?kund= falls back to the user's own customer.
-    const own = readyView(await getInstallationsView(neighbour, { activeCustomerId: aId, searchParams: { kund: aId } }));
+    const own = ready(await getInstallationsView(neighbour, { activeCustomerId: aId, searchParams: { kund: aId } }));
     expect(own.params.customer).toBe(bId);
     expect(own.result.items.map((i) => i.id)).toEqual([b1.id]);
-    const listed = readyView(await getInstallationsView(neighbour, { activeCustomerId: aId, searchParams: { kund: aId, q: "Storgatan" } }));
+    const listed = ready(await getInstallationsView(neighbour, { activeCustomerId: aId, searchParams: { kund: aId, q: "Storgatan" } }));
     expect(listed.result.total).toBe(0);
     expect(await getInstallationsView({ ...neighbour, customers: [] }, { activeCustomerId: null, searchParams: {} })).toEqual({ kind: "noCustomer" });
   });

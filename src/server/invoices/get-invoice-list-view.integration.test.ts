@@ -5,7 +5,7 @@ import type { Installation, Invoice } from "@/generated/prisma/client";
 import type { CustomerActor } from "@/server/access/actor";
 import { customerActorOf } from "../../../tests/support/actors";
 import { getTestDb, resetDatabase } from "../../../tests/support/db";
-import { readyView } from "../../../tests/support/views";
+import { ready } from "../../../tests/support/views";
 import { createTestInvoice } from "../../../tests/support/invoice-fixtures";
 import { getInvoiceListView, type InvoiceListView } from "./get-invoice-list-view";
 
@@ -16,7 +16,7 @@ let januaryA: Invoice, februaryA: Invoice, marchB: Invoice;
 let both: CustomerActor, onlyB: CustomerActor;
 let aId: string, bId: string;
 
-const numbers = (v: InvoiceListView) => readyView(v).result.items.map((i) => i.invoiceNumber).sort();
+const numbers = (v: InvoiceListView) => ready(v).result.items.map((i) => i.invoiceNumber).sort();
 const month = (customerId: string, installationId: string, from: string, to: string, netAmountMinor: number) =>
   createTestInvoice(db, { customerId, installationId, invoiceDate: to, periodStart: from, periodEnd: to, netAmountMinor });
 
@@ -37,26 +37,26 @@ beforeAll(async () => {
 
 describe("getInvoiceListView", () => {
   it("lists the active customer's invoices, and every customer's with ?kund=alla", async () => {
-    const v = readyView(await getInvoiceListView(both, { activeCustomerId: aId, searchParams: {} }));
+    const v = ready(await getInvoiceListView(both, { activeCustomerId: aId, searchParams: {} }));
     expect(numbers(v)).toEqual([januaryA.invoiceNumber, februaryA.invoiceNumber].sort());
     expect(v).toMatchObject({ filtered: false, errors: {}, showCustomerColumn: false, customerText: expect.stringContaining("Norrsken AB") });
-    const all = readyView(await getInvoiceListView(both, { activeCustomerId: aId, searchParams: { kund: "alla" } }));
+    const all = ready(await getInvoiceListView(both, { activeCustomerId: aId, searchParams: { kund: "alla" } }));
     expect(all.result.total).toBe(3);
     expect(all).toMatchObject({ showCustomerColumn: true, customerText: null });
   });
 
   it("validates the filters: an unusable date or amount is pointed out and left out, the others apply", async () => {
-    const v = readyView(await getInvoiceListView(both, { activeCustomerId: aId, searchParams: { fran: "2025-02-30", "belopp-fran": "200", "belopp-till": "tjugo" } }));
+    const v = ready(await getInvoiceListView(both, { activeCustomerId: aId, searchParams: { fran: "2025-02-30", "belopp-fran": "200", "belopp-till": "tjugo" } }));
     expect(v.errors).toEqual({ from: "invoices.errors.date", amountTo: "invoices.errors.amount" });
     expect(numbers(v)).toEqual([februaryA.invoiceNumber]);
     expect(v.filtered).toBe(true);
-    const order = readyView(await getInvoiceListView(both, { activeCustomerId: aId, searchParams: { fran: "2025-03-01", till: "2025-01-01" } }));
+    const order = ready(await getInvoiceListView(both, { activeCustomerId: aId, searchParams: { fran: "2025-03-01", till: "2025-01-01" } }));
     expect(order.errors).toEqual({ to: "invoices.errors.dateOrder" });
     expect(order.result.total).toBe(2);
   });
 
   it("follows a link from an installation (?anl=) to another customer number than the active one", async () => {
-    const v = readyView(await getInvoiceListView(both, { activeCustomerId: aId, searchParams: { anl: coolB.meteringPointId } }));
+    const v = ready(await getInvoiceListView(both, { activeCustomerId: aId, searchParams: { anl: coolB.meteringPointId } }));
     expect(v.params.customer).toBe("all");
     expect(numbers(v)).toEqual([marchB.invoiceNumber]);
   });
@@ -65,7 +65,7 @@ describe("getInvoiceListView", () => {
     expect(numbers(await getInvoiceListView(onlyB, { activeCustomerId: aId, searchParams: {} }))).toEqual([marchB.invoiceNumber]);
     expect(numbers(await getInvoiceListView(onlyB, { activeCustomerId: aId, searchParams: { kund: aId } }))).toEqual([marchB.invoiceNumber]);
     expect(numbers(await getInvoiceListView(onlyB, { activeCustomerId: aId, searchParams: { anl: officeA.meteringPointId } }))).toEqual([]);
-    expect(readyView(await getInvoiceListView(onlyB, { activeCustomerId: null, searchParams: { kund: "alla" } })).customers.map((c) => c.id)).toEqual([bId]);
+    expect(ready(await getInvoiceListView(onlyB, { activeCustomerId: null, searchParams: { kund: "alla" } })).customers.map((c) => c.id)).toEqual([bId]);
     expect(await getInvoiceListView({ ...onlyB, customers: [] }, { activeCustomerId: null, searchParams: {} })).toEqual({ kind: "noCustomer" });
   });
 });

@@ -10,7 +10,7 @@ import { PORTAL_TIME_ZONE } from "./list-invoices";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export type RelatedInvoice = {
+type RelatedInvoice = {
   id: string;
   invoiceNumber: string;
   kind: InvoiceKind;
@@ -22,7 +22,7 @@ export type RelatedInvoice = {
   paymentStatus: InvoicePaymentStatus;
 };
 
-export type InvoiceDetailLine = {
+type InvoiceDetailLine = {
   position: number;
   code: string;
   /** `InvoiceLine.params` as stored (null on lines written before the line catalogue). */

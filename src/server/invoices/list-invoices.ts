@@ -7,7 +7,7 @@ import { accessTo } from "@/server/access/scope";
 import { db } from "@/server/db/client";
 import { invoiceScope } from "./invoice-scope";
 
-export const INVOICES_PAGE_SIZE = 25;
+const INVOICES_PAGE_SIZE = 25;
 const MAX_PAGE_SIZE = 100;
 /** The portal's calendar: "overdue" turns at midnight in Stockholm. */
 export const PORTAL_TIME_ZONE = "Europe/Stockholm";
@@ -175,7 +175,8 @@ export async function listInvoices(actor: CustomerActor, options: ListInvoicesOp
     });
 
   let page = requestedPage;
-  let [rows, total] = await Promise.all([fetchPage(page), db.invoice.count({ where })]);
+  const [firstRows, total] = await Promise.all([fetchPage(page), db.invoice.count({ where })]);
+  let rows = firstRows;
   const pageCount = Math.max(1, Math.ceil(total / pageSize));
   // A page past the end (an old link after a filter changed) shows the last page instead of nothing.
   if (page > pageCount) {

@@ -268,10 +268,10 @@ function paymentBlock(p: Painter, payment: NonNullable<InvoiceDocument["payment"
 
 /** Code 128C bars, 0.75 pt per module (≈ 0.26 mm, above the bank guide's 0.25 mm minimum). */
 function barcode(p: Painter, digits: string, x: number, y: number, height: number): void {
-  const module = 0.75;
+  const moduleWidth = 0.75;
   const { bars } = encodeCode128C(digits);
   p.doc.fillColor("#000000");
-  for (const bar of bars) p.doc.rect(x + bar.x * module, y, bar.width * module, height).fill();
+  for (const bar of bars) p.doc.rect(x + bar.x * moduleWidth, y, bar.width * moduleWidth, height).fill();
 }
 
 const COLUMNS = [

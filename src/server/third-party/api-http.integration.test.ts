@@ -9,7 +9,7 @@ process.env.API_TOKEN_FAILURES_PER_CLIENT_ID = "20";
 import { beforeEach, describe, expect, it } from "vitest";
 import { createUser } from "@/fixtures/factories";
 import { getTestDb, resetDatabase } from "../../../tests/support/db";
-import { householdWithValues, thirdPartyWithClient } from "../../../tests/support/third-party";
+import { householdWithValues, submission, thirdPartyWithClient } from "../../../tests/support/third-party";
 import { GET as listRoute, POST as submitRoute } from "../../../app/api/v1/consent-requests/route";
 import { GET as getRoute } from "../../../app/api/v1/consent-requests/[id]/route";
 import { GET as valuesRoute } from "../../../app/api/v1/consent-requests/[id]/meter-values/route";
@@ -53,15 +53,7 @@ async function problemOf(response: Response) {
 }
 
 function submitBody(home: { nationalId: string; installation: { meteringPointId: string } }, reference = "ES-HTTP-1") {
-  return JSON.stringify({
-    reference,
-    customerIdentityNumber: home.nationalId,
-    meteringPointId: home.installation.meteringPointId,
-    purpose: "Energy advice from hourly values.",
-    resolution: "PT1H",
-    dataFrom: "2026-01-01",
-    validTo: daysFromNow(365).toISOString(),
-  });
+  return JSON.stringify(submission(home, reference, daysFromNow(365).toISOString()));
 }
 
 describe("POST /api/v1/oauth/token", () => {

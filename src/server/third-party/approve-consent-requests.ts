@@ -12,6 +12,7 @@ import { translator } from "@/i18n/translator";
 import type { CustomerActor } from "@/server/access/actor";
 import { writeAudit } from "@/server/audit/write-audit";
 import { db } from "@/server/db/client";
+import { findFreshSignature } from "@/server/eleg/find-fresh-signature";
 import { payloadHashOf, requireSignature } from "@/server/eleg/signing";
 import { AppError } from "@/server/errors";
 import { applyConsentEvent, TransitionRefused } from "./apply-consent-event";
@@ -21,8 +22,6 @@ import { MAX_REQUESTS_PER_DECISION } from "./decide-as-customer";
 export const APPROVE_PURPOSE = "consent.approve";
 /** Where the signing callback sends the browser; the route completes the approval. */
 export const APPROVAL_RETURN_PATH = "/api/tredjepartsatkomst/godkann";
-/** A signature older than this no longer approves anything. */
-const SIGNATURE_FRESH_MS = 15 * 60_000;
 
 export type ApprovalChoice = { requestId: string; /** Last local day of validity (YYYY-MM-DD); default: as requested. */ validUntil?: string | null };
 
@@ -111,14 +110,10 @@ export type ApprovalOutcome = { status: "approved"; count: number } | { status: 
  */
 export async function completeConsentApproval(actor: CustomerActor, meta: { now?: Date; ip?: string | null } = {}): Promise<ApprovalOutcome> {
   const now = meta.now ?? new Date();
-  const signature = await db.signature.findFirst({
-    where: { userId: actor.userId, purpose: APPROVE_PURPOSE, signedAt: { gte: new Date(now.getTime() - SIGNATURE_FRESH_MS) } },
-    orderBy: { signedAt: "desc" },
-    select: { id: true, payloadHash: true, payload: true },
-  });
+  const signature = await findFreshSignature<SignedApproval>(actor.userId, APPROVE_PURPOSE, now);
   if (!signature) return { status: "failed", reason: "noSignature" };
   if ((await db.consentRequest.count({ where: { signatureId: signature.id } })) > 0) return { status: "failed", reason: "noSignature" };
-  const data = (signature.payload as { data?: SignedApproval } | null)?.data;
+  const data = signature.data;
   if (!data || !Array.isArray(data.d) || data.d.length === 0) return { status: "failed", reason: "noSignature" };
 
   const requests = await loadDecidable(actor, data.d.map(([id]) => id));

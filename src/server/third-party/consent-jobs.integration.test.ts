@@ -9,7 +9,7 @@ import { createConsentRequest } from "@/fixtures/third-party-factories";
 import { freshDatabaseAndInbox } from "../../../tests/support/mail";
 import { companyWithUsers } from "../../../tests/support/access";
 import { getTestDb } from "../../../tests/support/db";
-import { householdWithValues, thirdPartyWithClient } from "../../../tests/support/third-party";
+import { householdWithValues, submission, thirdPartyWithClient } from "../../../tests/support/third-party";
 import { startWebhookSink, type WebhookSink } from "../../../scripts/lib/webhook-sink";
 import { REMINDER_DAYS_BEFORE_END, runConsentJobs, sendConsentNotices, startConsentJobs } from "./consent-jobs";
 import { submitRequestSchema } from "./schemas";
@@ -83,7 +83,7 @@ describe("a round of the worker's jobs with a receiver that never answers", () =
     const home = await householdWithValues(db, { from: "2026-11-01", to: "2026-11-02" });
     await submitConsentRequest(
       slow.actor,
-      submitRequestSchema(NOW).parse({ reference: "S-1", customerIdentityNumber: home.nationalId, meteringPointId: home.installation.meteringPointId, purpose: "Energy advice from hourly values.", resolution: "PT1H", dataFrom: "2026-01-01", validTo: "2027-06-01T00:00:00Z" }),
+      submitRequestSchema(NOW).parse(submission(home, "S-1", "2027-06-01T00:00:00Z")),
       NOW,
     );
     const { installation, tp, identity } = await setting();

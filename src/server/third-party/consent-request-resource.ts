@@ -3,6 +3,7 @@ import "server-only";
 // third party sees the same thing whichever way it learns of a change. Carries nothing about the
 // customer beyond what the third party submitted itself.
 import type { ConsentRequest } from "@/generated/prisma/client";
+import { consentTermsSelect } from "./consent-terms-select";
 
 export type ConsentRequestResource = {
   id: string;
@@ -48,14 +49,7 @@ export const resourceSelect = {
   reference: true,
   state: true,
   meteringPointId: true,
-  purpose: true,
-  resolution: true,
-  dataFrom: true,
-  dataTo: true,
-  requestedValidTo: true,
-  answerBy: true,
-  validFrom: true,
-  validTo: true,
+  ...consentTermsSelect,
   reasonCode: true,
   reasonText: true,
   createdAt: true,

@@ -14,6 +14,7 @@ import { recordSignature } from "@/server/eleg/record-signature";
 import { payloadHashOf } from "@/server/eleg/signing";
 import { appFailure, customerActorOf } from "../../../tests/support/actors";
 import { getTestDb, resetDatabase } from "../../../tests/support/db";
+import { twoSharingCustomers } from "../../../tests/support/third-party";
 import { APPROVE_PURPOSE, approvalText, completeConsentApproval, decidableSelect, lastValidDay, startConsentApproval } from "./approve-consent-requests";
 import { declineConsentRequests, terminateConsentAsCustomer } from "./decide-as-customer";
 import { exportDataDeliveries } from "./export-data-deliveries";
@@ -73,11 +74,7 @@ async function snapshot(ids: string[]) {
 
 beforeAll(async () => {
   await resetDatabase();
-  customerA = await createCustomer(db, { kind: "PRIVATE", name: "Anna Andersson" });
-  customerB = await createCustomer(db, { kind: "COMPANY", name: "Kylhuset AB" });
-  gridA = await createInstallation(db, { customerId: customerA.id, type: "ELECTRICITY_GRID", name: "Villa – el" });
-  heatA = await createInstallation(db, { customerId: customerA.id, type: "DISTRICT_HEATING", name: "Villa – fjärrvärme" });
-  gridB = await createInstallation(db, { customerId: customerB.id, type: "ELECTRICITY_GRID", name: "Kylhuset – el" });
+  ({ customerA, customerB, gridA, heatA, gridB } = await twoSharingCustomers(db));
   withWebhook = await createThirdParty(db, { name: "Energismart Test AB", webhookUrl: "https://energismart.example.test/hooks" });
   withoutWebhook = await createThirdParty(db, { name: "Solkollen Test AB" });
   personA = validSwedishPersonnummer(61_001);

@@ -3,6 +3,7 @@ import { can } from "@/domain/access/permissions";
 import type { ConsentState, DataResolution } from "@/generated/prisma/enums";
 import type { CustomerActor } from "@/server/access/actor";
 import { db } from "@/server/db/client";
+import { consentTermsSelect } from "./consent-terms-select";
 import { consentWhereActorMay } from "./customer-scope";
 
 export type ThirdPartyAccessItem = {
@@ -55,14 +56,7 @@ export async function listThirdPartyAccess(actor: CustomerActor, now: Date = new
     select: {
       id: true,
       state: true,
-      purpose: true,
-      resolution: true,
-      dataFrom: true,
-      dataTo: true,
-      requestedValidTo: true,
-      answerBy: true,
-      validFrom: true,
-      validTo: true,
+      ...consentTermsSelect,
       decidedAt: true,
       endedAt: true,
       createdAt: true,

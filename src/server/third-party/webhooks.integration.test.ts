@@ -9,7 +9,7 @@ import { createStaffUser } from "@/fixtures/factories";
 import { verifyWebhookSignature } from "@/domain/webhooks/webhook-signature";
 import { startWebhookSink, type WebhookSink } from "../../../scripts/lib/webhook-sink";
 import { getTestDb, resetDatabase } from "../../../tests/support/db";
-import { householdWithValues, thirdPartyWithClient } from "../../../tests/support/third-party";
+import { householdWithValues, submission, thirdPartyWithClient } from "../../../tests/support/third-party";
 import { claimBatchSize, claimLeaseMs } from "@/domain/webhooks/delivery-plan";
 import { dispatchWebhooks } from "./dispatch-webhooks";
 import { resendWebhook } from "./manage-third-parties";
@@ -38,15 +38,7 @@ async function submitted(webhookUrl = `${sink.url}/tp`) {
 
 async function submitFor(tp: Awaited<ReturnType<typeof thirdPartyWithClient>>, reference = "W-1") {
   const home = await householdWithValues(db, { from: "2026-11-01", to: "2026-11-02" });
-  const body = submitRequestSchema(T0).parse({
-    reference,
-    customerIdentityNumber: home.nationalId,
-    meteringPointId: home.installation.meteringPointId,
-    purpose: "Energy advice from hourly values.",
-    resolution: "PT1H",
-    dataFrom: "2026-01-01",
-    validTo: "2027-06-01T00:00:00Z",
-  });
+  const body = submitRequestSchema(T0).parse(submission(home, reference, "2027-06-01T00:00:00Z"));
   const { request } = await submitConsentRequest(tp.actor, body, T0);
   return request;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { DistrictHeatingPriceList } from "../price-list";
 import { rateConsumption } from "../rate";
-import { DH, series, constant, se, table, line, ratingError, STHLM_2025_03_01 } from "../../../../tests/support/rating";
+import { DH, series, constant, se, table, line, names, ratingError, STHLM_2025_03_01 } from "../../../../tests/support/rating";
 
 describe("district heating", () => {
   it("rates seasonal energy, contracted power, flow and a yearly fixed fee", () => {
@@ -24,8 +24,8 @@ describe("district heating", () => {
       // 1 463 × 0.05 = 73.15 m³ × 500 = 36 575; VAT 9 143.75 → 9 144
       ["DH_FLOW", "2025-03-01", "2025-05-01", "73.150", "m³", "500", 36_575, "25", 9_144],
     ]);
-    expect(line(result, "DH_ENERGY", 1).description).toEqual({ sv: "Energiavgift (sommar)", en: "Energy charge (summer)" });
-    expect(line(result, "DH_POWER").description).toEqual({ sv: "Effektavgift 150 kW", en: "Power charge 150 kW" });
+    expect(names(line(result, "DH_ENERGY", 1))).toEqual({ sv: "Energiavgift (sommar)", en: "Energy charge (summer)" });
+    expect(names(line(result, "DH_POWER"))).toEqual({ sv: "Effektavgift 150 kW", en: "Power charge 150 kW" });
     expect(result.totals).toEqual({ netMinor: 2_339_547, vatMinor: 584_887, totalMinor: 2_924_434 });
   });
 

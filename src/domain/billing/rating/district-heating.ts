@@ -2,7 +2,6 @@
 import { PRICE_SCALE, QUANTITY_SCALE, formatFraction, formatMicro, parseDecimal, roundHalfAwayFromZero, toMinor } from "../money";
 import { RatingError } from "../price-list";
 import { calendarFor } from "./calendar";
-import { TEXT, withSuffix } from "./descriptions";
 import { dayRuns, fixedFeeLines, listIds, listsByDay, micro, monthsOf, perUnitLines, pushLine, span, type Context } from "./lines";
 import { checkResolution, readQuantities, sumPerDay } from "./series";
 
@@ -50,7 +49,6 @@ export function rateDistrictHeating(ctx: Context): void {
         product,
         priceListIds: listIds(lists, run),
         ...span(ctx, run),
-        description: withSuffix(TEXT.DH_POWER, `${kWText} kW`, `${kWText} kW`),
         quantity: formatFraction(months.num, months.den, 4, "trim"),
         unit: "month",
         unitPriceMinor: formatFraction(perMonthNum, 12n * QUANTITY_SCALE * PRICE_SCALE, 4, "trim"),

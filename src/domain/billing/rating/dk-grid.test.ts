@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { rateConsumption } from "../rate";
-import { DK_GRID, DK_SUPPLY, series, constant, dk, table, line, CPH_2025_01_01 } from "../../../../tests/support/rating";
+import { DK_GRID, DK_SUPPLY, series, constant, dk, table, line, names, CPH_2025_01_01 } from "../../../../tests/support/rating";
 
 describe("Danish time of use by local hour", () => {
   it("classifies the 25-hour day 2025-10-26 in Copenhagen: 02:00 counts twice, in the low band", () => {
@@ -27,7 +27,7 @@ describe("Danish time of use by local hour", () => {
       // 325 × 72.7 = 23 627.5 → 23 628; VAT 5 907
       ["DK_ELECTRICITY_TAX", "2025-10-26", "2025-10-27", "325.000", "kWh", "72.7", 23_628, "25", 5_907],
     ]);
-    expect(line(result, "DK_GRID_TRANSPORT_PEAK").description).toEqual({
+    expect(names(line(result, "DK_GRID_TRANSPORT_PEAK"))).toEqual({
       sv: "Nättariff, spetslasttid 17–21 (vinter)",
       en: "Grid transport tariff, peak load 17–21 (winter)",
     });
@@ -55,7 +55,7 @@ describe("Danish time of use by local hour", () => {
       ["2025-04-01", "2025-04-02", "1.208", "59.67", 72], // 1.208 × 59.67 = 72.08136
     ]);
     // Low is 15.3 in both seasons, but the season is part of the line: two lines.
-    expect(result.lines.filter((l) => l.code === "DK_GRID_TRANSPORT_LOW").map((l) => l.description.en)).toEqual([
+    expect(result.lines.filter((l) => l.code === "DK_GRID_TRANSPORT_LOW").map((l) => names(l).en)).toEqual([
       "Grid transport tariff, low load (winter)",
       "Grid transport tariff, low load (summer)",
     ]);

@@ -13,8 +13,7 @@ import {
 } from "../money";
 import { resolvePriceLists, type FixedFee, type PriceList, type PriceListOf, type Product, type Season, type TimeOfUseBand } from "../price-list";
 import type { Calendar, CalendarDay } from "./calendar";
-import { SEASON_TEXT, TEXT, withSuffix } from "./descriptions";
-import type { InvoiceLine, LineCode, LineDetails, LocalizedText, RatingInput, Unit } from "./types";
+import type { InvoiceLine, LineCode, LineDetails, RatingInput, Unit } from "./types";
 
 /**
  * Price strings parsed once: a billing run rates thousands of installations with the same few
@@ -123,7 +122,6 @@ export function perUnitLines<P extends Product>(
     quantities: Float64Array;
     /** Price (decimal string) and an optional label for the day, or null when the component is absent. */
     priceOf: (list: PriceListOf<P>, day: CalendarDay) => { price: string; season?: Season; band?: TimeOfUseBand } | null;
-    description?: LocalizedText;
   },
 ): void {
   const days = ctx.cal.days;
@@ -139,8 +137,6 @@ export function perUnitLines<P extends Product>(
     const p = priced[run.from]!;
     let quantity = 0;
     for (let d = run.from; d < run.to; d++) quantity += spec.quantities[d]!;
-    let description = spec.description ?? TEXT[spec.code];
-    if (p.season) description = withSuffix(description, `(${SEASON_TEXT[p.season].sv})`, `(${SEASON_TEXT[p.season].en})`);
     let details: LineDetails | undefined;
     if (p.band && p.season) details = { kind: "timeOfUse", band: p.band, season: p.season };
     else if (p.season) details = { kind: "season", season: p.season };
@@ -149,7 +145,6 @@ export function perUnitLines<P extends Product>(
       product: spec.product,
       priceListIds: listIds(spec.lists, run),
       ...span(ctx, run),
-      description,
       quantity: formatMilli(quantity),
       unit: spec.unit,
       unitPriceMinor: formatMicro(p.micro),
@@ -183,7 +178,7 @@ export function monthsOf(ctx: Context, run: Run): { months: Fraction; shares: Mo
  */
 export function fixedFeeLines<P extends Product>(
   ctx: Context,
-  spec: { product: P; code: LineCode; lists: PriceListOf<P>[]; feeOf: (list: PriceListOf<P>) => FixedFee | undefined; description?: LocalizedText },
+  spec: { product: P; code: LineCode; lists: PriceListOf<P>[]; feeOf: (list: PriceListOf<P>) => FixedFee | undefined },
 ): void {
   const days = ctx.cal.days;
   const fees = days.map((_, d) => {
@@ -202,7 +197,6 @@ export function fixedFeeLines<P extends Product>(
       product: spec.product,
       priceListIds: listIds(spec.lists, run),
       ...span(ctx, run),
-      description: spec.description ?? TEXT[spec.code],
       vatRatePercent: ctx.vat[run.from]!,
     };
     if (fee.per === "month") {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { PowerFeeRule } from "../price-list";
 import { rateConsumption } from "../rate";
-import { seGrid, series, se, line, STHLM_2025_01_01 } from "../../../../tests/support/rating";
+import { seGrid, series, se, line, names, STHLM_2025_01_01 } from "../../../../tests/support/rating";
 
 describe("Swedish power fee on the month's highest hours", () => {
   const rule: PowerFeeRule = { pricePerKWMonth: "4512.5", peakCount: 3, weekdays: [1, 2, 3, 4, 5], fromHour: 7, toHour: 19 };
@@ -23,7 +23,7 @@ describe("Swedish power fee on the month's highest hours", () => {
     const result = rateConsumption(se(["2025-01-01", "2025-02-01"], series(STHLM_2025_01_01, januaryWithPeaks()), [seGrid("g", "2025-01-01", null, { powerFee: rule })]));
     const fee = line(result, "SE_GRID_POWER_FEE");
     expect([fee.quantity, fee.unit, fee.unitPriceMinor, fee.amountMinor, fee.vatAmountMinor]).toEqual(["5.067", "kW", "4512.5", 22_863, 5_716]);
-    expect(fee.description).toEqual({ sv: "Effektavgift 2025-01", en: "Power fee 2025-01" });
+    expect(names(fee)).toEqual({ sv: "Effektavgift 2025-01", en: "Power fee 2025-01" });
     expect(fee.details).toEqual({
       kind: "powerFee",
       month: "2025-01",
@@ -56,7 +56,7 @@ describe("Swedish power fee on the month's highest hours", () => {
     const result = rateConsumption(se(["2025-01-01", "2025-01-16"], series(STHLM_2025_01_01, values), [seGrid("g", "2025-01-01", null, { powerFee: partialRule })]));
     const fee = line(result, "SE_GRID_POWER_FEE");
     expect([fee.quantity, fee.amountMinor]).toEqual(["3.400", 7_424]);
-    expect(fee.description.sv).toBe("Effektavgift 2025-01 (15/31 dagar)");
+    expect(names(fee).sv).toBe("Effektavgift 2025-01 (15/31 dagar)");
     expect(fee.details?.kind === "powerFee" && fee.details.peaks.map((p) => p.start)).toEqual([
       "2025-01-09T17:00:00Z",
       "2025-01-13T06:00:00Z",

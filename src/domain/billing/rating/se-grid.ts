@@ -2,7 +2,6 @@
 import { PRICE_SCALE, QUANTITY_SCALE, formatFraction, formatMicro, formatMilli, roundHalfAwayFromZero, toMinor } from "../money";
 import type { PowerFeeRule, PriceListOf } from "../price-list";
 import { isoInstant } from "./calendar";
-import { TEXT, withSuffix } from "./descriptions";
 import { dayRuns, fixedFeeLines, listIds, listsByDay, micro, perUnitLines, pushLine, span, type Context } from "./lines";
 
 interface Hour {
@@ -72,18 +71,11 @@ function powerFeeLines(ctx: Context, lists: PriceListOf<"SE_GRID">[]): void {
       const price = micro(rule.pricePerKWMonth);
       const days = run.to - run.from;
       const daysInMonth = cal.days[run.from]!.daysInMonth;
-      const partial = days !== daysInMonth;
-      const description = withSuffix(
-        TEXT.SE_GRID_POWER_FEE,
-        `${monthKey}${partial ? ` (${days}/${daysInMonth} dagar)` : ""}`,
-        `${monthKey}${partial ? ` (${days}/${daysInMonth} days)` : ""}`,
-      );
       pushLine(ctx, {
         code: "SE_GRID_POWER_FEE",
         product: "SE_GRID",
         priceListIds: listIds(lists, run),
         ...span(ctx, run),
-        description,
         quantity: count === 0 ? "0.000" : formatFraction(BigInt(peakSum), BigInt(count) * QUANTITY_SCALE, 3, "fixed"),
         unit: "kW",
         unitPriceMinor: formatMicro(price),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { rateConsumption } from "../rate";
-import { fiSupply, series, constant, fi, table, line, ratingError, HEL_2025_10_01 } from "../../../../tests/support/rating";
+import { fiSupply, series, constant, fi, table, line, names, ratingError, HEL_2025_10_01 } from "../../../../tests/support/rating";
 
 describe("spot pricing", () => {
   // Helsinki, 2025-06-10: local midnight 2025-06-09T21:00Z (UTC+3).
@@ -25,7 +25,7 @@ describe("spot pricing", () => {
     expect(details).toMatchObject({ kind: "spot", weightedAverage: 3, intervals: 24, negativeIntervals: 1 });
     // Plain average over the day's 24 hours: (10 − 1 + 5) / 24 = 0.58333…
     expect(details?.kind === "spot" && details.plainAverage).toBeCloseTo(14 / 24, 12);
-    expect(result.lines[0]!.description).toEqual({ sv: "Grundavgift", en: "Basic fee" });
+    expect(names(result.lines[0]!)).toEqual({ sv: "Grundavgift", en: "Basic fee" });
   });
 
   it("sums pᵢ·Eᵢ exactly instead of rounding the average and multiplying again", () => {

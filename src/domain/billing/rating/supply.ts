@@ -2,7 +2,6 @@
 import { weightedAveragePrice } from "../../consumption/aggregate";
 import { ExactSum, PRICE_SCALE, QUANTITY_SCALE, formatFraction, formatMilli, roundHalfAwayFromZero, toMinor } from "../money";
 import type { EnergyPrice, PriceListOf } from "../price-list";
-import { FI_BASIC_FEE, TEXT } from "./descriptions";
 import { dayRuns, fixedFeeLines, listIds, listsByDay, perUnitLines, pushLine, span, type Context } from "./lines";
 import { spotPricesQuarterMicro } from "./series";
 
@@ -55,7 +54,6 @@ export function energyLines<P extends "SE_SUPPLY" | "FI_SUPPLY" | "DK_SUPPLY">(c
       product,
       priceListIds: listIds(lists, run),
       ...span(ctx, run),
-      description: TEXT.SUPPLY_ENERGY_SPOT,
       quantity: formatMilli(totalEnergy),
       unit: "kWh",
       unitPriceMinor: unitPrice,
@@ -91,7 +89,6 @@ export function rateSupply(ctx: Context, product: "SE_SUPPLY" | "FI_SUPPLY"): vo
     code: "SUPPLY_MONTHLY_FEE",
     lists,
     feeOf: (list) => ({ amount: list.prices.monthlyFee, per: "month" }),
-    description: product === "FI_SUPPLY" ? FI_BASIC_FEE : TEXT.SUPPLY_MONTHLY_FEE,
   });
   energyLines(ctx, product, lists);
 }

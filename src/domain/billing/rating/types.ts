@@ -1,6 +1,7 @@
 // The public types of rating (re-exported by ../rate.ts, which is what other modules import).
 import type { Series } from "../../consumption/aggregate";
 import type { Currency, Market, PriceList, Product, Season, TimeOfUseBand, VatRate } from "../price-list";
+import type { VatSummaryRow } from "../vat-summary";
 
 export type Unit = "kWh" | "kW" | "month" | "m³" | "day";
 
@@ -25,11 +26,6 @@ export type LineCode =
   | "DH_ENERGY"
   | "DH_POWER"
   | "DH_FLOW";
-
-export interface LocalizedText {
-  sv: string;
-  en: string;
-}
 
 /** Extra facts behind a line, for "explain my bill" and the PDF specification. */
 export type LineDetails =
@@ -67,7 +63,6 @@ export interface InvoiceLine {
   /** Local dates the line covers: `from` inclusive, `to` exclusive. */
   from: string;
   to: string;
-  description: LocalizedText;
   /** Decimal string (kWh / m³ / kW with 3 decimals; months up to 4; days whole). */
   quantity: string;
   unit: Unit;
@@ -81,7 +76,7 @@ export interface InvoiceLine {
   details?: LineDetails;
 }
 
-export interface RatingTotals {
+interface RatingTotals {
   netMinor: number;
   vatMinor: number;
   totalMinor: number;
@@ -94,7 +89,7 @@ export interface RatingResult {
   lines: InvoiceLine[];
   totals: RatingTotals;
   /** Net and VAT per VAT rate (sums of the lines), in order of first appearance. */
-  vatSummary: { ratePercent: string; netMinor: number; vatMinor: number }[];
+  vatSummary: VatSummaryRow[];
 }
 
 export interface RatingInput {
