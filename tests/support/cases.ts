@@ -56,3 +56,13 @@ export function acceptsEach<Row extends readonly [input: string, ...rest: unknow
     expect(parse(typed[0])).toEqual({ ok: true, value: value(...typed) });
   });
 }
+
+/**
+ * Registers one test per `[input, expected]` row: `fn(input)` is `expected` (compared with `toBe`,
+ * so for check digits, flags and other plain values).
+ */
+export function returnsEach<I, O>(fn: (input: I) => O, rows: readonly (readonly [input: I, expected: O])[], title = "%j → %s"): void {
+  it.each(rows.map(([input, expected]): [I, O] => [input, expected]))(title, (input, expected) => {
+    expect(fn(input)).toBe(expected);
+  });
+}
