@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe } from "vitest";
 import { acceptsEach, refusesEach } from "../../../tests/support/cases";
 import { parseFinnishHenkilotunnus, parseFinnishYTunnus } from "./finnish";
 
