@@ -1,22 +1,26 @@
 import { describe, expect, it } from "vitest";
-import { byExpected } from "../../../tests/support/cases";
+import { acceptsEach, refusesEach, returnsEach } from "../../../tests/support/cases";
 import { parseDanishCpr, parseDanishCvr } from "./danish";
 
 // The century table reaches 2057; read it from a day when all of it is past.
 const AFTER_2057 = new Date(Date.UTC(2060, 0, 1));
+const cprValue = (input: string, birthDate: string) => ({ normalized: input.replace("-", ""), birthDate });
 
 describe("parseDanishCpr – valid", () => {
-  it.each([
+  acceptsEach(parseDanishCpr, [
     ["010180-1234", "0101801234", "1980-01-01"],
     ["0101801234", "0101801234", "1980-01-01"],
     [" 010180-1234 ", "0101801234", "1980-01-01"],
     // Mod 11 is not required: 0101801234 has weighted sum 78 ≡ 1 (mod 11).
     ["070761-4285", "0707614285", "1961-07-07"],
-  ])("%j → %s", (input, normalized, birthDate) => {
-    expect(parseDanishCpr(input)).toEqual({ ok: true, value: { normalized, birthDate } });
-  });
+  ], (_input, normalized, birthDate) => ({ normalized, birthDate }));
 
-  it.each([
+  const birthDateAfter2057 = (input: string) => {
+    const result = parseDanishCpr(input, AFTER_2057);
+    return result.ok && result.value.birthDate;
+  };
+
+  returnsEach(birthDateAfter2057, [
     // First serial digit 0–3: always 1900s.
     ["010100-0000", "1900-01-01"],
     ["010136-3999", "1936-01-01"],
@@ -33,70 +37,47 @@ describe("parseDanishCpr – valid", () => {
     ["010199-7000", "1899-01-01"],
     ["010157-8999", "2057-01-01"],
     ["010158-8999", "1858-01-01"],
-  ])("%j is born %s", (input, birthDate) => {
-    const result = parseDanishCpr(input, AFTER_2057);
-    expect(result.ok && result.value.birthDate).toBe(birthDate);
-  });
+  ], "%j is born %s");
 });
 
 describe("parseDanishCpr – leap days", () => {
-  it.each([
+  acceptsEach((input) => parseDanishCpr(input, AFTER_2057), [
     ["290200-4000", "2000-02-29"],
     ["290200-5000", "2000-02-29"],
     ["290296-5000", "1896-02-29"],
     ["290256-5000", "2056-02-29"],
     ["290204-0000", "1904-02-29"],
-  ])("%j is valid (%s)", (input, birthDate) => {
-    expect(parseDanishCpr(input, AFTER_2057)).toEqual({
-      ok: true,
-      value: { normalized: input.replace("-", ""), birthDate },
-    });
-  });
+  ], cprValue, "%j is valid (%s)");
 
-  it.each([
+  refusesEach(parseDanishCpr, {
     // 1900 is not a leap year; the century digit decides.
-    ["290200-0000"],
-    ["290200-3999"],
-    ["290201-4000"],
-    ["290258-5000"],
-  ])("%j is not a date", (input) => {
-    expect(parseDanishCpr(input)).toEqual({ ok: false, reason: "date" });
+    date: ["290200-0000", "290200-3999", "290201-4000", "290258-5000"],
   });
 });
 
 describe("parseDanishCpr – invalid", () => {
-  it.each(
-    byExpected({
-      date: ["300280-1234", "011380-1234", "001380-1234", "000180-1234", "320180-1234", "310480-1234", "010080-1234"],
-      empty: ["", "  "],
-      format: ["010180 1234", "010180-123", "01018012345", "010180+1234", "01-01-80-1234", "O10180-1234", "19800101-1234"],
-    }),
-  )("%j → %s", (input, reason) => {
-    expect(parseDanishCpr(input)).toEqual({ ok: false, reason });
+  refusesEach(parseDanishCpr, {
+    date: ["300280-1234", "011380-1234", "001380-1234", "000180-1234", "320180-1234", "310480-1234", "010080-1234"],
+    empty: ["", "  "],
+    format: ["010180 1234", "010180-123", "01018012345", "010180+1234", "01-01-80-1234", "O10180-1234", "19800101-1234"],
   });
 });
 
 describe("parseDanishCpr – birth date in the future", () => {
   const today = new Date(Date.UTC(2026, 11, 4, 12));
+  const cprToday = (input: string) => parseDanishCpr(input, today);
 
-  it.each([
-    // 4 and 5–8 put yy 36 and 57 in the 2000s: not born yet in 2026.
-    ["010136-4000", "2036-01-01"],
-    ["010157-5000", "2057-01-01"],
-    ["050127-6000", "2027-01-05"],
-    // Tomorrow.
-    ["051226-4000", "2026-12-05"],
-  ])("refuses %j (born %s)", (input) => {
-    expect(parseDanishCpr(input, today)).toEqual({ ok: false, reason: "date" });
+  refusesEach(cprToday, {
+    // 4 and 5–8 put yy 36 and 57 in the 2000s (born 2036-01-01, 2057-01-01, 2027-01-05):
+    // not born yet in 2026; the last is born tomorrow.
+    date: ["010136-4000", "010157-5000", "050127-6000", "051226-4000"],
   });
 
-  it.each([
-    // Today and yesterday are birth dates.
+  // Today and yesterday are birth dates.
+  acceptsEach(cprToday, [
     ["041226-4000", "2026-12-04"],
     ["031226-5000", "2026-12-03"],
-  ])("accepts %j (born %s)", (input, birthDate) => {
-    expect(parseDanishCpr(input, today)).toEqual({ ok: true, value: { normalized: input.replace("-", ""), birthDate } });
-  });
+  ], cprValue, "accepts %j (born %s)");
 
   it("reads today in UTC", () => {
     // 23:30 UTC on 4 Dec is already 5 Dec in Copenhagen; UTC decides.
@@ -109,7 +90,7 @@ describe("parseDanishCpr – birth date in the future", () => {
 });
 
 describe("parseDanishCvr", () => {
-  it.each([
+  acceptsEach(parseDanishCvr, [
     // 1·2 + 3·7 + 5·6 + 8·5 + 5·4 + 6·3 + 2·2 + 8·1 = 143 = 13·11
     ["13585628", "13585628"],
     ["10150817", "10150817"],
@@ -118,18 +99,12 @@ describe("parseDanishCvr", () => {
     ["dk13585628", "13585628"],
     ["DK 13 58 56 28", "13585628"],
     [" 1358 5628 ", "13585628"],
-  ])("%j → %s", (input, normalized) => {
-    expect(parseDanishCvr(input)).toEqual({ ok: true, value: { normalized } });
-  });
+  ], (_input, normalized) => ({ normalized }));
 
-  it.each(
-    byExpected({
-      checksum: ["13585627", "13585629", "31585628", "DK13585627"],
-      // "00000000" passes mod 11 (sum 0) but a CVR never starts with 0.
-      format: ["00000000", "1358562", "135856280", "DK-13585628", "SE13585628", "13585628DK", "1358-5628", "1358562A"],
-      empty: ["", "   "],
-    }),
-  )("%j → %s", (input, reason) => {
-    expect(parseDanishCvr(input)).toEqual({ ok: false, reason });
+  refusesEach(parseDanishCvr, {
+    checksum: ["13585627", "13585629", "31585628", "DK13585627"],
+    // "00000000" passes mod 11 (sum 0) but a CVR never starts with 0.
+    format: ["00000000", "1358562", "135856280", "DK-13585628", "SE13585628", "13585628DK", "1358-5628", "1358562A"],
+    empty: ["", "   "],
   });
 });

@@ -5,9 +5,10 @@ import {
   meteringPointCountry,
   parseMeteringPointId,
 } from "./gsrn";
+import { acceptsEach, refusesEach, returnsEach } from "../../../tests/support/cases";
 
 describe("gsrnCheckDigit", () => {
-  it.each([
+  returnsEach(gsrnCheckDigit, [
     ["73599910000000001", 0],
     ["73599900000000001", 3],
     ["57131310000000000", 3],
@@ -16,9 +17,7 @@ describe("gsrnCheckDigit", () => {
     // Leading zeros do not change a GS1 check digit, so the published
     // EAN-13 4006381333931 cross-checks the weighting direction.
     ["00000400638133393", 1],
-  ])("gsrnCheckDigit(%s) === %i", (payload, expected) => {
-    expect(gsrnCheckDigit(payload)).toBe(expected);
-  });
+  ], "gsrnCheckDigit(%s) === %i");
 
   it.each(["", "7359991000000000", "735999100000000010", "7359991000000000A", "735999 1000000000"])(
     "throws on %j",
@@ -50,7 +49,7 @@ describe("makeMeteringPointId", () => {
 });
 
 describe("parseMeteringPointId", () => {
-  it.each([
+  acceptsEach(parseMeteringPointId, [
     ["735999100000000010", "735999100000000010", "SE"],
     ["735999 1000 0000 0010", "735999100000000010", "SE"],
     [" 735999100000000010\n", "735999100000000010", "SE"],
@@ -58,11 +57,9 @@ describe("parseMeteringPointId", () => {
     ["571313100000000003", "571313100000000003", "DK"],
     ["643000000000000009", "643000000000000009", "FI"],
     ["400000000000000008", "400000000000000008", null],
-  ])("%j → %s (%s)", (input, normalized, country) => {
-    expect(parseMeteringPointId(input)).toEqual({ ok: true, value: { normalized, country } });
-  });
+  ], (_input, normalized, country) => ({ normalized, country }), "%j → %s (%s)");
 
-  it.each([
+  refusesEach(parseMeteringPointId, [
     ["735999100000000011", "checksum"],
     ["735999100000000019", "checksum"],
     // Adjacent transposition (1,0 → 0,1) changes the weighted sum.
@@ -75,13 +72,11 @@ describe("parseMeteringPointId", () => {
     ["７３５９９９100000000010", "format"],
     ["", "empty"],
     ["   ", "empty"],
-  ])("%j → %s", (input, reason) => {
-    expect(parseMeteringPointId(input)).toEqual({ ok: false, reason });
-  });
+  ]);
 });
 
 describe("meteringPointCountry", () => {
-  it.each([
+  returnsEach(meteringPointCountry, [
     ["735999100000000010", "SE"],
     ["735000000000000000", "SE"],
     ["571313100000000003", "DK"],
@@ -95,9 +90,7 @@ describe("meteringPointCountry", () => {
     ["73599910000000001", null],
     ["", null],
     ["abc", null],
-  ])("%j → %s", (id, country) => {
-    expect(meteringPointCountry(id)).toBe(country);
-  });
+  ]);
 });
 
 describe("formatMeteringPointId", () => {

@@ -7,6 +7,7 @@ import {
   type Market,
   type NationalIdScheme,
 } from "./index";
+import { acceptsEach, refusesEach, returnsEach } from "../../../tests/support/cases";
 
 const TODAY = new Date(Date.UTC(2025, 5, 15, 12));
 
@@ -87,7 +88,9 @@ describe("parseNationalId", () => {
 });
 
 describe("parseAnyNationalId", () => {
-  it.each([
+  const anyToday = (input: string) => parseAnyNationalId(input, TODAY);
+
+  acceptsEach(anyToday, [
     ["811218-9876", "SE", "198112189876", "PRIVATE", "SE_PERSONNUMMER"],
     ["19121212-1212", "SE", "191212121212", "PRIVATE", "SE_PERSONNUMMER"],
     ["701063-2391", "SE", "197010632391", "PRIVATE", "SE_SAMORDNINGSNUMMER"],
@@ -99,12 +102,7 @@ describe("parseAnyNationalId", () => {
     ["131052-308T", "FI", "131052-308T", "PRIVATE", "FI_HETU"],
     ["010120A002N", "FI", "010120A002N", "PRIVATE", "FI_HETU"],
     ["0737546-2", "FI", "0737546-2", "COMPANY", "FI_YTUNNUS"],
-  ] as const)("%j → %s %s", (input, market, normalized, kind, scheme) => {
-    expect(parseAnyNationalId(input, TODAY)).toEqual({
-      ok: true,
-      value: { normalized, kind, scheme, market },
-    });
-  });
+  ], (_input, market, normalized, kind, scheme) => ({ normalized, kind, scheme, market }), "%j → %s %s");
 
   it("reports an id valid in both SE and DK as Swedish (SE is tried first)", () => {
     // Also a well-formed CPR (1980-01-01), but Luhn-valid as a samordningsnummer.
@@ -119,7 +117,7 @@ describe("parseAnyNationalId", () => {
     });
   });
 
-  it.each([
+  refusesEach(anyToday, [
     // The first market that recognised the shape supplies the reason.
     ["811218-9875", "checksum"],
     ["556036-0794", "checksum"],
@@ -132,9 +130,7 @@ describe("parseAnyNationalId", () => {
     ["12345", "format"],
     ["", "empty"],
     ["   ", "empty"],
-  ])("%j → %s", (input, reason) => {
-    expect(parseAnyNationalId(input, TODAY)).toEqual({ ok: false, reason });
-  });
+  ]);
 
   it.each([
     "811218-9876",
@@ -188,7 +184,7 @@ describe("formatNationalId", () => {
 });
 
 describe("maskNationalId", () => {
-  it.each([
+  returnsEach(maskNationalId, [
     ["198001011234", "19800101-****"],
     ["197010632391", "19701063-****"],
     ["5566778899", "556677-8899"],
@@ -200,9 +196,7 @@ describe("maskNationalId", () => {
     ["010120A002N", "010120A****"],
     ["1234567-8", "1234567-8"],
     ["0737546-2", "0737546-2"],
-  ])("infers the scheme of %s → %s", (normalized, expected) => {
-    expect(maskNationalId(normalized)).toBe(expected);
-  });
+  ], "infers the scheme of %s → %s");
 
   it.each([
     ["198112189876", "SE_PERSONNUMMER", "19811218-****"],

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { returnsEach } from "../../../tests/support/cases";
 import { isLuhnValid, luhnCheckDigit } from "./luhn";
 
 describe("luhnCheckDigit", () => {
-  it.each([
+  returnsEach(luhnCheckDigit, [
     // Wikipedia's reference example 7992739871|3.
     ["7992739871", 3],
     // 10-digit Swedish forms without their check digit.
@@ -13,9 +14,7 @@ describe("luhnCheckDigit", () => {
     // Payloads whose digit sum is already a multiple of 10 get 0, not 10.
     ["0", 0],
     ["00000", 0],
-  ])("luhnCheckDigit(%s) === %i", (payload, expected) => {
-    expect(luhnCheckDigit(payload)).toBe(expected);
-  });
+  ], "luhnCheckDigit(%s) === %i");
 
   it.each(["", "12a4", " 123", "12-34", "１２３"])("throws on non-digit payload %j", (payload) => {
     expect(() => luhnCheckDigit(payload)).toThrow(RangeError);
@@ -23,7 +22,7 @@ describe("luhnCheckDigit", () => {
 });
 
 describe("isLuhnValid", () => {
-  it.each([
+  returnsEach(isLuhnValid, [
     ["79927398713", true],
     ["79927398710", false],
     ["8112189876", true],
@@ -33,9 +32,7 @@ describe("isLuhnValid", () => {
     // A transposition of adjacent digits is caught.
     ["8112189786", false],
     ["00", true],
-  ])("isLuhnValid(%s) === %s", (digits, expected) => {
-    expect(isLuhnValid(digits)).toBe(expected);
-  });
+  ], "isLuhnValid(%s) === %s");
 
   it.each(["", "0", "5", "8112-189876", "811218987a", " 8112189876"])(
     "rejects %j without throwing",

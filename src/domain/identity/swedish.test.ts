@@ -4,14 +4,16 @@ import {
   parseSwedishOrganisationsnummer,
   parseSwedishPersonnummer,
 } from "./swedish";
-import { byExpected } from "../../../tests/support/cases";
+import { acceptsEach, refusesEach, returnsEach } from "../../../tests/support/cases";
 import { luhnCheckDigit } from "./luhn";
 
 // A fixed "today" keeps century resolution deterministic: 2025-06-15 (UTC).
 const TODAY = new Date(Date.UTC(2025, 5, 15, 12));
+const personnummerToday = (input: string) => parseSwedishPersonnummer(input, TODAY);
+const personnummerValue = (kind: "personnummer" | "samordningsnummer") => (_input: string, normalized: string, birthDate: string) => ({ normalized, kind, birthDate });
 
 describe("parseSwedishPersonnummer – valid", () => {
-  it.each([
+  acceptsEach(personnummerToday, [
     ["19121212-1212", "191212121212", "1912-12-12"],
     ["191212121212", "191212121212", "1912-12-12"],
     ["121212-1212", "201212121212", "2012-12-12"],
@@ -23,12 +25,7 @@ describe("parseSwedishPersonnummer – valid", () => {
     ["19811218-9876", "198112189876", "1981-12-18"],
     ["  811218-9876\t", "198112189876", "1981-12-18"],
     ["800101-1231", "198001011231", "1980-01-01"],
-  ])("%j → %s", (input, normalized, birthDate) => {
-    expect(parseSwedishPersonnummer(input, TODAY)).toEqual({
-      ok: true,
-      value: { normalized, kind: "personnummer", birthDate },
-    });
-  });
+  ], personnummerValue("personnummer"));
 
   it("defaults today to the current date", () => {
     // Explicit century, so the result does not depend on the real clock.
@@ -40,7 +37,7 @@ describe("parseSwedishPersonnummer – valid", () => {
 });
 
 describe("parseSwedishPersonnummer – samordningsnummer", () => {
-  it.each([
+  acceptsEach(personnummerToday, [
     // Skatteverket's example: born 1970-10-03, day 03 + 60 = 63.
     ["701063-2391", "197010632391", "1970-10-03"],
     ["197010632391", "197010632391", "1970-10-03"],
@@ -48,25 +45,22 @@ describe("parseSwedishPersonnummer – samordningsnummer", () => {
     ["010180-1231", "200101801231", "2001-01-20"],
     // yy 32 is in the future in 2025, so the 1900s are chosen.
     ["320180-1234", "193201801234", "1932-01-20"],
-  ])("%j → %s (%s)", (input, normalized, birthDate) => {
-    expect(parseSwedishPersonnummer(input, TODAY)).toEqual({
-      ok: true,
-      value: { normalized, kind: "samordningsnummer", birthDate },
-    });
-  });
+  ], personnummerValue("samordningsnummer"), "%j → %s (%s)");
 
-  it.each([
-    // Luhn-valid, so only the date can be the reason.
-    ["800290-1232", "30 Feb + 60"],
-    ["800160-1239", "day 60 = day 0"],
-    ["800132-1234", "day 32 (neither a day nor day + 60)"],
-  ])("%j is rejected as date (%s)", (input) => {
-    expect(parseSwedishPersonnummer(input, TODAY)).toEqual({ ok: false, reason: "date" });
+  refusesEach(personnummerToday, {
+    // Luhn-valid, so only the date can be the reason: 30 Feb + 60; day 60 = day 0;
+    // day 32 (neither a day nor day + 60).
+    date: ["800290-1232", "800160-1239", "800132-1234"],
   });
 });
 
 describe("parseSwedishPersonnummer – century of the 10-digit form", () => {
-  it.each([
+  const normalizedToday = (input: string) => {
+    const result = personnummerToday(input);
+    return result.ok && result.value.normalized;
+  };
+
+  returnsEach(normalizedToday, [
     // Birthday is today: age 0, 2025.
     ["250615-1238", "202506151238"],
     // Birthday tomorrow would be in the future in 2025, so 1925 (age 99).
@@ -76,10 +70,7 @@ describe("parseSwedishPersonnummer – century of the 10-digit form", () => {
     ["250615+1238", "192506151238"],
     ["250616+1237", "192506161237"],
     ["811218+9876", "188112189876"],
-  ])("%j → %s", (input, normalized) => {
-    const result = parseSwedishPersonnummer(input, TODAY);
-    expect(result.ok && result.value.normalized).toBe(normalized);
-  });
+  ]);
 
   it("reads today in UTC", () => {
     // 2025-06-15T23:30 in UTC is already the 16th in Stockholm; UTC decides.
@@ -139,15 +130,9 @@ describe("parseSwedishPersonnummer – \"+\" from the year the person turns 100"
 });
 
 describe("parseSwedishPersonnummer – birth number", () => {
-  it.each([
-    // Luhn-correct, so only the birth number 000 can be the reason.
-    ["811218-0008"],
-    ["8112180008"],
-    ["19811218-0008"],
-    ["701063-0007"],
-    ["260101+0008"],
-  ])("%j has birth number 000, which is never issued", (input) => {
-    expect(parseSwedishPersonnummer(input, TODAY)).toEqual({ ok: false, reason: "serial" });
+  refusesEach(personnummerToday, {
+    // Birth number 000 is never issued; these are Luhn-correct, so only it can be the reason.
+    serial: ["811218-0008", "8112180008", "19811218-0008", "701063-0007", "260101+0008"],
   });
 
   it("accepts the lowest birth number, 001", () => {
@@ -156,45 +141,32 @@ describe("parseSwedishPersonnummer – birth number", () => {
 });
 
 describe("parseSwedishPersonnummer – leap days", () => {
-  it.each([
+  acceptsEach(personnummerToday, [
     ["000229-1235", "200002291235", "2000-02-29"],
     ["200002291235", "200002291235", "2000-02-29"],
     ["040229-1231", "200402291231", "2004-02-29"],
-  ])("%j is a valid leap day", (input, normalized, birthDate) => {
-    expect(parseSwedishPersonnummer(input, TODAY)).toEqual({
-      ok: true,
-      value: { normalized, kind: "personnummer", birthDate },
-    });
-  });
+  ], personnummerValue("personnummer"), "%j is a valid leap day");
 
-  it.each([
+  refusesEach(personnummerToday, {
     // 1900 is not a leap year (divisible by 100, not by 400).
-    ["000229+1235"],
-    ["190002291235"],
-    ["050229-1230"],
-  ])("%j is not a date", (input) => {
-    expect(parseSwedishPersonnummer(input, TODAY)).toEqual({ ok: false, reason: "date" });
+    date: ["000229+1235", "190002291235", "050229-1230"],
   });
 });
 
 describe("parseSwedishPersonnummer – invalid", () => {
-  it.each(
-    byExpected({
-      // Each date case carries a correct Luhn digit so the reason is unambiguous; the last one is
-      // an explicit century in the future.
-      date: ["800230-1235", "801301-1237", "800100-1232", "300030-1238", "20300101-1232"],
-      checksum: ["811218-9875", "811218-9877", "19811218-9875", "121212-1213"],
-      empty: ["", "   "],
-      // The last: "+" with an explicit century is contradictory.
-      format: ["811218 9876", "811218--9876", "811218/9876", "81121-89876", "811218-987", "811218-98765", "81121898765", "1981121898765", "811218-987X", "abcdef-ghij", "19811218+9876"],
-    }),
-  )("%j → %s", (input, reason) => {
-    expect(parseSwedishPersonnummer(input, TODAY)).toEqual({ ok: false, reason });
+  refusesEach(personnummerToday, {
+    // Each date case carries a correct Luhn digit so the reason is unambiguous; the last one is
+    // an explicit century in the future.
+    date: ["800230-1235", "801301-1237", "800100-1232", "300030-1238", "20300101-1232"],
+    checksum: ["811218-9875", "811218-9877", "19811218-9875", "121212-1213"],
+    empty: ["", "   "],
+    // The last: "+" with an explicit century is contradictory.
+    format: ["811218 9876", "811218--9876", "811218/9876", "81121-89876", "811218-987", "811218-98765", "81121898765", "1981121898765", "811218-987X", "abcdef-ghij", "19811218+9876"],
   });
 });
 
 describe("parseSwedishOrganisationsnummer", () => {
-  it.each([
+  acceptsEach(parseSwedishOrganisationsnummer, [
     ["556036-0793", "5560360793"],
     ["5560360793", "5560360793"],
     ["165560360793", "5560360793"],
@@ -202,22 +174,13 @@ describe("parseSwedishOrganisationsnummer", () => {
     ["  556036-0793 ", "5560360793"],
     ["556677-8899", "5566778899"],
     ["212000-0142", "2120000142"],
-  ])("%j → %s", (input, normalized) => {
-    expect(parseSwedishOrganisationsnummer(input)).toEqual({
-      ok: true,
-      value: { normalized, kind: "organisationsnummer" },
-    });
-  });
+  ], (_input, normalized) => ({ normalized, kind: "organisationsnummer" }));
 
-  it.each(
-    byExpected({
-      checksum: ["556036-0794", "5560360790", "165560360794"],
-      // The first two: third digit < 2 is a personnummer-like month; both pass Luhn.
-      format: ["811218-9876", "5510360794", "175560360793", "198112189876", "556036-079", "556036_0793", "556036+0793", "556036 0793", "SE556036079301"],
-      empty: [""],
-    }),
-  )("%j → %s", (input, reason) => {
-    expect(parseSwedishOrganisationsnummer(input)).toEqual({ ok: false, reason });
+  refusesEach(parseSwedishOrganisationsnummer, {
+    checksum: ["556036-0794", "5560360790", "165560360794"],
+    // The first two: third digit < 2 is a personnummer-like month; both pass Luhn.
+    format: ["811218-9876", "5510360794", "175560360793", "198112189876", "556036-079", "556036_0793", "556036+0793", "556036 0793", "SE556036079301"],
+    empty: [""],
   });
 });
 
@@ -273,7 +236,5 @@ describe("parseSwedishCustomerId", () => {
     expect(result.ok && result.value.normalized).toBe("191212121212");
   });
 
-  it.each(byExpected({ checksum: ["556036-0794", "811218-9875"], date: ["800230-1235"], format: ["hello"], empty: [""] }))("%j → %s", (input, reason) => {
-    expect(parseSwedishCustomerId(input, TODAY)).toEqual({ ok: false, reason });
-  });
+  refusesEach((input) => parseSwedishCustomerId(input, TODAY), { checksum: ["556036-0794", "811218-9875"], date: ["800230-1235"], format: ["hello"], empty: [""] });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { returnsEach } from "../../../tests/support/cases";
 import { ProblemList, RunBuilder } from "./types";
 import { decodeUtf8, finalizeRun, firstInvalidUtf8, isOnGrid, parseDecimal, parseInstant, parseQuantity, parseResolution } from "./validate";
 
@@ -61,7 +62,7 @@ describe("decodeUtf8", () => {
 });
 
 describe("parseInstant", () => {
-  it.each([
+  returnsEach(parseInstant, [
     ["2025-01-01T00:00:00Z", Date.UTC(2025, 0, 1)],
     ["2025-01-01T00:00Z", Date.UTC(2025, 0, 1)],
     ["2025-01-01T01:00:00+01:00", Date.UTC(2025, 0, 1)],
@@ -73,11 +74,9 @@ describe("parseInstant", () => {
     ["2025-01-01T00:00:00.5Z", Date.UTC(2025, 0, 1) + 500],
     ["2024-02-29T00:00:00Z", Date.UTC(2024, 1, 29)],
     ["  2025-01-01T00:00:00Z ", Date.UTC(2025, 0, 1)],
-  ])("%s", (text, expected) => {
-    expect(parseInstant(text)).toBe(expected);
-  });
+  ], "%s");
 
-  it.each([
+  returnsEach(parseInstant, [
     ["2025-01-01T00:00:00", "no-offset"],
     ["2025-01-01T00:00", "no-offset"],
     ["2025-02-29T00:00:00Z", "invalid"],
@@ -90,9 +89,7 @@ describe("parseInstant", () => {
     ["2025-01-01T00:00:00+1", "invalid"],
     ["2025-01-01T00:00:00Zx", "invalid"],
     ["", "invalid"],
-  ])("%s → %s", (text, expected) => {
-    expect(parseInstant(text)).toBe(expected);
-  });
+  ], "%s → %s");
 
   it("reads a slice of a longer string", () => {
     const line = "x;2025-01-01T01:00:00+01:00;1";
@@ -101,7 +98,7 @@ describe("parseInstant", () => {
 });
 
 describe("parseDecimal", () => {
-  it.each([
+  returnsEach(parseDecimal, [
     ["0.123", 0.123],
     ["0,123", 0.123],
     ["-4,5", -4.5],
@@ -112,9 +109,7 @@ describe("parseDecimal", () => {
     ["1234567.891", 1234567.891],
     ["0.000000000000000000001", 1e-21],
     ["12345678901234567890.5", 12345678901234567890.5],
-  ])("%s → %s", (text, expected) => {
-    expect(parseDecimal(text)).toBe(expected);
-  });
+  ], "%s → %s");
 
   it.each(["", " ", "abc", "1,2,3", "1.2.3", "1e3", "0x10", "−1", "1 000", "-", "NaN"])("%j is not a number", (text) => {
     expect(parseDecimal(text)).toBeNaN();

@@ -1,10 +1,10 @@
 import "server-only";
-import { may } from "@/domain/access/permissions";
 import type { CustomerActor } from "@/server/access/actor";
 import { writeAudit } from "@/server/audit/write-audit";
 import { db } from "@/server/db/client";
 import { AppError } from "@/server/errors";
 import { customerWhereActorMay } from "./membership-where";
+import { requireSomeAccess } from "./scope";
 import { parseInput } from "@/server/boundary/field-errors";
 import { acceptManagementRequestSchema, type AcceptManagementRequestInput } from "./schemas";
 import { chosenInstallations, replaceChosenInstallations, requireCustomerInstallations } from "./installation-choice";
@@ -20,7 +20,7 @@ export async function acceptManagementRequest(
   input: AcceptManagementRequestInput,
   meta: { ip?: string | null } = {},
 ): Promise<{ grantId: string }> {
-  if (!actor.customers.some((c) => may(c, "inviteManagementCompany"))) throw new AppError("FORBIDDEN");
+  requireSomeAccess(actor, "inviteManagementCompany");
   const { grantId, scope, installationIds } = parseInput(acceptManagementRequestSchema, input);
   const selected = chosenInstallations(scope, installationIds);
 

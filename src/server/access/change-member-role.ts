@@ -1,10 +1,10 @@
 import "server-only";
-import { may } from "@/domain/access/permissions";
 import type { CustomerActor } from "@/server/access/actor";
 import { writeAudit } from "@/server/audit/write-audit";
 import { db } from "@/server/db/client";
 import { AppError } from "@/server/errors";
 import { customerWhereActorMay } from "./membership-where";
+import { requireSomeAccess } from "./scope";
 import { parseInput } from "@/server/boundary/field-errors";
 import { changeMemberRoleSchema, roleRank, type ChangeMemberRoleInput } from "./schemas";
 import { keepAnotherAdministrator } from "./last-administrator";
@@ -19,7 +19,7 @@ export async function changeMemberRole(
   input: ChangeMemberRoleInput,
   meta: { ip?: string | null } = {},
 ): Promise<{ changed: boolean }> {
-  if (!actor.customers.some((c) => may(c, "manageUsers"))) throw new AppError("FORBIDDEN");
+  requireSomeAccess(actor, "manageUsers");
   const { membershipId, role } = parseInput(changeMemberRoleSchema, input);
 
   return db.$transaction(async (tx) => {

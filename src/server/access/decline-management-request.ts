@@ -1,10 +1,10 @@
 import "server-only";
-import { may } from "@/domain/access/permissions";
 import type { CustomerActor } from "@/server/access/actor";
 import { writeAudit } from "@/server/audit/write-audit";
 import { db } from "@/server/db/client";
 import { AppError } from "@/server/errors";
 import { customerWhereActorMay } from "./membership-where";
+import { requireSomeAccess } from "./scope";
 import { parseInput } from "@/server/boundary/field-errors";
 import { grantIdSchema } from "./schemas";
 
@@ -14,7 +14,7 @@ import { grantIdSchema } from "./schemas";
  * still invite it later. Memberships left from before requests needed an answer end with it.
  */
 export async function declineManagementRequest(actor: CustomerActor, input: { grantId: string }, meta: { ip?: string | null } = {}): Promise<void> {
-  if (!actor.customers.some((c) => may(c, "inviteManagementCompany"))) throw new AppError("FORBIDDEN");
+  requireSomeAccess(actor, "inviteManagementCompany");
   const { grantId } = parseInput(grantIdSchema, input);
 
   await db.$transaction(async (tx) => {

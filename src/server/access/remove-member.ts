@@ -1,9 +1,9 @@
 import "server-only";
-import { may } from "@/domain/access/permissions";
 import type { CustomerActor } from "@/server/access/actor";
 import { db } from "@/server/db/client";
 import { AppError } from "@/server/errors";
 import { customerWhereActorMay } from "./membership-where";
+import { requireSomeAccess } from "./scope";
 import { parseInput } from "@/server/boundary/field-errors";
 import { membershipIdSchema } from "./schemas";
 import { keepAnotherAdministrator } from "./last-administrator";
@@ -15,7 +15,7 @@ import { revokeMembership } from "./revoke-membership";
  * because every request reads memberships afresh. The last administrator cannot be removed.
  */
 export async function removeMember(actor: CustomerActor, input: { membershipId: string }, meta: { ip?: string | null } = {}): Promise<void> {
-  if (!actor.customers.some((c) => may(c, "manageUsers"))) throw new AppError("FORBIDDEN");
+  requireSomeAccess(actor, "manageUsers");
   const { membershipId } = parseInput(membershipIdSchema, input);
 
   await db.$transaction(async (tx) => {

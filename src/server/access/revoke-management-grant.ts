@@ -1,10 +1,10 @@
 import "server-only";
-import { may } from "@/domain/access/permissions";
 import type { CustomerActor } from "@/server/access/actor";
 import { writeAudit } from "@/server/audit/write-audit";
 import { db } from "@/server/db/client";
 import { AppError } from "@/server/errors";
 import { customerWhereActorMay } from "./membership-where";
+import { requireSomeAccess } from "./scope";
 import { parseInput } from "@/server/boundary/field-errors";
 import { grantIdSchema } from "./schemas";
 
@@ -18,7 +18,7 @@ export async function revokeManagementGrant(
   input: { grantId: string },
   meta: { ip?: string | null } = {},
 ): Promise<{ membershipsEnded: number; wasStatus: "PENDING" | "ACTIVE" }> {
-  if (!actor.customers.some((c) => may(c, "inviteManagementCompany"))) throw new AppError("FORBIDDEN");
+  requireSomeAccess(actor, "inviteManagementCompany");
   const { grantId } = parseInput(grantIdSchema, input);
 
   return db.$transaction(async (tx) => {

@@ -16,6 +16,14 @@ export function accessTo(actor: CustomerActor, customerId: string, permission: P
   return access;
 }
 
+/**
+ * FORBIDDEN unless the actor holds the permission for at least one customer: the early answer of an
+ * action whose target (a membership, a grant) is looked up afterwards within `customerWhereActorMay`.
+ */
+export function requireSomeAccess(actor: CustomerActor, permission: Permission): void {
+  if (!actor.customers.some((c) => may(c, permission))) throw new AppError("FORBIDDEN");
+}
+
 /** Installations the actor may see, optionally narrowed to some customers. */
 export function installationScope(actor: CustomerActor, customerIds?: string[]): Prisma.InstallationWhereInput {
   const accesses = actor.customers.filter((c) => !customerIds || customerIds.includes(c.customerId));

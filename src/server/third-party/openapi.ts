@@ -43,15 +43,18 @@ const problem = (description: string, codes: (keyof typeof apiErrorCodes)[]) => 
   content: { "application/problem+json": { schema: ref("Problem") } },
 });
 
-const common = {
+// What every call with a bearer token can answer besides its own outcomes (a call may narrow 403).
+const bearerResponses = {
   "401": problem("No token, or an unknown or expired one.", ["UNAUTHENTICATED", "INVALID_TOKEN"]),
-  "403suspended": problem("Your organisation is suspended.", ["THIRD_PARTY_SUSPENDED"]),
+  "403": problem("Your organisation is suspended.", ["THIRD_PARTY_SUSPENDED"]),
   "429": {
     description: "Too many calls from this client this minute (code RATE_LIMITED); wait Retry-After seconds.",
     headers: { "Retry-After": { schema: { type: "integer" }, description: "Seconds until the next window." } },
     content: { "application/problem+json": { schema: ref("Problem") } },
   },
 };
+
+const invalidParameter = problem("A parameter is not valid.", ["VALIDATION_FAILED"]);
 
 const tooLarge = (limit: number) => problem(`The body is larger than ${describeBytes(limit)}; it was not read.`, ["PAYLOAD_TOO_LARGE"]);
 
@@ -137,6 +140,7 @@ export function openApiDocument(baseUrl: string): Json {
           summary: "Ask for one installation's meter data",
           requestBody: { required: true, content: { "application/json": { schema: ref("SubmitConsentRequest") } } },
           responses: {
+            ...bearerResponses,
             "201": {
               description: "Stored and validated; see `state`.",
               headers: { Location: { schema: { type: "string" } }, ...rateHeaders },
@@ -144,11 +148,8 @@ export function openApiDocument(baseUrl: string): Json {
             },
             "200": { description: "The same reference and content again: the existing request.", content: { "application/json": { schema: ref("ConsentRequest") } } },
             "400": problem("The body is not valid; nothing was stored.", ["VALIDATION_FAILED"]),
-            "401": common["401"],
-            "403": common["403suspended"],
             "409": problem("An open request or active consent exists for the installation, or the reference was used for something else.", ["DUPLICATE_REQUEST", "REFERENCE_REUSED", "CONCURRENT_CHANGE"]),
             "413": tooLarge(BODY_LIMITS.consentRequest),
-            "429": common["429"],
           },
         },
         get: {
@@ -157,11 +158,9 @@ export function openApiDocument(baseUrl: string): Json {
           summary: "Your requests, oldest id first",
           parameters: queryParameters(listRequestsQuerySchema),
           responses: {
+            ...bearerResponses,
             "200": { description: "A page of requests.", headers: rateHeaders, content: { "application/json": { schema: ref("ConsentRequestList") } } },
-            "400": problem("A parameter is not valid.", ["VALIDATION_FAILED"]),
-            "401": common["401"],
-            "403": common["403suspended"],
-            "429": common["429"],
+            "400": invalidParameter,
           },
         },
       },
@@ -172,11 +171,9 @@ export function openApiDocument(baseUrl: string): Json {
           summary: "One of your requests (poll its state)",
           parameters: [idParameter],
           responses: {
+            ...bearerResponses,
             "200": { description: "The request.", headers: rateHeaders, content: { "application/json": { schema: ref("ConsentRequest") } } },
-            "401": common["401"],
-            "403": common["403suspended"],
             "404": problem("No such request of yours.", ["NOT_FOUND"]),
-            "429": common["429"],
           },
         },
       },
@@ -187,13 +184,11 @@ export function openApiDocument(baseUrl: string): Json {
           summary: "End an active consent",
           parameters: [idParameter],
           responses: {
+            ...bearerResponses,
             "200": { description: "Ended (TERMINATED_BY_THIRD_PARTY).", content: { "application/json": { schema: ref("ConsentRequest") } } },
-            "401": common["401"],
-            "403": common["403suspended"],
             "404": problem("No such request of yours.", ["NOT_FOUND"]),
             "409": problem("The consent is not active.", ["ILLEGAL_TRANSITION", "CONCURRENT_CHANGE"]),
             "413": tooLarge(BODY_LIMITS.apiWithoutBody),
-            "429": common["429"],
           },
         },
       },
@@ -204,13 +199,12 @@ export function openApiDocument(baseUrl: string): Json {
           summary: "Energy values under an active consent",
           parameters: [idParameter, ...queryParameters(meterValuesQuerySchema)],
           responses: {
+            ...bearerResponses,
             "200": { description: "The values, in the installation's calendar. The delivery is logged for the customer.", headers: rateHeaders, content: { "application/json": { schema: ref("MeterValues") } } },
-            "400": problem("A parameter is not valid.", ["VALIDATION_FAILED"]),
-            "401": common["401"],
+            "400": invalidParameter,
             "403": problem("No active consent, or outside its period or resolution.", ["CONSENT_NOT_ACTIVE", "OUTSIDE_CONSENTED_PERIOD", "RESOLUTION_NOT_CONSENTED", "THIRD_PARTY_SUSPENDED"]),
             "404": problem("No such request of yours.", ["NOT_FOUND"]),
             "422": problem("Too long a period for one call, or the installation has no values at that resolution.", ["PERIOD_TOO_LONG", "NO_METER_DATA"]),
-            "429": common["429"],
           },
         },
       },
@@ -222,11 +216,9 @@ export function openApiDocument(baseUrl: string): Json {
           description: "`data.consentRequest` is the request as it is now; `data.transition` is the change the event records.",
           parameters: queryParameters(eventsQuerySchema),
           responses: {
+            ...bearerResponses,
             "200": { description: "Events, oldest first.", headers: rateHeaders, content: { "application/json": { schema: ref("EventList") } } },
-            "400": problem("A parameter is not valid.", ["VALIDATION_FAILED"]),
-            "401": common["401"],
-            "403": common["403suspended"],
-            "429": common["429"],
+            "400": invalidParameter,
           },
         },
       },
