@@ -7,7 +7,7 @@ import { expect, it } from "vitest";
  * Flattens `{ expected: [input, …] }` into `[input, expected]` rows for `it.each`, in the order written.
  * Each input stays its own test case.
  */
-export function byExpected<E extends string>(groups: Readonly<Record<E, readonly string[]>>): [string, E][] {
+function byExpected<E extends string>(groups: Readonly<Record<E, readonly string[]>>): [string, E][] {
   return (Object.entries(groups) as [E, readonly string[]][]).flatMap(([expected, inputs]) =>
     inputs.map((input): [string, E] => [input, expected]),
   );

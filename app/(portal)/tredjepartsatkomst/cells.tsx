@@ -71,7 +71,7 @@ export function Lines({ lines, lead }: { lines: Line[]; lead?: React.ReactNode }
 }
 
 /** The installation a request or consent is about: its name, address, metering point (and customer). */
-export function InstallationCell({ item, ctx }: { item: ThirdPartyAccessItem; ctx: Ctx }) {
+function InstallationCell({ item, ctx }: { item: ThirdPartyAccessItem; ctx: Ctx }) {
   return (
     <Td className="align-top">
       <Lines lead={installationName(item)} lines={installationLines(item, ctx)} />
@@ -79,7 +79,7 @@ export function InstallationCell({ item, ctx }: { item: ThirdPartyAccessItem; ct
   );
 }
 
-export function CompanyCell({ item, t }: { item: ThirdPartyAccessItem; t: T }) {
+function CompanyCell({ item, t }: { item: ThirdPartyAccessItem; t: T }) {
   return (
     <RowHeader className="align-top">
       <span className="block font-medium">{item.thirdParty.name}</span>

@@ -9,7 +9,7 @@
  * paper without doubt. 32 characters, so `byte % 32` picks each with the same chance.
  */
 export const CHECK_CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-export const CHECK_CODE_LENGTH = 8;
+const CHECK_CODE_LENGTH = 8;
 
 /**
  * A fresh code from random bytes (the caller passes `crypto.randomBytes(8)`, so this module stays

@@ -10,7 +10,7 @@ export type PeriodGranularity = "year" | "month" | "day" | "hour";
 export type Period = { from: string; to: string };
 
 /** Longest period per view: 31 days of hours, a year of days, five years of months, 20 years. */
-export const MAX_PERIOD_DAYS: Readonly<Record<PeriodGranularity, number>> = {
+const MAX_PERIOD_DAYS: Readonly<Record<PeriodGranularity, number>> = {
   hour: 31,
   day: 366,
   month: 1_827,

@@ -15,7 +15,7 @@ export type SelectableInstallation = {
 };
 
 /** Every quantity is offered in energy; other quantities only when a selected installation measures them. */
-export const DEFAULT_QUANTITY = "ENERGY_KWH";
+const DEFAULT_QUANTITY = "ENERGY_KWH";
 const ELECTRICITY = new Set(["ELECTRICITY_GRID", "ELECTRICITY_SUPPLY"]);
 
 /**

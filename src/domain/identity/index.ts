@@ -4,34 +4,34 @@ import { parseFinnishHenkilotunnus, parseFinnishYTunnus } from "./finnish";
 import { parseSwedishCustomerId } from "./swedish";
 
 export type { IdentityErrorReason, IdentityResult } from "./common";
-export { isLuhnValid, luhnCheckDigit } from "./luhn";
+export {  luhnCheckDigit } from "./luhn";
 export {
-  parseSwedishCustomerId,
+  
   parseSwedishOrganisationsnummer,
   parseSwedishPersonnummer,
-  type SwedishCustomerId,
-  type SwedishOrganisationsnummer,
-  type SwedishPersonnummer,
+  
+  
+  
 } from "./swedish";
-export { parseDanishCpr, parseDanishCvr, type DanishCpr, type DanishCvr } from "./danish";
+export { parseDanishCpr, parseDanishCvr,   } from "./danish";
 export {
   parseFinnishHenkilotunnus,
   parseFinnishYTunnus,
-  type FinnishHenkilotunnus,
-  type FinnishYTunnus,
+  
+  
 } from "./finnish";
 export {
   formatMeteringPointId,
-  gsrnCheckDigit,
+  
   makeMeteringPointId,
   meteringPointCountry,
   parseMeteringPointId,
-  type MeteringPointCountry,
-  type MeteringPointId,
+  
+  
 } from "./gsrn";
 
 export type Market = "SE" | "DK" | "FI";
-export type CustomerKind = "PRIVATE" | "COMPANY";
+type CustomerKind = "PRIVATE" | "COMPANY";
 export type NationalIdScheme =
   | "SE_PERSONNUMMER"
   | "SE_SAMORDNINGSNUMMER"

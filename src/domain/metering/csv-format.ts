@@ -40,7 +40,7 @@ import {
   wrongResolutionProblem,
 } from "./validate";
 
-export const CSV_COLUMNS = ["metering_point", "quantity", "resolution", "start", "value", "quality"] as const;
+const CSV_COLUMNS = ["metering_point", "quantity", "resolution", "start", "value", "quality"] as const;
 type Column = (typeof CSV_COLUMNS)[number];
 const REQUIRED_COLUMNS: readonly Column[] = ["metering_point", "quantity", "resolution", "start", "value"];
 const EXPECTED_HEADER = CSV_COLUMNS.join(";");

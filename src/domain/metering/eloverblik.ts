@@ -22,7 +22,7 @@ import { offGridProblem, parseDecimal, parseInstant, parseResolution, wrongResol
  * CIM quantity quality → our quality code; `null` means the point carries no value ("not
  * available") and is skipped, so it never erases a value already stored.
  */
-export const ELOVERBLIK_QUALITY: Readonly<Record<string, number | null>> = {
+const ELOVERBLIK_QUALITY: Readonly<Record<string, number | null>> = {
   A04: QUALITY.measured, // As provided (measured)
   A03: QUALITY.estimated, // Estimated
   A05: QUALITY.estimated, // Incomplete

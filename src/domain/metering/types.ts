@@ -28,7 +28,6 @@ export const NON_NEGATIVE_QUANTITIES: ReadonlySet<MeterQuantity> = new Set(["ENE
 
 /** Quality codes as stored in `MeterDay.quality`. */
 export const QUALITY = { measured: 0, estimated: 1, corrected: 2, missing: 3 } as const;
-export type QualityCode = (typeof QUALITY)[keyof typeof QUALITY];
 
 export const STEP_MS: Readonly<Record<Resolution, number>> = { PT15M: 15 * 60_000, PT1H: 60 * 60_000 };
 

@@ -13,7 +13,7 @@ export type CustomerAccess = {
 };
 
 /** The user's place in a property management company (förvaltningsbolag). */
-export type ManagementMembership = {
+type ManagementMembership = {
   managementCompanyId: string;
   companyName: string;
   role: "ADMINISTRATOR" | "MANAGER";

@@ -6,7 +6,7 @@ import { db } from "@/server/db/client";
 import { hashInvitationToken } from "./invitation-token";
 import { invitationTokenSchema } from "./schemas";
 
-export type InvitationState = "valid" | "expired" | "used" | "revoked" | "unknown";
+type InvitationState = "valid" | "expired" | "used" | "revoked" | "unknown";
 
 export type InvitationView =
   | { state: Exclude<InvitationState, "valid"> }

@@ -7,7 +7,7 @@ import type { InstallationChoice } from "./list-installation-choices";
 import { maySignAsSignatory } from "./sign-management-request";
 import { memberSummary } from "./member-summary";
 
-export type ManagerAccess = { membershipId: string; userId: string; name: string; email: string | null; role: MembershipRole; installationCount: number | null };
+type ManagerAccess = { membershipId: string; userId: string; name: string; email: string | null; role: MembershipRole; installationCount: number | null };
 
 export type ManagementClient = {
   grantId: string;
@@ -29,7 +29,7 @@ export type ManagementClient = {
  * A client the company asked for and that has not said yes: waiting for the client's answer, or
  * declined. Only the customer number the company typed is shown, never more of the client.
  */
-export type ClientRequest = {
+type ClientRequest = {
   grantId: string;
   customerNumber: string;
   status: Extract<ManagementGrantStatus, "REQUESTED" | "DECLINED">;

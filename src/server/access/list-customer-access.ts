@@ -8,7 +8,7 @@ import { AppError } from "@/server/errors";
 import { customerWhereActorMay } from "./membership-where";
 import { memberSummary } from "./member-summary";
 
-export type CustomerMember = {
+type CustomerMember = {
   membershipId: string;
   userId: string;
   name: string;
@@ -22,7 +22,7 @@ export type CustomerMember = {
   lastLoginAt: Date | null;
 };
 
-export type PendingInvitation = {
+type PendingInvitation = {
   invitationId: string;
   email: string;
   role: MembershipRole | null;

@@ -10,12 +10,12 @@ export const INVITATION_TTL_DAYS = 7;
 /** How many access-log entries a customer's administrators see on the Behörighet page. */
 export const ACCESS_LOG_LIMIT = 50;
 /** The most installations one invitation or grant may list (beyond that: "all installations"). */
-export const MAX_LISTED_INSTALLATIONS = 2_000;
+const MAX_LISTED_INSTALLATIONS = 2_000;
 
-export const memberRoles = ["ADMINISTRATOR", "FULL", "READ"] as const;
+const memberRoles = ["ADMINISTRATOR", "FULL", "READ"] as const;
 export type MemberRole = (typeof memberRoles)[number];
 /** What a management company may hand its managers: never the customer's administrator level. */
-export const managerRoles = ["FULL", "READ"] as const;
+const managerRoles = ["FULL", "READ"] as const;
 
 /** Ordering of levels, for "no one raises their own level". */
 export const roleRank: Record<MemberRole, number> = { READ: 1, FULL: 2, ADMINISTRATOR: 3 };
@@ -147,4 +147,3 @@ export const acceptInvitationSchema = z.discriminatedUnion("mode", [
     })
     .refine((v) => v.password === v.confirmPassword, { path: ["confirmPassword"], message: "validation.passwordMismatch" }),
 ]);
-export type AcceptInvitationFormInput = z.infer<typeof acceptInvitationSchema>;

@@ -24,7 +24,7 @@ import { replaceChosenInstallations } from "./installation-choice";
 
 export const SIGNATORY_PURPOSE = "management.signatory";
 /** Where the signing callback sends the browser; the route completes the grant. */
-export const SIGNATORY_RETURN_PATH = "/api/forvaltning/signering";
+const SIGNATORY_RETURN_PATH = "/api/forvaltning/signering";
 
 type SignedRequest = { g: string; l: string };
 

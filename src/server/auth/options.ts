@@ -37,7 +37,7 @@ function provider(scope: "customer" | "staff") {
 type ElegProfile = { id: string; kind: "customer" | null; sv: number };
 
 /** Where a person without a portal account is sent: /logga-in explains what to do. */
-export const ELEG_UNKNOWN_PERSON_REDIRECT = "/logga-in?fel=eleg-okand";
+const ELEG_UNKNOWN_PERSON_REDIRECT = "/logga-in?fel=eleg-okand";
 
 /**
  * E-legitimation (BankID, Freja, MitID) through an OpenID Connect broker: the person is matched to

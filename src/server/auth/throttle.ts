@@ -49,7 +49,7 @@ export async function countFailure(counters: readonly ThrottleCounter[], now = n
 }
 
 /** Forgets the failures of these counters. */
-export async function clearCounters(counters: readonly ThrottleCounter[]): Promise<void> {
+async function clearCounters(counters: readonly ThrottleCounter[]): Promise<void> {
   await db.authThrottle.deleteMany({ where: { key: { in: counters.map((c) => c.key) } } });
 }
 

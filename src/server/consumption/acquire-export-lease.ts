@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { db } from "@/server/db/client";
 
 /** How long a lease lasts without being renewed: what a crashed server holds a user's slot at most. */
-export const EXPORT_LEASE_SECONDS = 60;
+const EXPORT_LEASE_SECONDS = 60;
 /** A streaming export renews its lease when it is this old, so a long download keeps its slot. */
 const RENEW_AFTER_MS = 20_000;
 

@@ -31,7 +31,7 @@ export const typicalSlugs: Record<TypicalProfile, string> = { flat: "lagenhet", 
 
 /** Why an export was refused: too many rows, or another export of the user's still running. */
 export type ExportNotice = "tooLarge" | "inProgress";
-export const exportNoticeSlugs: Record<ExportNotice, string> = { tooLarge: "for-stor", inProgress: "pagar" };
+const exportNoticeSlugs: Record<ExportNotice, string> = { tooLarge: "for-stor", inProgress: "pagar" };
 
 const reverse = <K extends string>(map: Record<K, string>) => new Map(Object.entries(map).map(([k, v]) => [v as string, k as K]));
 

@@ -19,7 +19,7 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** Hour buckets beyond a year are not a view anyone reads; the export has the same limit. */
 export const MAX_HOUR_DAYS = 366;
 /** Installation-days read value by value in one request (500 installations × a year fits). */
-export const MAX_INSTALLATION_DAYS = 200_000;
+const MAX_INSTALLATION_DAYS = 200_000;
 export const MAX_DAYS = 366 * 20;
 
 export type ConsumptionInput = InstallationSelection & {

@@ -9,7 +9,7 @@ import type { ConsumptionBucket } from "./schemas";
 
 export type SumUnit = "day" | "month";
 
-export type PeriodSumRow = {
+type PeriodSumRow = {
   /** Null when the rows are summed over all series. */
   seriesId: string | null;
   /** Local day (YYYY-MM-DD) or local month (YYYY-MM). */
@@ -32,7 +32,7 @@ const dbDate = (iso: string) => new Date(`${iso}T00:00:00Z`);
  * allocates), which keeps the counts close to the cost of the sum itself (see
  * docs/decisions/004-meter-value-storage.md).
  */
-export async function loadPeriodSums(seriesIds: string[], from: string, toExclusive: string, unit: SumUnit, perSeries: boolean): Promise<PeriodSumRow[]> {
+async function loadPeriodSums(seriesIds: string[], from: string, toExclusive: string, unit: SumUnit, perSeries: boolean): Promise<PeriodSumRow[]> {
   if (seriesIds.length === 0 || from >= toExclusive) return [];
   const period = unit === "day" ? Prisma.sql`to_char(d.day, 'YYYY-MM-DD')` : Prisma.sql`to_char(date_trunc('month', d.day::timestamp), 'YYYY-MM')`;
   const series = perSeries ? Prisma.sql`d."seriesId"::text` : Prisma.sql`NULL::text`;
@@ -52,8 +52,8 @@ export async function loadPeriodSums(seriesIds: string[], from: string, toExclus
 
 const STEP_MS: Record<Resolution, number> = { PT15M: 900_000, PT1H: 3_600_000 };
 
-export type ExpectedBucket = { expected: number; start: string; localStart: string };
-export type ExpectedKey = { timeZone: string; resolution: Resolution };
+type ExpectedBucket = { expected: number; start: string; localStart: string };
+type ExpectedKey = { timeZone: string; resolution: Resolution };
 
 const iso = (d: Date) => d.toISOString().replace(".000Z", "Z");
 
@@ -62,7 +62,7 @@ const iso = (d: Date) => d.toISOString().replace(".000Z", "Z");
  * inside that span: a spring day has 23 hours, March 743; a month cut by the period holds only
  * its days inside it. `end` is already clipped to today (effectiveEnd).
  */
-export function expectedBuckets(key: ExpectedKey, unit: SumUnit, from: string, end: string): ReadonlyMap<string, ExpectedBucket> {
+function expectedBuckets(key: ExpectedKey, unit: SumUnit, from: string, end: string): ReadonlyMap<string, ExpectedBucket> {
   // The export reads a selection a few installations at a time: the calendar of years of days is
   // the same for every part, and costs more to cut (a time-zone lookup per day) than to read.
   const cacheKey = `${key.timeZone}|${key.resolution}|${unit}|${from}|${end}`;
@@ -100,7 +100,7 @@ function calendarOf(key: ExpectedKey, unit: SumUnit, from: string, end: string):
 }
 
 /** Rows of one series (or of a group sharing zone and resolution) as buckets; periods without rows are missing. */
-export function sumBucketsOf(rows: PeriodSumRow[], expected: ReadonlyMap<string, ExpectedBucket>, mean: boolean, multiplicity = 1): ConsumptionBucket[] {
+function sumBucketsOf(rows: PeriodSumRow[], expected: ReadonlyMap<string, ExpectedBucket>, mean: boolean, multiplicity = 1): ConsumptionBucket[] {
   const byPeriod = new Map(rows.map((r) => [r.period, r]));
   const out: ConsumptionBucket[] = [];
   for (const [period, e] of expected) {
@@ -121,7 +121,7 @@ export function sumBucketsOf(rows: PeriodSumRow[], expected: ReadonlyMap<string,
 }
 
 /** Drops trailing empty buckets that start today or later (their values have not arrived yet). */
-export function trimFuture(buckets: ConsumptionBucket[], today: string, unit: SumUnit): ConsumptionBucket[] {
+function trimFuture(buckets: ConsumptionBucket[], today: string, unit: SumUnit): ConsumptionBucket[] {
   const cut = unit === "day" ? today : today.slice(0, 7);
   const len = unit === "day" ? 10 : 7;
   let n = buckets.length;

@@ -7,7 +7,7 @@ import { AppError } from "@/server/errors";
 import type { ConsumptionInstallation } from "./schemas";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const MAX_SELECTED_INSTALLATIONS = 1000;
+const MAX_SELECTED_INSTALLATIONS = 1000;
 
 export type InstallationSelection = {
   /** Installation ids, or "all": every installation the actor may see (narrowed by customerIds). */

@@ -5,7 +5,6 @@ import { QUANTITY_UNITS } from "@/domain/metering/types";
 import type { InstallationType, MeterQuantity } from "@/generated/prisma/enums";
 
 export type ConsumptionGranularity = "hour" | "day" | "month" | "year";
-export const GRANULARITIES: readonly ConsumptionGranularity[] = ["year", "month", "day", "hour"];
 
 /** Quantities an installation's consumption can be shown in (outdoor temperature is an area series). */
 export const CONSUMPTION_QUANTITIES = ["ENERGY_KWH", "VOLUME_M3", "SUPPLY_TEMP_C", "RETURN_TEMP_C", "FLOW_M3H", "POWER_KW"] as const;
@@ -15,7 +14,7 @@ export type ConsumptionQuantity = (typeof CONSUMPTION_QUANTITIES)[number];
  * Quantities whose bucket value is a mean (value / count) rather than a sum: a day's supply
  * temperature is not 24 hourly temperatures added up.
  */
-export const MEAN_QUANTITIES: ReadonlySet<MeterQuantity> = new Set<MeterQuantity>(["SUPPLY_TEMP_C", "RETURN_TEMP_C", "FLOW_M3H", "POWER_KW", "OUTDOOR_TEMP_C"]);
+const MEAN_QUANTITIES: ReadonlySet<MeterQuantity> = new Set<MeterQuantity>(["SUPPLY_TEMP_C", "RETURN_TEMP_C", "FLOW_M3H", "POWER_KW", "OUTDOOR_TEMP_C"]);
 
 export const isMeanQuantity = (q: MeterQuantity) => MEAN_QUANTITIES.has(q);
 

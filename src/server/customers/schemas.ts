@@ -5,9 +5,9 @@ import { z } from "zod";
 // translation keys from messages/*/validation.json, which the form action passes through as they are.
 // Every field accepts its own output again (null stays null), so a parsed value can be re-validated.
 
-export const invoiceDeliveries = ["EINVOICE", "PAPER", "EMAIL"] as const;
-export const invoiceCountries = ["SE", "DK", "FI"] as const;
-export type InvoiceCountry = (typeof invoiceCountries)[number];
+const invoiceDeliveries = ["EINVOICE", "PAPER", "EMAIL"] as const;
+const invoiceCountries = ["SE", "DK", "FI"] as const;
+type InvoiceCountry = (typeof invoiceCountries)[number];
 
 const postalCodeShapes: Record<InvoiceCountry, RegExp> = {
   SE: /^\d{3} ?\d{2}$/,

@@ -10,8 +10,8 @@ import { LINK_PURPOSE } from "./record-signature";
 const FAILURES = ["utgangen", "fel-anvandare", "fel-person", "upptagen", "annan-koppling", "fel-text", "leverantor"] as const;
 
 /** Message keys of the "eleg" namespace. */
-export type SignatureKind = "link" | "consentApprove" | "other";
-export type SigningOutcomeKey = "outcome.linked" | "outcome.signed" | "outcome.cancelled" | `outcome.failed.${(typeof FAILURES)[number]}`;
+type SignatureKind = "link" | "consentApprove" | "other";
+type SigningOutcomeKey = "outcome.linked" | "outcome.signed" | "outcome.cancelled" | `outcome.failed.${(typeof FAILURES)[number]}`;
 
 export type MyAccountView = {
   account: Omit<MyAccount, "signatures">;

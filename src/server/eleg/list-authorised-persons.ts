@@ -4,7 +4,7 @@ import type { CustomerActor } from "@/server/access/actor";
 import { db } from "@/server/db/client";
 import { maskPersonalIdNumber } from "./personal-id-number";
 
-export type AuthorisedPerson = {
+type AuthorisedPerson = {
   userId: string;
   name: string;
   /** Masked: the full number never leaves the server. */

@@ -3,13 +3,13 @@ import { z } from "zod";
 import { parseSwedishPersonnummer } from "@/domain/identity";
 import { nationalIdInputSchema } from "@/server/accounts/schemas";
 
-export const membershipRoles = ["ADMINISTRATOR", "FULL", "READ"] as const;
+const membershipRoles = ["ADMINISTRATOR", "FULL", "READ"] as const;
 
 /**
  * A personal identity number as typed (ÅÅÅÅMMDD-NNNN, ÅÅMMDD-NNNN, with or without dash),
  * normalised to the 12 digits brokers send. Errors are translation keys (messages/validation.json).
  */
-export const personalIdNumberField = nationalIdInputSchema.transform((value, ctx) => {
+const personalIdNumberField = nationalIdInputSchema.transform((value, ctx) => {
   const parsed = parseSwedishPersonnummer(value.replace(/\s+/g, ""));
   if (parsed.ok) return parsed.value.normalized;
   ctx.addIssue({ code: "custom", message: parsed.reason === "empty" ? "validation.required" : `validation.nationalId.${parsed.reason}` });

@@ -25,7 +25,7 @@ import { seal, unseal } from "./sealed-cookie";
 export { LINK_PURPOSE };
 export type SignaturePayload = PendingSignature["payload"];
 
-export const SIGN_CALLBACK_PATH = "/api/eleg/sign/callback";
+const SIGN_CALLBACK_PATH = "/api/eleg/sign/callback";
 const COOKIE = "ms-eleg-signering";
 const COOKIE_PURPOSE = "eleg-signing";
 const TTL_SECONDS = 10 * 60;

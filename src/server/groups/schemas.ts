@@ -7,7 +7,7 @@ export const MAX_GROUP_SIZE = 1000;
 
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export const groupNameSchema = z.string().trim().min(1, "groups.nameRequired").max(60, "groups.nameTooLong");
+const groupNameSchema = z.string().trim().min(1, "groups.nameRequired").max(60, "groups.nameTooLong");
 
 /** Installations to put in a group: picked one by one, or everything a search matches. */
 export type GroupSelection = { installationIds: string[] } | { search: InstallationSearchParams };

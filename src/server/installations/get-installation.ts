@@ -7,9 +7,9 @@ import { db } from "@/server/db/client";
 import { AppError } from "@/server/errors";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const RECENT_DAYS = 7;
+const RECENT_DAYS = 7;
 
-export type RecentDay = {
+type RecentDay = {
   /** Local calendar date in the installation's time zone, YYYY-MM-DD. */
   date: string;
   /** Day total (the stored `sum`), or null when the day has no row. */

@@ -6,7 +6,7 @@ import { listMeterImports, type MeterImportSummary } from "./list-meter-imports"
 import { listPendingMeterImportJobs } from "./list-pending-meter-import-jobs";
 
 const UPLOAD_ERRORS = ["fileRequired", "fileTooLarge", "uploadFailed"] as const;
-export type UploadError = (typeof UPLOAD_ERRORS)[number];
+type UploadError = (typeof UPLOAD_ERRORS)[number];
 
 export type MeterImportView = {
   recent: MeterImportSummary[];

@@ -13,7 +13,7 @@ import { recordImport } from "./record-meter-import";
 import { ensureSeries, resolveDestinations, type Destination } from "./resolve-import-destinations";
 import { dayGrids, loadStoredDays, writeDays, writeRevisions } from "./write-meter-days";
 
-export type ImportMode = "all-or-nothing" | "store-valid";
+type ImportMode = "all-or-nothing" | "store-valid";
 
 export type ImportMeterValuesInput = {
   fileName: string;

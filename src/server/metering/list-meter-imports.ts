@@ -17,7 +17,7 @@ export type MeterImportSummary = {
   problemCount: number;
 };
 
-export const METER_IMPORT_LIST_LIMIT = 20;
+const METER_IMPORT_LIST_LIMIT = 20;
 
 /** The most recent meter-value imports, newest first (support console). Staff only. */
 export async function listMeterImports(actor: Actor, options: { limit?: number } = {}): Promise<MeterImportSummary[]> {

@@ -7,7 +7,7 @@ import { isUuid } from "./schemas";
 import { auditEntriesOf, toAuditRows, type AuditRow } from "./list-audit-log";
 
 /** How many of the customer's latest audit entries the customer view shows (the log has the rest). */
-export const CUSTOMER_AUDIT_LIMIT = 20;
+const CUSTOMER_AUDIT_LIMIT = 20;
 
 export type SupportCustomerUser = {
   id: string;

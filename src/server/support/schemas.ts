@@ -86,13 +86,12 @@ export const voidUserSchema = z.object({
   // The confirmation checkbox ("Jag förstår att kontot makuleras"); unchecked boxes are not submitted.
   confirm: z.literal("on", { error: "support.confirmRequired" }),
 });
-export type VoidUserInput = z.infer<typeof voidUserSchema>;
 
 export const sendResetLinkSchema = z.object({
   userId: z.string().uuid("validation.invalid"),
 });
 
-export const auditFilterSchema = z
+const auditFilterSchema = z
   .object({
     customerNumber: z.string().trim().regex(/^\d{1,10}$/, "validation.customerNumber").optional(),
     action: z.string().trim().regex(/^[a-zA-Z]+(\.[a-zA-Z]+)*$/, "validation.invalid").max(80).optional(),

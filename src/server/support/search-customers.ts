@@ -7,7 +7,7 @@ import type { SupportCustomerUser } from "./get-customer-for-support";
 import { SEARCH_MIN_LENGTH, SEARCH_PAGE_SIZE } from "./schemas";
 
 /** A user with access to a found customer: what the customer view shows of them, in short. */
-export type SupportSearchUser = Pick<SupportCustomerUser, "id" | "name" | "email" | "voidedEmail" | "status" | "role" | "lastLoginAt"> & {
+type SupportSearchUser = Pick<SupportCustomerUser, "id" | "name" | "email" | "voidedEmail" | "status" | "role" | "lastLoginAt"> & {
   revoked: boolean;
 };
 

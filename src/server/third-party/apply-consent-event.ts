@@ -7,7 +7,7 @@ import { Prisma } from "@/generated/prisma/client";
 import { resourceSelect, toResource, type ConsentRequestResource } from "./consent-request-resource";
 
 /** How long a customer has to answer a request before it expires unanswered. */
-export const ANSWER_WITHIN_DAYS = 30;
+const ANSWER_WITHIN_DAYS = 30;
 
 export type TransitionActor =
   | { kind: "system" }

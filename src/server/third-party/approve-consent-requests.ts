@@ -21,7 +21,7 @@ import { MAX_REQUESTS_PER_DECISION } from "./decide-as-customer";
 
 export const APPROVE_PURPOSE = "consent.approve";
 /** Where the signing callback sends the browser; the route completes the approval. */
-export const APPROVAL_RETURN_PATH = "/api/tredjepartsatkomst/godkann";
+const APPROVAL_RETURN_PATH = "/api/tredjepartsatkomst/godkann";
 
 export type ApprovalChoice = { requestId: string; /** Last local day of validity (YYYY-MM-DD); default: as requested. */ validUntil?: string | null };
 

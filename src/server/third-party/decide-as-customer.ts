@@ -17,7 +17,7 @@ export const MAX_REQUESTS_PER_DECISION = 8;
  * may decide on (else NOT_FOUND, so nobody learns about others' requests) and still in a state
  * that allows the event (else CONFLICT). Audited under each request's customer.
  */
-export async function decideAsCustomer(
+async function decideAsCustomer(
   actor: CustomerActor,
   requestIds: string[],
   event: ConsentEvent & { type: "decline" | "terminate" },

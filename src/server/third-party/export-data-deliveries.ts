@@ -17,7 +17,7 @@ export type DeliveryExportOptions = { format: "csv" | "xlsx"; lang: "sv" | "en";
 const CSV_TYPE = "text/csv; charset=utf-8";
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 /** A log longer than this is exported in parts (by date range); no customer is near it. */
-export const MAX_EXPORT_ROWS = 50_000;
+const MAX_EXPORT_ROWS = 50_000;
 
 const pad = (n: number) => String(n).padStart(2, "0");
 

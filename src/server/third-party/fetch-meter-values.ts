@@ -10,8 +10,8 @@ import { lastValidDay } from "./approve-consent-requests";
 import type { MeterValuesQuery } from "./schemas";
 import type { ThirdPartyActor } from "./third-party-actor";
 
-export type MeterValueQuality = "measured" | "estimated" | "corrected" | "incomplete" | "missing";
-export type MeterValue = { start: string; end: string; value: number | null; quality: MeterValueQuality };
+type MeterValueQuality = "measured" | "estimated" | "corrected" | "incomplete" | "missing";
+type MeterValue = { start: string; end: string; value: number | null; quality: MeterValueQuality };
 
 export type MeterValuesResult = {
   consentRequestId: string;

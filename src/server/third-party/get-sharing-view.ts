@@ -11,7 +11,7 @@ import { listThirdPartyAccess, type ThirdPartyAccessItem } from "./list-third-pa
 import { parseSharingParams, SIGNING_FAILURES, type LogParams, type SearchParams, type SharingParams } from "./sharing-page-params";
 
 /** A message to show: a translation key (full path) with its values. */
-export type ViewMessage = { key: string; values?: Record<string, string | number> };
+type ViewMessage = { key: string; values?: Record<string, string | number> };
 
 export type SharingPageView = {
   /** The user has several customer numbers: rows name theirs. */

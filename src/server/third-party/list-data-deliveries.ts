@@ -17,7 +17,7 @@ import { consentWhereActorMay } from "./customer-scope";
 
 /** The portal's calendar for "delivered on": the log shows Stockholm time. */
 export const DELIVERY_LOG_TIME_ZONE = "Europe/Stockholm";
-export const DELIVERIES_PAGE_SIZE = 25;
+const DELIVERIES_PAGE_SIZE = 25;
 
 const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, "thirdParty.log.errors.invalid");
 const isoDate = z
@@ -37,7 +37,7 @@ export const deliveryFilterFields = {
   to: isoDate.optional(),
 };
 
-export const deliveryFiltersSchema = z
+const deliveryFiltersSchema = z
   .object(deliveryFilterFields)
   .refine((f) => !f.from || !f.to || f.from <= f.to, { path: ["to"], message: "thirdParty.log.errors.dateOrder" });
 

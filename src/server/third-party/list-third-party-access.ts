@@ -38,7 +38,7 @@ export type ThirdPartyAccessOverview = {
 
 const INACTIVE = ["DECLINED", "TERMINATED_BY_CUSTOMER", "TERMINATED_BY_THIRD_PARTY", "EXPIRED"] as const;
 /** Ended consents shown on the page (the newest); the sharing log keeps the full history. */
-export const INACTIVE_LIMIT = 100;
+const INACTIVE_LIMIT = 100;
 
 /**
  * Tredjepartsåtkomst (seed 002): the requests waiting for the customer, the active consents and the

@@ -17,8 +17,8 @@ export const LOG_ANCHOR = "delningslogg";
 export const STEP_ANCHOR = "hantera";
 export const END_ANCHOR = "avsluta";
 
-export const first = (v: string | string[] | undefined) => ((Array.isArray(v) ? v[0] : v) ?? "").trim();
-export const all = (v: string | string[] | undefined) => [...new Set((Array.isArray(v) ? v : v === undefined ? [] : [v]).map((s) => s.trim()).filter(Boolean))];
+const first = (v: string | string[] | undefined) => ((Array.isArray(v) ? v[0] : v) ?? "").trim();
+const all = (v: string | string[] | undefined) => [...new Set((Array.isArray(v) ? v : v === undefined ? [] : [v]).map((s) => s.trim()).filter(Boolean))];
 
 /** The log's filters as the page and the export link write them. */
 export type LogParams = { company: string; installation: string; from: string; to: string; page: number };
@@ -28,7 +28,6 @@ const one = param.transform(first);
 
 /** Signing failures the eleg namespace has a message for; anything else is the provider's fault. */
 export const SIGNING_FAILURES = ["utgangen", "fel-anvandare", "fel-person", "upptagen", "annan-koppling", "fel-text", "leverantor"] as const;
-export type SigningFailure = (typeof SIGNING_FAILURES)[number];
 
 const sharingParamsSchema = z.object({
   atgard: one,

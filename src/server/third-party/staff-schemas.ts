@@ -9,7 +9,7 @@ const optionalText = (max: number) =>
   z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), z.string().trim().max(max, "validation.tooLong").optional());
 
 /** http(s) only; plain http only to this machine (development and tests), HTTPS everywhere else. */
-export const webhookUrlSchema = z.preprocess(
+const webhookUrlSchema = z.preprocess(
   (v) => (typeof v === "string" && v.trim() === "" ? undefined : typeof v === "string" ? v.trim() : v),
   z
     .string()
@@ -25,7 +25,7 @@ export const webhookUrlSchema = z.preprocess(
     .optional(),
 );
 
-export const thirdPartyFields = {
+const thirdPartyFields = {
   name: z.string().trim().min(2, "validation.required").max(200, "validation.tooLong"),
   contactEmail: z.string().trim().email("validation.email").max(200, "validation.tooLong"),
   contactPhone: optionalText(40),

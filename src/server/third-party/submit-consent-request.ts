@@ -20,7 +20,7 @@ function matchCounters(thirdPartyId: string, meteringPointId: string) {
 }
 
 /** States in which a request or consent is still open: a second one for the same installation waits. */
-export const OPEN_STATES = ["RECEIVED", "NEEDS_REVIEW", "VALIDATED", "AWAITING_CUSTOMER", "ACTIVE"] as const;
+const OPEN_STATES = ["RECEIVED", "NEEDS_REVIEW", "VALIDATED", "AWAITING_CUSTOMER", "ACTIVE"] as const;
 
 // Grid first: third-party access to meter data is the grid company's duty (seed 002); supply and
 // heating installations share or have their own metering points.
