@@ -90,6 +90,42 @@ export const DK_SUPPLY: DkSupplyPriceList = {
   prices: { subscriptionPerMonth: "1900", energy: { kind: "spot", marginPerKWh: "5" } },
 };
 
+/**
+ * Hand-checkable Danish prices for aconto tests: every hour in the low band, 250 øre/kWh all in
+ * (energy 100 + transport 50 + Energinet 5 + 5 + elafgift 90), subscriptions 20 + 30 kr a month.
+ */
+const ALL_LOW: TimeOfUseBand[] = Array.from({ length: 24 }, () => "low");
+
+export const DK_GRID_ALL_LOW: DkGridPriceList = {
+  id: "dk-grid",
+  name: "dk-grid",
+  product: "DK_GRID",
+  market: "DK",
+  currency: "DKK",
+  validFrom: "2024-01-01",
+  validTo: null,
+  prices: {
+    transport: {
+      seasons: [{ season: "winter", months: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12], hourBands: ALL_LOW, prices: { low: "50", high: "50", peak: "50" } }],
+    },
+    subscriptionPerMonth: "3000",
+    energinetNetTariffPerKWh: "5",
+    energinetSystemTariffPerKWh: "5",
+    electricityTaxPerKWh: "90",
+  },
+};
+
+export const DK_SUPPLY_FIXED_100: DkSupplyPriceList = {
+  id: "dk-supply",
+  name: "dk-supply",
+  product: "DK_SUPPLY",
+  market: "DK",
+  currency: "DKK",
+  validFrom: "2024-01-01",
+  validTo: null,
+  prices: { subscriptionPerMonth: "2000", energy: { kind: "fixed", pricePerKWh: "100" } },
+};
+
 export const DH: DistrictHeatingPriceList = {
   id: "dh",
   name: "dh",
