@@ -1,4 +1,5 @@
 import "server-only";
+import type { ExplainLine } from "@/domain/billing/explain";
 import { invoicePaymentStatus, type InvoicePaymentStatus } from "@/domain/billing/invoice-status";
 import { localDate } from "@/domain/time/zoned";
 import type { BillingCycle, ContractPricing, Currency, InstallationType, InvoiceKind, InvoiceStatus, Market } from "@/generated/prisma/client";
@@ -22,23 +23,8 @@ type RelatedInvoice = {
   paymentStatus: InvoicePaymentStatus;
 };
 
-type InvoiceDetailLine = {
-  position: number;
-  code: string;
-  /** `InvoiceLine.params` as stored (null on lines written before the line catalogue). */
-  params: unknown;
-  /** The text as issued. */
-  description: string;
-  /** Exact decimal as stored ("743.000", "0.5161"). */
-  quantity: string;
-  unit: string;
-  /** Minor units per unit, exact decimal ("42.375"). */
-  unitPriceMinor: string;
-  amountMinor: number;
-  /** Percent, exact decimal ("25", "25.5"). */
-  vatRate: string;
-  vatAmountMinor: number;
-};
+/** A line as stored; `params` is null on lines written before the line catalogue. */
+type InvoiceDetailLine = ExplainLine & { params: unknown };
 
 export type InvoiceDetail = {
   id: string;
