@@ -42,12 +42,11 @@ export type ListInvoicesOptions = {
   today?: string;
 };
 
-export type InvoiceListItem = {
+/** What the invoice list, an invoice's page and its related invoices all show of an invoice. */
+export type InvoiceHeading = {
   id: string;
   invoiceNumber: string;
   kind: InvoiceKind;
-  /** Corrects an earlier invoice (a credit note or the re-billed invoice). */
-  isCorrection: boolean;
   paymentStatus: InvoicePaymentStatus;
   currency: Currency;
   invoiceDate: string;
@@ -56,6 +55,11 @@ export type InvoiceListItem = {
   /** Exclusive. */
   periodEnd: string;
   totalAmountMinor: number;
+};
+
+export type InvoiceListItem = InvoiceHeading & {
+  /** Corrects an earlier invoice (a credit note or the re-billed invoice). */
+  isCorrection: boolean;
   customerId: string;
   customerNumber: string;
   installation: {
