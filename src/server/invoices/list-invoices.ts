@@ -5,6 +5,7 @@ import type { Currency, InstallationType, InvoiceKind, Prisma } from "@/generate
 import type { CustomerActor } from "@/server/access/actor";
 import { accessTo } from "@/server/access/scope";
 import { db } from "@/server/db/client";
+import { readClampedPage } from "@/server/db/read-clamped-page";
 import { invoiceScope } from "./invoice-scope";
 
 const INVOICES_PAGE_SIZE = 25;
@@ -178,15 +179,7 @@ export async function listInvoices(actor: CustomerActor, options: ListInvoicesOp
       take: pageSize,
     });
 
-  let page = requestedPage;
-  const [firstRows, total] = await Promise.all([fetchPage(page), db.invoice.count({ where })]);
-  let rows = firstRows;
-  const pageCount = Math.max(1, Math.ceil(total / pageSize));
-  // A page past the end (an old link after a filter changed) shows the last page instead of nothing.
-  if (page > pageCount) {
-    page = pageCount;
-    rows = total > 0 ? await fetchPage(page) : [];
-  }
+  const { rows, total, page, pageCount } = await readClampedPage(fetchPage, () => db.invoice.count({ where }), requestedPage, pageSize);
 
   const customers = new Map(actor.customers.map((c) => [c.customerId, c]));
   return {
