@@ -1,3 +1,12 @@
+/** One page of a paged list, as the list views get it. */
+export type ListPage<Item> = {
+  items: Item[];
+  total: number;
+  page: number;
+  pageSize: number;
+  pageCount: number;
+};
+
 /**
  * One page of a paged list with the list's total. A page past the end (an old link after the list
  * shrank or a filter changed) gives the last page instead of nothing.

@@ -2,7 +2,7 @@ import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import type { CustomerActor } from "@/server/access/actor";
 import { db } from "@/server/db/client";
-import { readClampedPage } from "@/server/db/read-clamped-page";
+import { readClampedPage, type ListPage } from "@/server/db/read-clamped-page";
 import type { InstallationDetail } from "./get-installation";
 import { installationSearchWhere, type InstallationSearchParams } from "./installation-search-where";
 
@@ -21,13 +21,7 @@ export type InstallationListItem = Pick<
   "id" | "customerId" | "type" | "status" | "meteringPointId" | "name" | "street" | "postalCode" | "city" | "propertyDesignation" | "priceArea"
 > & { customerNumber: string; customerName: string };
 
-export type InstallationList = {
-  items: InstallationListItem[];
-  total: number;
-  page: number;
-  pageSize: number;
-  pageCount: number;
-};
+export type InstallationList = ListPage<InstallationListItem>;
 
 const listSelect = {
   id: true,

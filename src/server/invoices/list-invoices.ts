@@ -5,7 +5,7 @@ import type { Currency, InstallationType, InvoiceKind, Prisma } from "@/generate
 import type { CustomerActor } from "@/server/access/actor";
 import { accessTo } from "@/server/access/scope";
 import { db } from "@/server/db/client";
-import { readClampedPage } from "@/server/db/read-clamped-page";
+import { readClampedPage, type ListPage } from "@/server/db/read-clamped-page";
 import { invoiceScope } from "./invoice-scope";
 
 const INVOICES_PAGE_SIZE = 25;
@@ -75,13 +75,7 @@ export type InvoiceListItem = InvoiceHeading & {
   } | null;
 };
 
-export type InvoiceList = {
-  items: InvoiceListItem[];
-  total: number;
-  page: number;
-  pageSize: number;
-  pageCount: number;
-};
+export type InvoiceList = ListPage<InvoiceListItem>;
 
 const listSelect = {
   id: true,
