@@ -3,7 +3,7 @@
 // src/domain/billing/rating/*.test.ts).
 import { expect } from "vitest";
 import type { Series } from "@/domain/consumption/aggregate";
-import { DEMO_VAT_RATES } from "@/fixtures/demo-price-lists";
+import { DEMO_VAT_RATES, seGridList } from "@/fixtures/demo-price-lists";
 import type {
   DistrictHeatingPriceList,
   DkGridPriceList,
@@ -25,21 +25,12 @@ export function seGrid(
   validTo: string | null,
   prices: { fixed?: string; transfer?: string; tax?: string; powerFee?: PowerFeeRule } = {},
 ): SeGridPriceList {
-  return {
-    id,
-    name: id,
-    product: "SE_GRID",
-    market: "SE",
-    currency: "SEK",
-    validFrom,
-    validTo,
-    prices: {
-      fixedFee: { amount: prices.fixed ?? "32000", per: "month" },
-      transferPerKWh: prices.transfer ?? "25.6",
-      energyTaxPerKWh: prices.tax ?? "43.9",
-      ...(prices.powerFee ? { powerFee: prices.powerFee } : {}),
-    },
-  };
+  return seGridList(id, id, validFrom, validTo, {
+    fixedPerMonth: prices.fixed ?? "32000",
+    transfer: prices.transfer ?? "25.6",
+    tax: prices.tax ?? "43.9",
+    ...(prices.powerFee ? { powerFee: prices.powerFee } : {}),
+  });
 }
 
 export function fiSupply(energy: FiSupplyPriceList["prices"]["energy"], monthlyFee = "399"): FiSupplyPriceList {
