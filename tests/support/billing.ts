@@ -3,6 +3,8 @@
 import { createContract, createCustomer, createInstallation, createMeterSeries, type MeterDayContext } from "@/fixtures/factories";
 import type { BillingCycle, InstallationType, Market, Resolution } from "@/generated/prisma/enums";
 import type { Db } from "@/server/db/create-client";
+import type { SeGridPriceList } from "@/domain/billing/price-list";
+import { seGrid } from "./rating";
 
 export type BilledInstallation = Awaited<ReturnType<typeof createBilledInstallation>>;
 
@@ -91,5 +93,18 @@ export function plainLine(line: { code: string; quantity: { toString(): string }
     amountMinor: line.amountMinor,
     vatRate: line.vatRate.toString(),
     vatAmountMinor: line.vatAmountMinor,
+  };
+}
+
+/** A Swedish grid price list with a weekday power fee (three peaks, 07–19), as the billing run tests bill it. */
+export function seGridWithPowerFee(id: string, validFrom: string, validTo: string | null, transfer = "23.2"): SeGridPriceList {
+  return {
+    ...seGrid(id, validFrom, validTo, {
+      fixed: "31500",
+      transfer,
+      tax: "36",
+      powerFee: { pricePerKWMonth: "4700", peakCount: 3, weekdays: [1, 2, 3, 4, 5], fromHour: 7, toHour: 19 },
+    }),
+    name: `Elnät ${id}`,
   };
 }

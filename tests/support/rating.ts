@@ -3,7 +3,7 @@
 // src/domain/billing/rating/*.test.ts).
 import { expect } from "vitest";
 import type { Series } from "@/domain/consumption/aggregate";
-import { DEMO_VAT_RATES } from "@/fixtures/demo-price-lists";
+import { DEMO_VAT_RATES, seGridList } from "@/fixtures/demo-price-lists";
 import type {
   DistrictHeatingPriceList,
   DkGridPriceList,
@@ -25,21 +25,12 @@ export function seGrid(
   validTo: string | null,
   prices: { fixed?: string; transfer?: string; tax?: string; powerFee?: PowerFeeRule } = {},
 ): SeGridPriceList {
-  return {
-    id,
-    name: id,
-    product: "SE_GRID",
-    market: "SE",
-    currency: "SEK",
-    validFrom,
-    validTo,
-    prices: {
-      fixedFee: { amount: prices.fixed ?? "32000", per: "month" },
-      transferPerKWh: prices.transfer ?? "25.6",
-      energyTaxPerKWh: prices.tax ?? "43.9",
-      ...(prices.powerFee ? { powerFee: prices.powerFee } : {}),
-    },
-  };
+  return seGridList(id, id, validFrom, validTo, {
+    fixedPerMonth: prices.fixed ?? "32000",
+    transfer: prices.transfer ?? "25.6",
+    tax: prices.tax ?? "43.9",
+    ...(prices.powerFee ? { powerFee: prices.powerFee } : {}),
+  });
 }
 
 export function fiSupply(energy: FiSupplyPriceList["prices"]["energy"], monthlyFee = "399"): FiSupplyPriceList {
@@ -88,6 +79,42 @@ export const DK_SUPPLY: DkSupplyPriceList = {
   validFrom: "2025-01-01",
   validTo: null,
   prices: { subscriptionPerMonth: "1900", energy: { kind: "spot", marginPerKWh: "5" } },
+};
+
+/**
+ * Hand-checkable Danish prices for aconto tests: every hour in the low band, 250 øre/kWh all in
+ * (energy 100 + transport 50 + Energinet 5 + 5 + elafgift 90), subscriptions 20 + 30 kr a month.
+ */
+const ALL_LOW: TimeOfUseBand[] = Array.from({ length: 24 }, () => "low");
+
+export const DK_GRID_ALL_LOW: DkGridPriceList = {
+  id: "dk-grid",
+  name: "dk-grid",
+  product: "DK_GRID",
+  market: "DK",
+  currency: "DKK",
+  validFrom: "2024-01-01",
+  validTo: null,
+  prices: {
+    transport: {
+      seasons: [{ season: "winter", months: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12], hourBands: ALL_LOW, prices: { low: "50", high: "50", peak: "50" } }],
+    },
+    subscriptionPerMonth: "3000",
+    energinetNetTariffPerKWh: "5",
+    energinetSystemTariffPerKWh: "5",
+    electricityTaxPerKWh: "90",
+  },
+};
+
+export const DK_SUPPLY_FIXED_100: DkSupplyPriceList = {
+  id: "dk-supply",
+  name: "dk-supply",
+  product: "DK_SUPPLY",
+  market: "DK",
+  currency: "DKK",
+  validFrom: "2024-01-01",
+  validTo: null,
+  prices: { subscriptionPerMonth: "2000", energy: { kind: "fixed", pricePerKWh: "100" } },
 };
 
 export const DH: DistrictHeatingPriceList = {

@@ -20,9 +20,9 @@ import {
 } from "./billing-period";
 import { highestDailyMeanPower } from "./billing-power";
 import { creditLines, negateDecimal, totalsOf, type BillLine } from "./invoice-explanation";
-import type { DkGridPriceList, DkSupplyPriceList, TimeOfUseBand, VatRate } from "./price-list";
+import type { VatRate } from "./price-list";
 import { rateConsumption } from "./rate";
-import { names } from "../../../tests/support/rating";
+import { DK_GRID_ALL_LOW as DK_GRID, DK_SUPPLY_FIXED_100 as DK_SUPPLY, names } from "../../../tests/support/rating";
 
 describe("periods", () => {
   it("cuts calendar months and quarters in local dates", () => {
@@ -134,35 +134,6 @@ describe("Danish aconto quantities", () => {
   });
 });
 
-const ALL_LOW: TimeOfUseBand[] = Array.from({ length: 24 }, () => "low");
-const DK_GRID: DkGridPriceList = {
-  id: "dk-grid",
-  name: "dk-grid",
-  product: "DK_GRID",
-  market: "DK",
-  currency: "DKK",
-  validFrom: "2024-01-01",
-  validTo: null,
-  prices: {
-    transport: {
-      seasons: [{ season: "winter", months: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12], hourBands: ALL_LOW, prices: { low: "50", high: "50", peak: "50" } }],
-    },
-    subscriptionPerMonth: "3000",
-    energinetNetTariffPerKWh: "5",
-    energinetSystemTariffPerKWh: "5",
-    electricityTaxPerKWh: "90",
-  },
-};
-const DK_SUPPLY: DkSupplyPriceList = {
-  id: "dk-supply",
-  name: "dk-supply",
-  product: "DK_SUPPLY",
-  market: "DK",
-  currency: "DKK",
-  validFrom: "2024-01-01",
-  validTo: null,
-  prices: { subscriptionPerMonth: "2000", energy: { kind: "fixed", pricePerKWh: "100" } },
-};
 const VAT: VatRate[] = [{ market: "DK", ratePercent: "25", validFrom: "2000-01-01", validTo: null }];
 
 function rateDk(period: { from: string; to: string }, kWhPerHour: number) {

@@ -35,20 +35,27 @@ import { vatSummaryOf, type VatSummaryRow } from "./vat-summary";
 // ---------------------------------------------------------------------------------------------
 // Input
 
-export interface ExplainLine {
+/** A line's figures as stored: exact decimal strings and whole minor units. */
+export interface LineFigures {
+  /** Exact decimal as stored ("743.000", "0.5161"). */
+  quantity: string;
+  unit: string;
+  /** Minor units per unit, exact decimal ("42.375"). */
+  unitPriceMinor: string;
+  amountMinor: number;
+  /** Percent, exact decimal ("25", "25.5"). */
+  vatRate: string;
+  vatAmountMinor: number;
+}
+
+/** An issued invoice line as stored; the one declaration the run's and the readers' line rows derive from. */
+export interface ExplainLine extends LineFigures {
   position: number;
   code: string;
   /** `InvoiceLine.params` as stored (null on lines written before the catalogue). */
   params?: unknown;
   /** The text as issued. */
   description: string;
-  /** Exact decimal strings as stored. */
-  quantity: string;
-  unit: string;
-  unitPriceMinor: string;
-  amountMinor: number;
-  vatRate: string;
-  vatAmountMinor: number;
 }
 
 export interface ExplainInput {
@@ -110,7 +117,7 @@ function isAcontoBill(input: Pick<ExplainInput, "billingCycle" | "lines">): bool
 // ---------------------------------------------------------------------------------------------
 // Output
 
-export interface LineExplanation {
+export interface LineExplanation extends LineFigures {
   position: number;
   /** The catalogue code whose messages word the line, or "OTHER" for a code outside the catalogue. */
   messageKey: string;
@@ -124,12 +131,6 @@ export interface LineExplanation {
   category: LineCategory;
   recipient: Recipient;
   section: BillSection;
-  quantity: string;
-  unit: string;
-  unitPriceMinor: string;
-  amountMinor: number;
-  vatRate: string;
-  vatAmountMinor: number;
   /** Power fee: the hours behind the kW figure (highest first), when the run recorded them. */
   peaks: { localDate: string; localHour: number; kWh: string }[] | null;
 }

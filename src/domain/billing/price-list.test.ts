@@ -12,7 +12,6 @@ import {
   DEMO_VAT_RATES,
 } from "@/fixtures/demo-price-lists";
 import {
-  RatingError,
   priceAt,
   resolvePriceLists,
   resolveVatRates,
@@ -22,32 +21,15 @@ import {
   type PriceList,
   type SeGridPriceList,
 } from "./price-list";
+import { ratingError, seGrid } from "../../../tests/support/rating";
 
-function seGrid(id: string, validFrom: string, validTo: string | null, transfer: string): SeGridPriceList {
-  return {
-    id,
-    name: id,
-    product: "SE_GRID",
-    market: "SE",
-    currency: "SEK",
-    validFrom,
-    validTo,
-    prices: { fixedFee: { amount: "30000", per: "month" }, transferPerKWh: transfer, energyTaxPerKWh: "43.9" },
-  };
+/** A grid list at 300 kr a month that differs from its neighbours only in the transfer price. */
+function grid(id: string, validFrom: string, validTo: string | null, transfer: string): SeGridPriceList {
+  return seGrid(id, validFrom, validTo, { fixed: "30000", transfer });
 }
 
-function catchError(fn: () => unknown): RatingError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(RatingError);
-    return error as RatingError;
-  }
-  throw new Error("expected a RatingError");
-}
-
-const A = seGrid("a", "2025-01-01", "2025-01-16", "25.6");
-const B = seGrid("b", "2025-01-16", null, "30");
+const A = grid("a", "2025-01-01", "2025-01-16", "25.6");
+const B = grid("b", "2025-01-16", null, "30");
 
 describe("priceAt", () => {
   it("treats validFrom as inclusive and validTo as exclusive", () => {
@@ -64,8 +46,8 @@ describe("priceAt", () => {
   });
 
   it("refuses two versions valid on the same day", () => {
-    const overlapping = seGrid("c", "2025-01-10", "2025-02-01", "28");
-    const error = catchError(() => priceAt([A, overlapping], "SE_GRID", "2025-01-12"));
+    const overlapping = grid("c", "2025-01-10", "2025-02-01", "28");
+    const error = ratingError(() => priceAt([A, overlapping], "SE_GRID", "2025-01-12"));
     expect(error.code).toBe("INVALID_INPUT");
     expect(error.message).toBe(
       'Overlapping validity: price list "a" (2025-01-01–2025-01-16) and price list "c" (2025-01-10–2025-02-01) are both valid on 2025-01-12',
@@ -89,9 +71,9 @@ describe("resolvePriceLists", () => {
 
   it("names the first day without a price", () => {
     // Version a ends on 2025-03-14 (exclusive), the next starts on 2025-03-15: 14 March has no price.
-    const before = seGrid("before", "2025-01-01", "2025-03-14", "25.6");
-    const after = seGrid("after", "2025-03-15", null, "30");
-    const error = catchError(() => resolvePriceLists([before, after], "SE_GRID", "2025-03-01", "2025-04-01"));
+    const before = grid("before", "2025-01-01", "2025-03-14", "25.6");
+    const after = grid("after", "2025-03-15", null, "30");
+    const error = ratingError(() => resolvePriceLists([before, after], "SE_GRID", "2025-03-01", "2025-04-01"));
     expect(error.code).toBe("MISSING_PRICE");
     expect(error.date).toBe("2025-03-14");
     expect(error.message).toBe(
@@ -100,36 +82,36 @@ describe("resolvePriceLists", () => {
   });
 
   it("reports a period before the first version at its first day", () => {
-    const error = catchError(() => resolvePriceLists([A], "SE_GRID", "2024-12-30", "2025-01-05"));
+    const error = ratingError(() => resolvePriceLists([A], "SE_GRID", "2024-12-30", "2025-01-05"));
     expect(error.code).toBe("MISSING_PRICE");
     expect(error.date).toBe("2024-12-30");
   });
 
   it("reports no list at all for the product", () => {
-    const error = catchError(() => resolvePriceLists([A], "DK_GRID", "2025-01-01", "2025-02-01"));
+    const error = ratingError(() => resolvePriceLists([A], "DK_GRID", "2025-01-01", "2025-02-01"));
     expect(error.message).toBe("Missing price for DK_GRID (Danish grid) for 2025-01-01: no price list is valid on that day");
   });
 
   it("refuses an overlap that starts inside the period", () => {
-    const overlapping = seGrid("c", "2025-01-20", "2025-02-10", "28");
-    const error = catchError(() => resolvePriceLists([A, B, overlapping], "SE_GRID", "2025-01-01", "2025-02-01"));
+    const overlapping = grid("c", "2025-01-20", "2025-02-10", "28");
+    const error = ratingError(() => resolvePriceLists([A, B, overlapping], "SE_GRID", "2025-01-01", "2025-02-01"));
     expect(error.code).toBe("INVALID_INPUT");
     expect(error.date).toBe("2025-01-20");
   });
 
   it("refuses an empty or inverted period and malformed dates", () => {
-    expect(catchError(() => resolvePriceLists([A], "SE_GRID", "2025-01-05", "2025-01-05")).message).toBe(
+    expect(ratingError(() => resolvePriceLists([A], "SE_GRID", "2025-01-05", "2025-01-05")).message).toBe(
       "Period end 2025-01-05 must be after period start 2025-01-05",
     );
-    expect(catchError(() => resolvePriceLists([A], "SE_GRID", "2025-02-30", "2025-03-05")).message).toBe(
+    expect(ratingError(() => resolvePriceLists([A], "SE_GRID", "2025-02-30", "2025-03-05")).message).toBe(
       "Period start is not a calendar date: 2025-02-30",
     );
-    expect(catchError(() => resolvePriceLists([A], "SE_GRID", "2025-1-5", "2025-03-05")).code).toBe("INVALID_INPUT");
+    expect(ratingError(() => resolvePriceLists([A], "SE_GRID", "2025-1-5", "2025-03-05")).code).toBe("INVALID_INPUT");
   });
 
   it("validates every version of the product", () => {
-    const bad = seGrid("bad", "2025-01-16", null, "30,5");
-    const error = catchError(() => resolvePriceLists([A, bad], "SE_GRID", "2025-01-01", "2025-01-10"));
+    const bad = grid("bad", "2025-01-16", null, "30,5");
+    const error = ratingError(() => resolvePriceLists([A, bad], "SE_GRID", "2025-01-01", "2025-01-10"));
     expect(error.code).toBe("INVALID_INPUT");
     expect(error.message).toBe('Price list "bad" (SE_GRID): transferPerKWh must be a decimal number such as "42.375", got "30,5"');
   });
@@ -152,7 +134,7 @@ describe("VAT rates as data", () => {
   });
 
   it("names the day without a VAT rate", () => {
-    const error = catchError(() => resolveVatRates(DEMO_VAT_RATES, "FI", "2012-12-30", "2013-01-05"));
+    const error = ratingError(() => resolveVatRates(DEMO_VAT_RATES, "FI", "2012-12-30", "2013-01-05"));
     expect(error.code).toBe("MISSING_PRICE");
     expect(error.message).toBe("Missing VAT rate for FI for 2012-12-30: no VAT rate is valid on that day");
   });

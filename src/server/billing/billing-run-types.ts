@@ -3,6 +3,7 @@ import "server-only";
 // (run-billing.ts orchestrates; the bill itself is planned in src/domain/billing/plan-*.ts).
 import type { BillingCycle, BillingPeriod, PrepaidAcontoLine } from "@/domain/billing/billing-period";
 import type { BillingExplanation, BillLine, BillTotals, CorrectionReason } from "@/domain/billing/invoice-explanation";
+import type { ExplainLine } from "@/domain/billing/explain";
 import type { InvoiceVersion } from "@/domain/billing/invoice-versions";
 import type { BillingContract, PlannedBill, RatedSpan } from "@/domain/billing/plan-bill";
 import type { Currency, VatRate } from "@/domain/billing/price-list";
@@ -20,19 +21,7 @@ export type ContractRow = BillingContract;
 
 export type ExistingInvoice = InvoiceVersion;
 
-export type StoredLine = {
-  invoiceId: string;
-  position: number;
-  code: string;
-  params: unknown;
-  description: string;
-  quantity: string;
-  unit: string;
-  unitPriceMinor: string;
-  amountMinor: number;
-  vatRate: string;
-  vatAmountMinor: number;
-};
+export type StoredLine = ExplainLine & { invoiceId: string; params: unknown };
 
 export type StoredInvoice = { lines: StoredLine[]; explanation: Partial<BillingExplanation> };
 

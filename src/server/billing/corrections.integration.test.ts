@@ -1,10 +1,9 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import type { BillingExplanation } from "@/domain/billing/invoice-explanation";
-import type { SeGridPriceList } from "@/domain/billing/price-list";
 import { localMidnightUtc } from "@/domain/time/zoned";
 import { DEMO_VAT_RATES } from "@/fixtures/demo-price-lists";
 import { importMeterValues } from "@/server/metering/import-meter-values";
-import { createBilledInstallation, invoicesOf, plainLine, type BilledInstallation } from "../../../tests/support/billing";
+import { createBilledInstallation, invoicesOf, plainLine, seGridWithPowerFee, type BilledInstallation } from "../../../tests/support/billing";
 import { getTestDb, resetDatabase } from "../../../tests/support/db";
 import { findCorrectionCandidates } from "./find-correction-candidates";
 import { importPayments } from "./import-payments";
@@ -14,24 +13,6 @@ import { storeVatRates } from "./store-vat-rates";
 
 const db = getTestDb();
 const NOVEMBER = { cycle: "MONTHLY" as const, periodStart: "2026-11-01", periodEnd: "2026-12-01" };
-
-function seGrid(id: string, validFrom: string, validTo: string | null, transfer = "23.2"): SeGridPriceList {
-  return {
-    id,
-    name: `Elnät ${id}`,
-    product: "SE_GRID",
-    market: "SE",
-    currency: "SEK",
-    validFrom,
-    validTo,
-    prices: {
-      fixedFee: { amount: "31500", per: "month" },
-      transferPerKWh: transfer,
-      energyTaxPerKWh: "36",
-      powerFee: { pricePerKWMonth: "4700", peakCount: 3, weekdays: [1, 2, 3, 4, 5], fromHour: 7, toHour: 19 },
-    },
-  };
-}
 
 /** The grid company's revised values: a whole local day at `kWh` an hour. */
 async function reviseDay(installation: BilledInstallation["installation"], date: string, kWh: number) {
@@ -51,7 +32,7 @@ let grid: BilledInstallation;
 beforeEach(async () => {
   await resetDatabase();
   await storeVatRates(db, DEMO_VAT_RATES);
-  await storePriceLists(db, [{ list: seGrid("2026", "2026-01-01", null) }]);
+  await storePriceLists(db, [{ list: seGridWithPowerFee("2026", "2026-01-01", null) }]);
   grid = await createBilledInstallation(db, { priceProducts: ["SE_GRID"], values: { from: "2026-11-01", to: "2026-12-01", value: () => 1 } });
   await runBilling({ db, ...NOVEMBER, today: "2026-12-01" });
 });
@@ -130,7 +111,7 @@ describe("corrections after revised meter values", () => {
   it("re-bills when a price list for the period is published after the invoice", async () => {
     const [v1] = await invoicesOf(db, grid.contract.id);
     // A corrected November tariff: 30 öre transfer instead of 23.2 (the newer row wins on its days).
-    const [newList] = await storePriceLists(db, [{ list: seGrid("nov-fix", "2026-11-01", "2026-12-01", "30") }]);
+    const [newList] = await storePriceLists(db, [{ list: seGridWithPowerFee("nov-fix", "2026-11-01", "2026-12-01", "30") }]);
     const candidates = await findCorrectionCandidates({ db });
     expect(candidates.map((c) => [c.invoiceId, c.reasons])).toEqual([[v1!.id, [{ kind: "PRICE_LIST", priceListIds: [newList] }]]]);
     await runBilling({ db, ...NOVEMBER, today: "2026-12-15", corrections: true });
@@ -142,7 +123,7 @@ describe("corrections after revised meter values", () => {
   });
 
   it("issues nothing when newer data bills the same: a list published again, a value replaced by itself", async () => {
-    await storePriceLists(db, [{ list: seGrid("2026-again", "2026-01-01", null) }]);
+    await storePriceLists(db, [{ list: seGridWithPowerFee("2026-again", "2026-01-01", null) }]);
     const summary = await runBilling({ db, ...NOVEMBER, today: "2026-12-15", corrections: true });
     expect(summary.items).toMatchObject({ UNCHANGED: 1, CORRECTED: 0 });
     expect(summary.invoicesIssued + summary.creditNotesIssued).toBe(0);

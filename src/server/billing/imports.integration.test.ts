@@ -14,6 +14,9 @@ import { storeVatRates } from "./store-vat-rates";
 
 const db = getTestDb();
 const file = (...lines: string[]) => new TextEncoder().encode(lines.join("\n") + "\n");
+/** Imports a file of these rows under the format's header line. */
+const importSpotRows = (fileName: string, ...rows: string[]) => importSpotPrices({ fileName, bytes: file("price_area;start;resolution;price;unit", ...rows) }, { db });
+const importPaymentRows = (fileName: string, ...rows: string[]) => importPayments({ fileName, bytes: file("reference;amount;currency;paid_on", ...rows) }, { db });
 
 beforeEach(async () => {
   await resetDatabase();
@@ -27,25 +30,19 @@ async function spotRows() {
 
 describe("importSpotPrices", () => {
   it("converts each unit exactly to minor units per kWh of the area's currency", async () => {
-    const result = await importSpotPrices(
-      {
-        fileName: "spot.csv",
-        bytes: file(
-          "price_area;start;resolution;price;unit",
-          // EUR/MWh ÷ 10 = c/kWh: 45,67 €/MWh → 4.567 c/kWh; negative prices stay negative.
-          "FI;2025-10-01T00:00:00+03:00;PT15M;45,67;EUR/MWh",
-          "FI;2025-10-01T00:15:00+03:00;PT15M;-1.25;EUR/MWh",
-          // SEK/MWh ÷ 10 = öre/kWh.
-          "SE3;2025-09-30T22:00:00Z;PT60M;523.4;SEK/MWh",
-          // Already öre/kWh; and kr/kWh × 100.
-          "SE4;2025-09-30T22:00:00Z;PT1H;61,25;öre/kWh",
-          "SE4;2025-09-30T23:00:00Z;PT1H;0.61255;SEK/kWh",
-          // Danish øre/kWh and DKK/MWh.
-          "dk1;2025-09-30T22:00:00Z;PT1H;98.7654;øre/kWh",
-          "DK2;2025-09-30T22:00:00Z;PT1H;987.65432;DKK/MWh",
-        ),
-      },
-      { db },
+    const result = await importSpotRows(
+      "spot.csv",
+      // EUR/MWh ÷ 10 = c/kWh: 45,67 €/MWh → 4.567 c/kWh; negative prices stay negative.
+      "FI;2025-10-01T00:00:00+03:00;PT15M;45,67;EUR/MWh",
+      "FI;2025-10-01T00:15:00+03:00;PT15M;-1.25;EUR/MWh",
+      // SEK/MWh ÷ 10 = öre/kWh.
+      "SE3;2025-09-30T22:00:00Z;PT60M;523.4;SEK/MWh",
+      // Already öre/kWh; and kr/kWh × 100.
+      "SE4;2025-09-30T22:00:00Z;PT1H;61,25;öre/kWh",
+      "SE4;2025-09-30T23:00:00Z;PT1H;0.61255;SEK/kWh",
+      // Danish øre/kWh and DKK/MWh.
+      "dk1;2025-09-30T22:00:00Z;PT1H;98.7654;øre/kWh",
+      "DK2;2025-09-30T22:00:00Z;PT1H;987.65432;DKK/MWh",
     );
     expect(result).toMatchObject({ status: "STORED", received: 7, stored: 7, replaced: 0, unchanged: 0, problemCount: 0 });
     expect(await spotRows()).toEqual([
@@ -59,29 +56,20 @@ describe("importSpotPrices", () => {
     ]);
 
     // The same prices again change nothing; a changed price is replaced and its month reported.
-    const again = await importSpotPrices(
-      { fileName: "spot-2.csv", bytes: file("price_area;start;resolution;price;unit", "FI;2025-10-01T00:00:00+03:00;PT15M;45.67;EUR/MWh", "SE3;2025-09-30T22:00:00Z;PT1H;530;SEK/MWh") },
-      { db },
-    );
+    const again = await importSpotRows("spot-2.csv", "FI;2025-10-01T00:00:00+03:00;PT15M;45.67;EUR/MWh", "SE3;2025-09-30T22:00:00Z;PT1H;530;SEK/MWh");
     expect(again).toMatchObject({ status: "STORED", stored: 0, replaced: 1, unchanged: 1, changedMonths: [{ priceArea: "SE3", resolution: "PT1H", month: "2025-10" }] });
   });
 
   it("stores nothing from a file with any problem and says what is wrong, line by line", async () => {
-    const result = await importSpotPrices(
-      {
-        fileName: "bad.csv",
-        bytes: file(
-          "price_area;start;resolution;price;unit",
-          "FI;2025-10-01T00:00:00+03:00;PT15M;45.67;EUR/MWh",
-          "SE3;2025-10-01T00:00:00+02:00;PT1H;45.67;EUR/MWh",
-          "NO1;2025-10-01T00:00:00+02:00;PT1H;1;EUR/MWh",
-          "FI;2025-10-01T00:07:00+03:00;PT15M;1;EUR/MWh",
-          "FI;2025-10-01 00:00;PT15M;1;EUR/MWh",
-          "FI;2025-10-01T00:30:00+03:00;PT15M;1.123456;EUR/MWh",
-          "FI;2025-10-01T00:00:00+03:00;PT15M;45.68;EUR/MWh",
-        ),
-      },
-      { db },
+    const result = await importSpotRows(
+      "bad.csv",
+      "FI;2025-10-01T00:00:00+03:00;PT15M;45.67;EUR/MWh",
+      "SE3;2025-10-01T00:00:00+02:00;PT1H;45.67;EUR/MWh",
+      "NO1;2025-10-01T00:00:00+02:00;PT1H;1;EUR/MWh",
+      "FI;2025-10-01T00:07:00+03:00;PT15M;1;EUR/MWh",
+      "FI;2025-10-01 00:00;PT15M;1;EUR/MWh",
+      "FI;2025-10-01T00:30:00+03:00;PT15M;1.123456;EUR/MWh",
+      "FI;2025-10-01T00:00:00+03:00;PT15M;45.68;EUR/MWh",
     );
     expect(result.status).toBe("REJECTED");
     expect(result.problems.map((p) => [p.line, p.code, p.message])).toEqual([
@@ -119,18 +107,12 @@ describe("importPayments", () => {
     expect([ia!.totalAmountMinor, ib!.totalAmountMinor]).toEqual([79_000, 133_000]);
     const ocrA = ia!.paymentReference.replace(/(\d{4})/g, "$1 ").trim();
 
-    const result = await importPayments(
-      {
-        fileName: "bankgiro-2026-12-28.csv",
-        bytes: file(
-          "reference;amount;currency;paid_on",
-          `${ocrA};500,00;SEK;2026-12-20`,
-          `${ia!.paymentReference};290.00;SEK;2026-12-28`,
-          `${ib!.paymentReference};1000;SEK;2026-12-21`,
-          "99999999999;150,00;SEK;2026-12-21",
-        ),
-      },
-      { db },
+    const result = await importPaymentRows(
+      "bankgiro-2026-12-28.csv",
+      `${ocrA};500,00;SEK;2026-12-20`,
+      `${ia!.paymentReference};290.00;SEK;2026-12-28`,
+      `${ib!.paymentReference};1000;SEK;2026-12-21`,
+      "99999999999;150,00;SEK;2026-12-21",
     );
     expect(result).toMatchObject({ status: "STORED", received: 4, matched: 3, unmatched: 1 });
     expect(result.paid).toEqual([{ invoiceNumber: ia!.invoiceNumber, paidMinor: 79_000, totalMinor: 79_000, paidAt: "2026-12-28T12:00:00.000Z" }]);
@@ -152,12 +134,12 @@ describe("importPayments", () => {
     expect(importRow.report).toHaveLength(2);
 
     // The same file again is refused: no payment counts twice.
-    const twice = await importPayments({ fileName: "again.csv", bytes: file("reference;amount;currency;paid_on", `${ocrA};500,00;SEK;2026-12-20`, `${ia!.paymentReference};290.00;SEK;2026-12-28`, `${ib!.paymentReference};1000;SEK;2026-12-21`, "99999999999;150,00;SEK;2026-12-21") }, { db });
+    const twice = await importPaymentRows("again.csv", `${ocrA};500,00;SEK;2026-12-20`, `${ia!.paymentReference};290.00;SEK;2026-12-28`, `${ib!.paymentReference};1000;SEK;2026-12-21`, "99999999999;150,00;SEK;2026-12-21");
     expect(twice.status).toBe("REJECTED");
     expect(twice.problems[0]!.code).toBe("ALREADY_IMPORTED");
 
     // The rest of b arrives.
-    const rest = await importPayments({ fileName: "rest.csv", bytes: file("reference;amount;currency;paid_on", `${ib!.paymentReference};330;SEK;2027-01-05`) }, { db });
+    const rest = await importPaymentRows("rest.csv", `${ib!.paymentReference};330;SEK;2027-01-05`);
     expect(rest.paid.map((p) => p.invoiceNumber)).toEqual([ib!.invoiceNumber]);
     expect(await db.payment.count()).toBe(5);
   });
@@ -167,20 +149,14 @@ describe("importPayments", () => {
     const invoice = () => createTestInvoice(db, { customerId: customer.id, invoiceDate: "2026-11-01", periodStart: "2026-10-01", periodEnd: "2026-11-01", netAmountMinor: 10_000 });
     const [a, b, c] = [await invoice(), await invoice(), await invoice()];
     const grouped = (ref: string) => ref.replace(/(.{4})(?=.)/g, "$1 ");
-    const result = await importPayments(
-      {
-        fileName: "tiliote-2026-11-20.csv",
-        bytes: file(
-          "reference;amount;currency;paid_on",
-          // The fixed-width field of a bank statement.
-          `${a.paymentReference.padStart(20, "0")};125,50;EUR;2026-11-14`,
-          // The RF creditor reference built on the national one, in print groups and lower case…
-          `${grouped(rfReference(b.paymentReference)).toLowerCase()};125,50;EUR;2026-11-15`,
-          // …and zero-padded.
-          `${grouped(rfReference(c.paymentReference.padStart(21, "0")))};125,50;EUR;2026-11-16`,
-        ),
-      },
-      { db },
+    const result = await importPaymentRows(
+      "tiliote-2026-11-20.csv",
+      // The fixed-width field of a bank statement.
+      `${a.paymentReference.padStart(20, "0")};125,50;EUR;2026-11-14`,
+      // The RF creditor reference built on the national one, in print groups and lower case…
+      `${grouped(rfReference(b.paymentReference)).toLowerCase()};125,50;EUR;2026-11-15`,
+      // …and zero-padded.
+      `${grouped(rfReference(c.paymentReference.padStart(21, "0")))};125,50;EUR;2026-11-16`,
     );
     expect(result).toMatchObject({ status: "STORED", received: 3, matched: 3, unmatched: 0, problems: [] });
     expect(result.paid.map((p) => p.invoiceNumber).sort()).toEqual([a.invoiceNumber, b.invoiceNumber, c.invoiceNumber].sort());
@@ -190,13 +166,7 @@ describe("importPayments", () => {
   });
 
   it("stores nothing from a file with a malformed line", async () => {
-    const result = await importPayments(
-      {
-        fileName: "bad.csv",
-        bytes: file("reference;amount;currency;paid_on", "123;12,345;SEK;2026-12-01", "124;10;NOK;2026-12-01", "125;10;SEK;2026-02-30", "126;-5;SEK;2026-12-01", "127;10;SEK;2026-12-01", "127;10;SEK;2026-12-01"),
-      },
-      { db },
-    );
+    const result = await importPaymentRows("bad.csv", "123;12,345;SEK;2026-12-01", "124;10;NOK;2026-12-01", "125;10;SEK;2026-02-30", "126;-5;SEK;2026-12-01", "127;10;SEK;2026-12-01", "127;10;SEK;2026-12-01");
     expect(result.status).toBe("REJECTED");
     expect(result.problems.map((p) => [p.line, p.code])).toEqual([
       [2, "INVALID_AMOUNT"],

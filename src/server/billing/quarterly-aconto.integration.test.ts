@@ -3,47 +3,21 @@ import { billingExplanationSchema, type BillingExplanation } from "@/domain/bill
 import { lineName } from "@/domain/billing/line-name";
 import { invoiceTranslator } from "@/server/invoices/invoice-translator";
 import { isValidDanishFik71 } from "@/domain/billing/payment-references";
-import type { DkGridPriceList, DkSupplyPriceList, TimeOfUseBand } from "@/domain/billing/price-list";
 import { localMidnightUtc } from "@/domain/time/zoned";
 import { DEMO_VAT_RATES } from "@/fixtures/demo-price-lists";
 import { importMeterValues } from "@/server/metering/import-meter-values";
 import { createBilledInstallation, invoicesOf, plainLine, type BilledInstallation } from "../../../tests/support/billing";
 import { getTestDb, resetDatabase } from "../../../tests/support/db";
+import { DK_GRID_ALL_LOW, DK_SUPPLY_FIXED_100 } from "../../../tests/support/rating";
 import { runBilling } from "./run-billing";
 import { storePriceLists } from "./store-price-lists";
 import { storeVatRates } from "./store-vat-rates";
 
 const db = getTestDb();
 
-// Hand-checkable Danish prices: every hour in the low band, 250 øre/kWh all in
-// (energy 100 + transport 50 + Energinet 5 + 5 + elafgift 90), subscriptions 20 + 30 kr a month.
-const ALL_LOW: TimeOfUseBand[] = Array.from({ length: 24 }, () => "low");
-const DK_GRID: DkGridPriceList = {
-  id: "dk-grid",
-  name: "Nettarif test",
-  product: "DK_GRID",
-  market: "DK",
-  currency: "DKK",
-  validFrom: "2024-01-01",
-  validTo: null,
-  prices: {
-    transport: { seasons: [{ season: "winter", months: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12], hourBands: ALL_LOW, prices: { low: "50", high: "50", peak: "50" } }] },
-    subscriptionPerMonth: "3000",
-    energinetNetTariffPerKWh: "5",
-    energinetSystemTariffPerKWh: "5",
-    electricityTaxPerKWh: "90",
-  },
-};
-const DK_SUPPLY: DkSupplyPriceList = {
-  id: "dk-supply",
-  name: "FastEl test",
-  product: "DK_SUPPLY",
-  market: "DK",
-  currency: "DKK",
-  validFrom: "2024-01-01",
-  validTo: null,
-  prices: { subscriptionPerMonth: "2000", energy: { kind: "fixed", pricePerKWh: "100" } },
-};
+// Hand-checkable Danish prices (tests/support/rating.ts): 250 øre/kWh all in, subscriptions 20 + 30 kr a month.
+const DK_GRID = { ...DK_GRID_ALL_LOW, name: "Nettarif test" };
+const DK_SUPPLY = { ...DK_SUPPLY_FIXED_100, name: "FastEl test" };
 
 const Q2 = { cycle: "QUARTERLY_ACONTO" as const, periodStart: "2026-04-01", periodEnd: "2026-07-01" };
 const Q3 = { cycle: "QUARTERLY_ACONTO" as const, periodStart: "2026-07-01", periodEnd: "2026-10-01" };

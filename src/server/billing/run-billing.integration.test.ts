@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import type { SeGridPriceList, SeSupplyPriceList } from "@/domain/billing/price-list";
+import type { SeSupplyPriceList } from "@/domain/billing/price-list";
 import { isValidSwedishOcrWithLength } from "@/domain/billing/payment-references";
 import { billingExplanationSchema, type BillingExplanation } from "@/domain/billing/invoice-explanation";
 import { DEMO_VAT_RATES } from "@/fixtures/demo-price-lists";
-import { createBilledInstallation, invoicesOf, plainLine } from "../../../tests/support/billing";
+import { createBilledInstallation, invoicesOf, plainLine, seGridWithPowerFee } from "../../../tests/support/billing";
 import { getTestDb, resetDatabase } from "../../../tests/support/db";
 import { runBilling } from "./run-billing";
 import { storePriceLists } from "./store-price-lists";
@@ -12,24 +12,6 @@ import { storeVatRates } from "./store-vat-rates";
 
 const db = getTestDb();
 const NOVEMBER = { cycle: "MONTHLY" as const, periodStart: "2026-11-01", periodEnd: "2026-12-01" };
-
-function seGrid(id: string, validFrom: string, validTo: string | null, transfer = "23.2"): SeGridPriceList {
-  return {
-    id,
-    name: `Elnät ${id}`,
-    product: "SE_GRID",
-    market: "SE",
-    currency: "SEK",
-    validFrom,
-    validTo,
-    prices: {
-      fixedFee: { amount: "31500", per: "month" },
-      transferPerKWh: transfer,
-      energyTaxPerKWh: "36",
-      powerFee: { pricePerKWMonth: "4700", peakCount: 3, weekdays: [1, 2, 3, 4, 5], fromHour: 7, toHour: 19 },
-    },
-  };
-}
 
 /** 1 kWh every hour, with three weekday peaks in November 2026 (5, 4 and 3 kWh). */
 function novemberProfile(day: { date: string }, hour: number): number {
@@ -46,7 +28,7 @@ beforeEach(async () => {
 
 describe("a monthly Swedish grid invoice", () => {
   it("equals the hand-computed rating, with invoice number, OCR, dates and explanation", async () => {
-    await storePriceLists(db, [{ list: seGrid("2026", "2026-01-01", null) }]);
+    await storePriceLists(db, [{ list: seGridWithPowerFee("2026", "2026-01-01", null) }]);
     const { contract, installation } = await createBilledInstallation(db, {
       priceProducts: ["SE_GRID"],
       values: { from: "2026-11-01", to: "2026-12-01", value: novemberProfile },
@@ -157,7 +139,7 @@ describe("a monthly Swedish grid invoice", () => {
 
 describe("idempotent and resumable runs", () => {
   it("issues nothing when the same run is made again", async () => {
-    await storePriceLists(db, [{ list: seGrid("2026", "2026-01-01", null) }]);
+    await storePriceLists(db, [{ list: seGridWithPowerFee("2026", "2026-01-01", null) }]);
     const a = await createBilledInstallation(db, { priceProducts: ["SE_GRID"], values: { from: "2026-11-01", to: "2026-12-01", value: () => 1 } });
     const b = await createBilledInstallation(db, { priceProducts: ["SE_GRID"], values: { from: "2026-11-01", to: "2026-12-01", value: () => 2 } });
     const first = await runBilling({ db, ...NOVEMBER, today: "2026-12-01" });
@@ -175,7 +157,7 @@ describe("idempotent and resumable runs", () => {
   });
 
   it("resumes a run that stopped in the middle without issuing anything twice", async () => {
-    await storePriceLists(db, [{ list: seGrid("2026", "2026-01-01", null) }]);
+    await storePriceLists(db, [{ list: seGridWithPowerFee("2026", "2026-01-01", null) }]);
     for (let i = 0; i < 3; i++) {
       await createBilledInstallation(db, { priceProducts: ["SE_GRID"], values: { from: "2026-11-01", to: "2026-12-01", value: () => 1 + i } });
     }
@@ -204,7 +186,7 @@ describe("idempotent and resumable runs", () => {
   });
 
   it("lets two runs of one period race without issuing twice", async () => {
-    await storePriceLists(db, [{ list: seGrid("2026", "2026-01-01", null) }]);
+    await storePriceLists(db, [{ list: seGridWithPowerFee("2026", "2026-01-01", null) }]);
     for (let i = 0; i < 4; i++) {
       await createBilledInstallation(db, { priceProducts: ["SE_GRID"], values: { from: "2026-11-01", to: "2026-12-01", value: () => 1 } });
     }
@@ -222,8 +204,8 @@ describe("idempotent and resumable runs", () => {
 describe("installations that cannot be billed", () => {
   it("fails them with the plain reason, bills nothing for them, and bills the others", async () => {
     await storePriceLists(db, [
-      { list: seGrid("2026", "2026-01-01", null) },
-      { list: seGrid("short", "2026-01-01", "2026-11-15"), key: "SE_GRID:SHORT" },
+      { list: seGridWithPowerFee("2026", "2026-01-01", null) },
+      { list: seGridWithPowerFee("short", "2026-01-01", "2026-11-15"), key: "SE_GRID:SHORT" },
     ]);
     const ok = await createBilledInstallation(db, { priceProducts: ["SE_GRID"], values: { from: "2026-11-01", to: "2026-12-01", value: () => 1 } });
     const noList = await createBilledInstallation(db, { priceProducts: ["SE_GRID:OTHER"], values: { from: "2026-11-01", to: "2026-12-01", value: () => 1 } });
@@ -247,7 +229,7 @@ describe("installations that cannot be billed", () => {
     expect(await invoicesOf(db, ok.contract.id)).toHaveLength(1);
 
     // The missing price arrives: the next run bills that installation and leaves the rest alone.
-    await storePriceLists(db, [{ list: seGrid("short-2", "2026-11-15", null), key: "SE_GRID:SHORT" }]);
+    await storePriceLists(db, [{ list: seGridWithPowerFee("short-2", "2026-11-15", null), key: "SE_GRID:SHORT" }]);
     const next = await runBilling({ db, ...NOVEMBER, today: "2026-12-02" });
     expect(next.items).toEqual({ ISSUED: 1, CORRECTED: 0, UNCHANGED: 1, SKIPPED: 1, FAILED: 2 });
     const [late] = await invoicesOf(db, shortList.contract.id);
@@ -259,7 +241,7 @@ describe("installations that cannot be billed", () => {
 
 describe("the calendar of a billing period", () => {
   it("bills the 745 hours of October with its 25-hour day", async () => {
-    await storePriceLists(db, [{ list: seGrid("2026", "2026-01-01", null) }]);
+    await storePriceLists(db, [{ list: seGridWithPowerFee("2026", "2026-01-01", null) }]);
     const { contract } = await createBilledInstallation(db, { priceProducts: ["SE_GRID"], values: { from: "2026-10-01", to: "2026-11-01", value: () => 1 } });
     await runBilling({ db, cycle: "MONTHLY", periodStart: "2026-10-01", periodEnd: "2026-11-01", today: "2026-11-02" });
     const [invoice] = await invoicesOf(db, contract.id);
@@ -277,7 +259,7 @@ describe("the calendar of a billing period", () => {
   });
 
   it("splits the transfer line where the price changes in the middle of the month", async () => {
-    await storePriceLists(db, [{ list: seGrid("a", "2026-01-01", "2026-11-15", "23.2") }, { list: seGrid("b", "2026-11-15", null, "25") }]);
+    await storePriceLists(db, [{ list: seGridWithPowerFee("a", "2026-01-01", "2026-11-15", "23.2") }, { list: seGridWithPowerFee("b", "2026-11-15", null, "25") }]);
     const { contract } = await createBilledInstallation(db, { priceProducts: ["SE_GRID"], values: { from: "2026-11-01", to: "2026-12-01", value: () => 1 } });
     await runBilling({ db, ...NOVEMBER, today: "2026-12-01" });
     const [invoice] = await invoicesOf(db, contract.id);
@@ -307,7 +289,7 @@ describe("VAT rates as data", () => {
   it("rates with the stored rate in force, and fails a contract on a day without one", async () => {
     await resetDatabase();
     await storeVatRates(db, [{ market: "SE", ratePercent: "12.5", validFrom: "2026-11-16", validTo: null }]);
-    await storePriceLists(db, [{ list: seGrid("2026", "2026-01-01", null) }]);
+    await storePriceLists(db, [{ list: seGridWithPowerFee("2026", "2026-01-01", null) }]);
     const { contract } = await createBilledInstallation(db, { priceProducts: ["SE_GRID"], values: { from: "2026-11-01", to: "2026-12-01", value: () => 1 } });
     const first = await runBilling({ db, ...NOVEMBER, today: "2026-12-01" });
     expect(first.items).toMatchObject({ ISSUED: 0, FAILED: 1 });

@@ -2,6 +2,7 @@ import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import type { CustomerActor } from "@/server/access/actor";
 import { db } from "@/server/db/client";
+import { readClampedPage, type ListPage } from "@/server/db/read-clamped-page";
 import type { InstallationDetail } from "./get-installation";
 import { installationSearchWhere, type InstallationSearchParams } from "./installation-search-where";
 
@@ -20,13 +21,7 @@ export type InstallationListItem = Pick<
   "id" | "customerId" | "type" | "status" | "meteringPointId" | "name" | "street" | "postalCode" | "city" | "propertyDesignation" | "priceArea"
 > & { customerNumber: string; customerName: string };
 
-export type InstallationList = {
-  items: InstallationListItem[];
-  total: number;
-  page: number;
-  pageSize: number;
-  pageCount: number;
-};
+export type InstallationList = ListPage<InstallationListItem>;
 
 const listSelect = {
   id: true,
@@ -63,15 +58,7 @@ export async function listInstallations(actor: CustomerActor, options: ListInsta
       take: pageSize,
     });
 
-  let page = requestedPage;
-  const [firstRows, total] = await Promise.all([fetchPage(page), db.installation.count({ where })]);
-  let rows = firstRows;
-  const pageCount = Math.max(1, Math.ceil(total / pageSize));
-  // A page past the end (an old link after the list shrank) shows the last page instead of nothing.
-  if (page > pageCount) {
-    page = pageCount;
-    rows = total > 0 ? await fetchPage(page) : [];
-  }
+  const { rows, total, page, pageCount } = await readClampedPage(fetchPage, () => db.installation.count({ where }), requestedPage, pageSize);
 
   const customers = new Map(actor.customers.map((c) => [c.customerId, c]));
   return {

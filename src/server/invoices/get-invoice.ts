@@ -1,60 +1,28 @@
 import "server-only";
-import { invoicePaymentStatus, type InvoicePaymentStatus } from "@/domain/billing/invoice-status";
+import type { ExplainLine } from "@/domain/billing/explain";
+import { invoicePaymentStatus } from "@/domain/billing/invoice-status";
 import { localDate } from "@/domain/time/zoned";
-import type { BillingCycle, ContractPricing, Currency, InstallationType, InvoiceKind, InvoiceStatus, Market } from "@/generated/prisma/client";
+import type { BillingCycle, ContractPricing, Currency, InstallationType, InvoiceStatus, Market } from "@/generated/prisma/client";
 import type { CustomerActor } from "@/server/access/actor";
 import { db } from "@/server/db/client";
 import { AppError } from "@/server/errors";
 import { invoiceScope } from "./invoice-scope";
-import { PORTAL_TIME_ZONE } from "./list-invoices";
+import { PORTAL_TIME_ZONE, type InvoiceHeading } from "./list-invoices";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-type RelatedInvoice = {
-  id: string;
-  invoiceNumber: string;
-  kind: InvoiceKind;
-  invoiceDate: string;
-  periodStart: string;
-  /** Exclusive. */
-  periodEnd: string;
-  totalAmountMinor: number;
-  paymentStatus: InvoicePaymentStatus;
-};
+type RelatedInvoice = Pick<
+  InvoiceHeading,
+  "id" | "invoiceNumber" | "kind" | "invoiceDate" | "periodStart" | "periodEnd" | "totalAmountMinor" | "paymentStatus"
+>;
 
-type InvoiceDetailLine = {
-  position: number;
-  code: string;
-  /** `InvoiceLine.params` as stored (null on lines written before the line catalogue). */
-  params: unknown;
-  /** The text as issued. */
-  description: string;
-  /** Exact decimal as stored ("743.000", "0.5161"). */
-  quantity: string;
-  unit: string;
-  /** Minor units per unit, exact decimal ("42.375"). */
-  unitPriceMinor: string;
-  amountMinor: number;
-  /** Percent, exact decimal ("25", "25.5"). */
-  vatRate: string;
-  vatAmountMinor: number;
-};
+/** A line as stored; `params` is null on lines written before the line catalogue. */
+type InvoiceDetailLine = ExplainLine & { params: unknown };
 
-export type InvoiceDetail = {
-  id: string;
-  invoiceNumber: string;
-  kind: InvoiceKind;
+export type InvoiceDetail = InvoiceHeading & {
   status: InvoiceStatus;
-  paymentStatus: InvoicePaymentStatus;
-  currency: Currency;
-  invoiceDate: string;
-  dueDate: string;
-  periodStart: string;
-  /** Exclusive. */
-  periodEnd: string;
   netAmountMinor: number;
   vatAmountMinor: number;
-  totalAmountMinor: number;
   paymentReference: string;
   paidAt: Date | null;
   customer: {

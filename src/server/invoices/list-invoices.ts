@@ -5,6 +5,7 @@ import type { Currency, InstallationType, InvoiceKind, Prisma } from "@/generate
 import type { CustomerActor } from "@/server/access/actor";
 import { accessTo } from "@/server/access/scope";
 import { db } from "@/server/db/client";
+import { readClampedPage, type ListPage } from "@/server/db/read-clamped-page";
 import { invoiceScope } from "./invoice-scope";
 
 const INVOICES_PAGE_SIZE = 25;
@@ -42,12 +43,11 @@ export type ListInvoicesOptions = {
   today?: string;
 };
 
-export type InvoiceListItem = {
+/** What the invoice list, an invoice's page and its related invoices all show of an invoice. */
+export type InvoiceHeading = {
   id: string;
   invoiceNumber: string;
   kind: InvoiceKind;
-  /** Corrects an earlier invoice (a credit note or the re-billed invoice). */
-  isCorrection: boolean;
   paymentStatus: InvoicePaymentStatus;
   currency: Currency;
   invoiceDate: string;
@@ -56,6 +56,11 @@ export type InvoiceListItem = {
   /** Exclusive. */
   periodEnd: string;
   totalAmountMinor: number;
+};
+
+export type InvoiceListItem = InvoiceHeading & {
+  /** Corrects an earlier invoice (a credit note or the re-billed invoice). */
+  isCorrection: boolean;
   customerId: string;
   customerNumber: string;
   installation: {
@@ -70,13 +75,7 @@ export type InvoiceListItem = {
   } | null;
 };
 
-export type InvoiceList = {
-  items: InvoiceListItem[];
-  total: number;
-  page: number;
-  pageSize: number;
-  pageCount: number;
-};
+export type InvoiceList = ListPage<InvoiceListItem>;
 
 const listSelect = {
   id: true,
@@ -174,15 +173,7 @@ export async function listInvoices(actor: CustomerActor, options: ListInvoicesOp
       take: pageSize,
     });
 
-  let page = requestedPage;
-  const [firstRows, total] = await Promise.all([fetchPage(page), db.invoice.count({ where })]);
-  let rows = firstRows;
-  const pageCount = Math.max(1, Math.ceil(total / pageSize));
-  // A page past the end (an old link after a filter changed) shows the last page instead of nothing.
-  if (page > pageCount) {
-    page = pageCount;
-    rows = total > 0 ? await fetchPage(page) : [];
-  }
+  const { rows, total, page, pageCount } = await readClampedPage(fetchPage, () => db.invoice.count({ where }), requestedPage, pageSize);
 
   const customers = new Map(actor.customers.map((c) => [c.customerId, c]));
   return {

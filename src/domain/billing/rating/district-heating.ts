@@ -13,9 +13,7 @@ export function rateDistrictHeating(ctx: Context): void {
   perUnitLines(ctx, {
     product,
     code: "DH_ENERGY",
-    unit: "kWh",
     lists,
-    quantities: ctx.dayEnergy,
     priceOf: (l, day) => {
       const s = l.prices.energy.find((e) => e.months.includes(day.month))!;
       return { price: s.pricePerKWh, season: s.season };

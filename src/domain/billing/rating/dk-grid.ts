@@ -32,7 +32,6 @@ export function rateDkGrid(ctx: Context): void {
     perUnitLines(ctx, {
       product,
       code: BAND_CODE[band],
-      unit: "kWh",
       lists,
       quantities: perBand[band],
       priceOf: (list, day) => {
@@ -49,6 +48,6 @@ export function rateDkGrid(ctx: Context): void {
     ["DK_ELECTRICITY_TAX", (l) => l.prices.electricityTaxPerKWh],
   ];
   for (const [code, priceOf] of perKWh) {
-    perUnitLines(ctx, { product, code, unit: "kWh", lists, quantities: ctx.dayEnergy, priceOf: (l) => ({ price: priceOf(l) }) });
+    perUnitLines(ctx, { product, code, lists, priceOf: (l) => ({ price: priceOf(l) }) });
   }
 }

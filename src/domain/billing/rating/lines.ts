@@ -117,14 +117,17 @@ export function perUnitLines<P extends Product>(
   spec: {
     product: P;
     code: LineCode;
-    unit: Unit;
+    /** Default "kWh". */
+    unit?: Unit;
     lists: PriceListOf<P>[];
-    quantities: Float64Array;
+    /** Per calendar day; default the day's metered energy (`ctx.dayEnergy`). */
+    quantities?: Float64Array;
     /** Price (decimal string) and an optional label for the day, or null when the component is absent. */
     priceOf: (list: PriceListOf<P>, day: CalendarDay) => { price: string; season?: Season; band?: TimeOfUseBand } | null;
   },
 ): void {
   const days = ctx.cal.days;
+  const quantities = spec.quantities ?? ctx.dayEnergy;
   const priced = days.map((day, d) => {
     const p = spec.priceOf(spec.lists[d]!, day);
     return p === null ? null : { ...p, micro: micro(p.price) };
@@ -136,7 +139,7 @@ export function perUnitLines<P extends Product>(
   for (const run of runs) {
     const p = priced[run.from]!;
     let quantity = 0;
-    for (let d = run.from; d < run.to; d++) quantity += spec.quantities[d]!;
+    for (let d = run.from; d < run.to; d++) quantity += quantities[d]!;
     let details: LineDetails | undefined;
     if (p.band && p.season) details = { kind: "timeOfUse", band: p.band, season: p.season };
     else if (p.season) details = { kind: "season", season: p.season };
@@ -146,7 +149,7 @@ export function perUnitLines<P extends Product>(
       priceListIds: listIds(spec.lists, run),
       ...span(ctx, run),
       quantity: formatMilli(quantity),
-      unit: spec.unit,
+      unit: spec.unit ?? "kWh",
       unitPriceMinor: formatMicro(p.micro),
       amountMinor: toMinor(roundHalfAwayFromZero(p.micro * BigInt(quantity), PRICE_SCALE * QUANTITY_SCALE)),
       vatRatePercent: ctx.vat[run.from]!,

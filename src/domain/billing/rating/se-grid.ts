@@ -115,17 +115,13 @@ export function rateSeGrid(ctx: Context): void {
   perUnitLines(ctx, {
     product,
     code: "SE_GRID_TRANSFER",
-    unit: "kWh",
     lists,
-    quantities: ctx.dayEnergy,
     priceOf: (l) => ({ price: l.prices.transferPerKWh }),
   });
   perUnitLines(ctx, {
     product,
     code: "SE_GRID_ENERGY_TAX",
-    unit: "kWh",
     lists,
-    quantities: ctx.dayEnergy,
     priceOf: (l) => ({ price: l.prices.energyTaxPerKWh }),
   });
   powerFeeLines(ctx, lists);

@@ -11,9 +11,7 @@ export function energyLines<P extends "SE_SUPPLY" | "FI_SUPPLY" | "DK_SUPPLY">(c
   perUnitLines(ctx, {
     product,
     code: "SUPPLY_ENERGY_FIXED",
-    unit: "kWh",
     lists,
-    quantities: ctx.dayEnergy,
     priceOf: (list) => {
       const e = energyOf(list);
       return e.kind === "fixed" ? { price: e.pricePerKWh } : null;
@@ -72,9 +70,7 @@ export function energyLines<P extends "SE_SUPPLY" | "FI_SUPPLY" | "DK_SUPPLY">(c
   perUnitLines(ctx, {
     product,
     code: "SUPPLY_MARGIN",
-    unit: "kWh",
     lists,
-    quantities: ctx.dayEnergy,
     priceOf: (list) => {
       const e = energyOf(list);
       return e.kind === "spot" ? { price: e.marginPerKWh } : null;
