@@ -36,7 +36,7 @@ import { vatSummaryOf, type VatSummaryRow } from "./vat-summary";
 // Input
 
 /** A line's figures as stored: exact decimal strings and whole minor units. */
-export interface LineFigures {
+interface LineFigures {
   /** Exact decimal as stored ("743.000", "0.5161"). */
   quantity: string;
   unit: string;

@@ -6,7 +6,7 @@ import { readClampedPage, type ListPage } from "@/server/db/read-clamped-page";
 import type { InstallationDetail } from "./get-installation";
 import { installationSearchWhere, type InstallationSearchParams } from "./installation-search-where";
 
-export const INSTALLATIONS_PAGE_SIZE = 25;
+const INSTALLATIONS_PAGE_SIZE = 25;
 const MAX_PAGE_SIZE = 100;
 
 export type ListInstallationsOptions = InstallationSearchParams & {
@@ -16,7 +16,7 @@ export type ListInstallationsOptions = InstallationSearchParams & {
 };
 
 /** An installation as a list row shows it: the detail page's fields for it, with the customer's number and name. */
-export type InstallationListItem = Pick<
+type InstallationListItem = Pick<
   InstallationDetail,
   "id" | "customerId" | "type" | "status" | "meteringPointId" | "name" | "street" | "postalCode" | "city" | "propertyDesignation" | "priceArea"
 > & { customerNumber: string; customerName: string };
