@@ -44,6 +44,9 @@ npx tsc --noEmit -p .
 step "Lint"
 npx eslint .
 
+step "Unused files, exports and dependencies (knip)"
+npx knip --no-progress
+
 step "Unit tests"
 counted npx vitest run --project unit
 
