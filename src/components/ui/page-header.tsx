@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { LinkLine } from "./link-line";
 
 /**
  * A page's heading with its introduction; `actions` at the side (a button, a status badge), and
@@ -8,11 +8,9 @@ export function PageHeader({ title, intro, actions, back }: { title: string; int
   return (
     <>
       {back ? (
-        <p className="mb-4 text-sm">
-          <Link href={back.href} className="text-sky-800 underline">
-            {back.label}
-          </Link>
-        </p>
+        <LinkLine href={back.href} className="mb-4 text-sm">
+          {back.label}
+        </LinkLine>
       ) : null}
       <div className="mb-6 flex flex-wrap items-end justify-between gap-4">
         <div>
