@@ -1,17 +1,14 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { useActionState } from "react";
 import { Field } from "@/components/ui/field";
 import { FormMessage, SubmitButton } from "@/components/ui/form-status";
-import { idle } from "@/lib/action-state";
+import { freshAfterSuccess, useFormAction } from "@/components/ui/action-form";
 import { acceptManagementRequestAction, addCustomerAction, inviteManagementCompanyAction, inviteUserAction } from "@/server/actions/access-actions";
 import { InstallationPicker, RolePicker, type Choice } from "@/components/access/access-pickers";
 
 export function AddCustomerForm() {
   const t = useTranslations("access.addCustomer");
-  const [state, action] = useActionState(addCustomerAction, idle);
-  const v = state.status === "error" ? (state.values ?? {}) : {};
-  const e = state.fieldErrors ?? {};
+  const { state, action, values: v, errors: e } = useFormAction(addCustomerAction);
   return (
     <form action={action} noValidate className="max-w-md">
       <FormMessage state={state} />
@@ -25,12 +22,10 @@ export function AddCustomerForm() {
 
 export function InviteUserForm({ customerId, choices }: { customerId: string; choices: Choice[] }) {
   const t = useTranslations("access.invite");
-  const [state, action] = useActionState(inviteUserAction, idle);
-  const v = state.status === "error" ? (state.values ?? {}) : {};
-  const e = state.fieldErrors ?? {};
+  const { state, action, values: v, errors: e } = useFormAction(inviteUserAction);
   return (
     // A fresh, empty form after each sent invitation.
-    <form action={action} noValidate key={state.status === "ok" ? `ok-${state.messageValues?.email}` : "form"}>
+    <form action={action} noValidate key={freshAfterSuccess(state, "email")}>
       <FormMessage state={state} />
       <input type="hidden" name="customerId" value={customerId} />
       <Field label={t("email")} name="email" type="email" autoComplete="off" required defaultValue={v.email} errors={e.email} />
@@ -43,11 +38,9 @@ export function InviteUserForm({ customerId, choices }: { customerId: string; ch
 
 export function InviteCompanyForm({ customerId, choices }: { customerId: string; choices: Choice[] }) {
   const t = useTranslations("access.companies");
-  const [state, action] = useActionState(inviteManagementCompanyAction, idle);
-  const v = state.status === "error" ? (state.values ?? {}) : {};
-  const e = state.fieldErrors ?? {};
+  const { state, action, values: v, errors: e } = useFormAction(inviteManagementCompanyAction);
   return (
-    <form action={action} noValidate key={state.status === "ok" ? `ok-${state.messageValues?.email}` : "form"}>
+    <form action={action} noValidate key={freshAfterSuccess(state, "email")}>
       <FormMessage state={state} />
       <input type="hidden" name="customerId" value={customerId} />
       <Field label={t("organisationNumber")} name="organisationNumber" required hint={t("organisationNumberHint")} defaultValue={v.organisationNumber} errors={e.organisationNumber} />
@@ -62,9 +55,7 @@ export function InviteCompanyForm({ customerId, choices }: { customerId: string;
 /** A company's request: accept it for all or chosen installations (declining is its own small form). */
 export function AcceptRequestForm({ grantId, company, choices }: { grantId: string; company: string; choices: Choice[] }) {
   const t = useTranslations("access.requests");
-  const [state, action] = useActionState(acceptManagementRequestAction, idle);
-  const v = state.status === "error" ? (state.values ?? {}) : {};
-  const e = state.fieldErrors ?? {};
+  const { state, action, values: v, errors: e } = useFormAction(acceptManagementRequestAction);
   return (
     <form action={action} noValidate>
       <FormMessage state={state} />

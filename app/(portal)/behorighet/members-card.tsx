@@ -2,7 +2,8 @@ import { getTranslations } from "next-intl/server";
 import { ActionForm } from "@/components/ui/action-form";
 import { SubmitButton } from "@/components/ui/form-status";
 import { Card } from "@/components/ui/page-header";
-import { RowHeader, Table, TBody, Td, THead, Tr } from "@/components/ui/table";
+import { Table, TBody, Td, THead, Tr } from "@/components/ui/table";
+import { PersonRowHeader } from "@/components/access/person-row-header";
 import { formatDate } from "@/lib/format";
 import { changeMemberRoleAction, removeMemberAction } from "@/server/actions/access-actions";
 import type { CustomerAccessView } from "@/server/access/get-access-view";
@@ -22,12 +23,9 @@ export async function MembersCard({ access, locale }: { access: CustomerAccessVi
         <TBody>
           {access.members.map((m) => (
             <Tr key={m.membershipId}>
-              <RowHeader>
-                <span className="font-medium">{m.name}</span>
-                {m.isSelf ? <span className="text-slate-700"> {t("members.you")}</span> : null}
-                <span className="block break-all text-slate-700">{m.email}</span>
+              <PersonRowHeader name={m.name} email={m.email} isSelf={m.isSelf}>
                 {m.viaCompany ? <span className="block text-xs text-slate-600">{t("members.via", { company: m.viaCompany })}</span> : null}
-              </RowHeader>
+              </PersonRowHeader>
               <Td>{t(`roles.${m.role}`)}</Td>
               <Td>{scopeText(t, m.installationCount)}</Td>
               <Td className="whitespace-nowrap">{m.lastLoginAt ? formatDate(m.lastLoginAt, locale) : t("members.never")}</Td>

@@ -2,6 +2,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { ConfirmAction, RowAction } from "@/components/ui/confirm-action";
 import { Card } from "@/components/ui/page-header";
 import { RowHeader, Table, TBody, Td, THead, Tr } from "@/components/ui/table";
+import { PersonRowHeader } from "@/components/access/person-row-header";
 import { formatDate, formatDateTime } from "@/lib/format";
 import type { ManagementCompanyOverview } from "@/server/access/get-management-overview";
 import { removeManagerAction, revokeInvitationAction, signManagementRequestAction } from "@/server/actions/access-actions";
@@ -41,11 +42,7 @@ async function PeopleCard({ company, locale }: { company: ManagementCompanyOverv
         <TBody>
           {company.members.map((m) => (
             <Tr key={m.memberId}>
-              <RowHeader>
-                <span className="font-medium">{m.name}</span>
-                {m.isSelf ? <span className="text-slate-700"> {t("members.you")}</span> : null}
-                <span className="block break-all text-slate-700">{m.email}</span>
-              </RowHeader>
+              <PersonRowHeader name={m.name} email={m.email} isSelf={m.isSelf} />
               <Td>{t(`management.roles.${m.role}`)}</Td>
               <Td>
                 {m.isSelf ? null : (

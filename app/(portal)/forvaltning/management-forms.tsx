@@ -1,19 +1,16 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { useActionState } from "react";
 import { Field, SelectField } from "@/components/ui/field";
 import { FormMessage, SubmitButton } from "@/components/ui/form-status";
-import { idle } from "@/lib/action-state";
+import { freshAfterSuccess, useFormAction } from "@/components/ui/action-form";
 import { grantManagerAccessAction, inviteManagerAction, registerManagementClientAction } from "@/server/actions/access-actions";
 import { InstallationPicker, RolePicker, type Choice } from "@/components/access/access-pickers";
 
 export function InviteManagerForm({ managementCompanyId }: { managementCompanyId: string }) {
   const t = useTranslations("access.management");
-  const [state, action] = useActionState(inviteManagerAction, idle);
-  const v = state.status === "error" ? (state.values ?? {}) : {};
-  const e = state.fieldErrors ?? {};
+  const { state, action, values: v, errors: e } = useFormAction(inviteManagerAction);
   return (
-    <form action={action} noValidate className="max-w-md" key={state.status === "ok" ? `ok-${state.messageValues?.email}` : "form"}>
+    <form action={action} noValidate className="max-w-md" key={freshAfterSuccess(state, "email")}>
       <FormMessage state={state} />
       <input type="hidden" name="managementCompanyId" value={managementCompanyId} />
       <Field label={t("managerEmail")} name="email" type="email" autoComplete="off" required defaultValue={v.email} errors={e.email} />
@@ -24,12 +21,10 @@ export function InviteManagerForm({ managementCompanyId }: { managementCompanyId
 
 export function RegisterClientForm({ managementCompanyId }: { managementCompanyId: string }) {
   const t = useTranslations("access.management");
-  const [state, action] = useActionState(registerManagementClientAction, idle);
-  const v = state.status === "error" ? (state.values ?? {}) : {};
-  const e = state.fieldErrors ?? {};
+  const { state, action, values: v, errors: e } = useFormAction(registerManagementClientAction);
   return (
     // A fresh, empty form after each request.
-    <form action={action} noValidate className="max-w-md" key={state.status === "ok" ? `ok-${state.messageValues?.customerNumber}` : "form"}>
+    <form action={action} noValidate className="max-w-md" key={freshAfterSuccess(state, "customerNumber")}>
       <FormMessage state={state} />
       <input type="hidden" name="managementCompanyId" value={managementCompanyId} />
       <Field label={t("clientCustomerNumber")} name="customerNumber" inputMode="numeric" required defaultValue={v.customerNumber} errors={e.customerNumber} />
@@ -53,9 +48,7 @@ export function GrantAccessForm({
   choices: Choice[];
 }) {
   const t = useTranslations("access.management");
-  const [state, action] = useActionState(grantManagerAccessAction, idle);
-  const v = state.status === "error" ? (state.values ?? {}) : {};
-  const e = state.fieldErrors ?? {};
+  const { state, action, values: v, errors: e } = useFormAction(grantManagerAccessAction);
   return (
     <form action={action} noValidate>
       <FormMessage state={state} />

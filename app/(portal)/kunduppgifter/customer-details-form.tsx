@@ -1,7 +1,7 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { useActionState, useId } from "react";
-import { Field, SelectField } from "@/components/ui/field";
+import { Field, FieldError, RadioChoice, SelectField } from "@/components/ui/field";
 import { FormMessage, SubmitButton } from "@/components/ui/form-status";
 import { idle } from "@/lib/action-state";
 import { updateCustomerDetailsAction } from "@/server/actions/customer-actions";
@@ -28,7 +28,6 @@ const legend = "px-1 text-lg font-semibold text-slate-900";
 /** Contact details, invoice address and invoice delivery; works without JavaScript too. */
 export function CustomerDetailsForm({ initial }: { initial: CustomerDetailsFormValues }) {
   const t = useTranslations("customer");
-  const tAll = useTranslations();
   const id = useId();
   const [state, action] = useActionState(updateCustomerDetailsAction, idle);
   // After a failed save the form shows what the user typed; otherwise what is stored.
@@ -80,32 +79,10 @@ export function CustomerDetailsForm({ initial }: { initial: CustomerDetailsFormV
         <p className="mb-3 text-slate-800">{t("deliveryLegend")}</p>
         <div className="space-y-3">
           {deliveries.map((d) => (
-            <div key={d} className="flex items-start gap-3">
-              <input
-                id={`${id}-${d}`}
-                type="radio"
-                name="invoiceDelivery"
-                value={d}
-                defaultChecked={v.invoiceDelivery === d}
-                aria-describedby={`${id}-${d}-hint`}
-                className="mt-1 h-4 w-4 accent-sky-800"
-              />
-              <div>
-                <label htmlFor={`${id}-${d}`} className="font-medium text-slate-900">
-                  {t(`delivery.${d}`)}
-                </label>
-                <p id={`${id}-${d}-hint`} className="text-sm text-slate-700">
-                  {t(`deliveryHint.${d}`)}
-                </p>
-              </div>
-            </div>
+            <RadioChoice key={d} groupId={id} name="invoiceDelivery" value={d} defaultChecked={v.invoiceDelivery === d} label={t(`delivery.${d}`)} hint={t(`deliveryHint.${d}`)} />
           ))}
         </div>
-        {e.invoiceDelivery?.length ? (
-          <p id={deliveryErrorId} className="mt-2 text-sm font-medium text-red-700">
-            {e.invoiceDelivery.map((k) => tAll(k)).join(" ")}
-          </p>
-        ) : null}
+        <FieldError id={deliveryErrorId} errors={e.invoiceDelivery} className="mt-2" />
         <Field
           label={t("invoiceEmail")}
           name="invoiceEmail"

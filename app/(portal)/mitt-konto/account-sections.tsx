@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { Card } from "@/components/ui/page-header";
 import { RowHeader, Table, TBody, Td, THead, Tr } from "@/components/ui/table";
 import { formatDateTime } from "@/lib/format";
 import type { MyAccountView } from "@/server/eleg/get-my-account-view";
@@ -10,10 +11,7 @@ const section = "mt-6 rounded-lg border border-slate-200 bg-white p-5 shadow-sm"
 export async function SignaturesSection({ signatures, locale }: { signatures: MyAccountView["signatures"]; locale: string }) {
   const t = await getTranslations("eleg");
   return (
-    <section aria-labelledby="my-signatures" className={section}>
-      <h2 id="my-signatures" className="mb-3 text-lg font-semibold text-slate-900">
-        {t("signatures.title")}
-      </h2>
+    <Card title={t("signatures.title")} headingId="my-signatures" className="mt-6">
       <Table caption={t("signatures.caption")}>
         <THead columns={[t("signatures.when"), t("signatures.what"), t("signatures.text")]} />
         <TBody>
@@ -26,7 +24,7 @@ export async function SignaturesSection({ signatures, locale }: { signatures: My
           ))}
         </TBody>
       </Table>
-    </section>
+    </Card>
   );
 }
 

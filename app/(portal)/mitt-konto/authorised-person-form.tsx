@@ -1,9 +1,9 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { startTransition, useActionState, useEffect, useRef } from "react";
+import { startTransition, useEffect, useRef } from "react";
 import { Field, SelectField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-status";
-import { idle } from "@/lib/action-state";
+import { useFormAction } from "@/components/ui/action-form";
 import { registerAuthorisedPersonAction } from "@/server/actions/eleg-actions";
 import { buttonClass } from "@/components/ui/button";
 
@@ -12,11 +12,9 @@ const roles = ["READ", "FULL", "ADMINISTRATOR"] as const;
 /** "Skapa ny användare": name, personal identity number and level for one of the user's customers. */
 export function AuthorisedPersonForm({ customers }: { customers: { id: string; label: string }[] }) {
   const t = useTranslations("eleg");
-  const [state, action, pending] = useActionState(registerAuthorisedPersonAction, idle);
+  // Without JavaScript the page comes back with what was typed (v).
+  const { state, action, pending, values: v, errors: e } = useFormAction(registerAuthorisedPersonAction);
   const form = useRef<HTMLFormElement>(null);
-  const e = state.fieldErrors ?? {};
-  // Without JavaScript the page comes back with what was typed.
-  const v = state.status === "error" ? (state.values ?? {}) : {};
   // After a failed attempt the form keeps what was typed (it is submitted by hand, so React does
   // not reset it); after a success it starts empty.
   useEffect(() => {

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { PublicHeading } from "@/components/auth/public-heading";
+import { LinkLine } from "@/components/ui/link-line";
 import { env } from "@/server/env";
 import { ForgotForm } from "./forgot-form";
 
@@ -12,14 +13,11 @@ export default async function ForgotPasswordPage() {
   const t = await getTranslations("auth");
   return (
     <div>
-      <h1 className="mb-2 text-2xl font-semibold">{t("forgotTitle")}</h1>
-      <p className="mb-6 text-slate-700">{t("forgotIntro", { minutes: env().RESET_TOKEN_TTL_MINUTES })}</p>
+      <PublicHeading title={t("forgotTitle")} intro={t("forgotIntro", { minutes: env().RESET_TOKEN_TTL_MINUTES })} />
       <ForgotForm />
-      <p className="mt-6 text-sm">
-        <Link href="/logga-in" className="text-sky-800 underline">
-          {t("signIn")}
-        </Link>
-      </p>
+      <LinkLine href="/logga-in" className="mt-6 text-sm">
+        {t("signIn")}
+      </LinkLine>
     </div>
   );
 }

@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { currentActor } from "@/server/auth/session";
 import { elegConfig } from "@/server/eleg/config";
 import { ElegSignInButton } from "./eleg-sign-in-button";
+import { PublicHeading } from "@/components/auth/public-heading";
 import { SignInForm } from "@/components/auth/sign-in-form";
+import { LinkLine } from "@/components/ui/link-line";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("auth"))("signIn") };
@@ -23,19 +24,16 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const elegError = params.fel === "eleg-okand" ? te("signIn.unknownPerson") : params.error && params.error !== "CredentialsSignin" ? te("signIn.failed") : undefined;
   return (
     <div>
-      <h1 className="mb-2 text-2xl font-semibold">{t("signInTitle")}</h1>
-      <p className="mb-6 text-slate-700">{t("signInIntro")}</p>
+      <PublicHeading title={t("signInTitle")} intro={t("signInIntro")} />
       {elegError ? (
         <p role="alert" className="mb-4 rounded-md border border-red-700 bg-red-50 px-4 py-3 text-sm text-red-900">
           {elegError}
         </p>
       ) : null}
       <SignInForm provider="customer" redirectTo="/" notice={notice} />
-      <p className="mt-4 text-sm">
-        <Link href="/glomt-losenord" className="text-sky-800 underline">
-          {t("forgot")}
-        </Link>
-      </p>
+      <LinkLine href="/glomt-losenord" className="mt-4 text-sm">
+        {t("forgot")}
+      </LinkLine>
       {eleg ? (
         <section aria-labelledby="eleg-sign-in" className="mt-8 border-t border-slate-200 pt-6">
           <h2 id="eleg-sign-in" className="font-semibold">
@@ -47,11 +45,9 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       ) : null}
       <div className="mt-8 border-t border-slate-200 pt-6">
         <h2 className="font-semibold">{t("newUser")}</h2>
-        <p className="mt-1 text-sm">
-          <Link href="/registrera" className="text-sky-800 underline">
-            {t("registerLink")}
-          </Link>
-        </p>
+        <LinkLine href="/registrera" className="mt-1 text-sm">
+          {t("registerLink")}
+        </LinkLine>
       </div>
     </div>
   );

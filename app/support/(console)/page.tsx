@@ -2,14 +2,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui/page-header";
-import { Badge } from "@/components/ui/badge";
 import { buttonClass } from "@/components/ui/button";
-import { RowHeader, Table, TBody, Td, THead, Tr } from "@/components/ui/table";
+import { Table, TBody, Td, THead, Tr } from "@/components/ui/table";
 import { requireStaff } from "@/server/auth/session";
 import { getSupportSearchView } from "@/server/support/get-support-search-view";
 import { SEARCH_MIN_LENGTH } from "@/server/support/schemas";
 import type { SupportSearchCustomer } from "@/server/support/search-customers";
-import { LastLogin, UserEmail } from "./user-cells";
+import { LastLogin, UserNameAndEmailCells, UserStatusBadge } from "./user-cells";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("support"))("search.title") };
@@ -121,12 +120,9 @@ async function CustomerResult({ customer: c }: { customer: SupportSearchCustomer
           <TBody>
             {c.users.map((u) => (
               <Tr key={u.id}>
-                <RowHeader>{u.name}</RowHeader>
-                <Td className="break-all">
-                  <UserEmail email={u.email} voidedEmail={u.voidedEmail} />
-                </Td>
+                <UserNameAndEmailCells user={u} />
                 <Td>
-                  <Badge tone={u.status === "ACTIVE" ? "ok" : "bad"}>{t(`status.${u.status}`)}</Badge>
+                  <UserStatusBadge status={u.status} />
                 </Td>
                 <Td>{t(`role.${u.role}`)}</Td>
                 <Td>

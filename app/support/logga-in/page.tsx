@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { currentPath } from "@/components/shell/current-path";
 import { PublicFrame } from "@/components/shell/public-frame";
 import { currentActor } from "@/server/auth/session";
+import { PublicHeading } from "@/components/auth/public-heading";
 import { SignInForm } from "@/components/auth/sign-in-form";
+import { LinkLine } from "@/components/ui/link-line";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("support"))("signIn.metaTitle") };
@@ -18,14 +19,11 @@ export default async function StaffSignInPage() {
   const [t, ts, tc, path] = await Promise.all([getTranslations("auth"), getTranslations("support"), getTranslations("common"), currentPath()]);
   return (
     <PublicFrame title={`${tc("company")} · ${ts("console")}`} returnTo={path}>
-      <h1 className="mb-2 text-2xl font-semibold">{t("staffSignInTitle")}</h1>
-      <p className="mb-6 text-slate-700">{t("staffSignInIntro")}</p>
+      <PublicHeading title={t("staffSignInTitle")} intro={t("staffSignInIntro")} />
       <SignInForm provider="staff" redirectTo="/support" />
-      <p className="mt-8 border-t border-slate-200 pt-6 text-sm">
-        <Link href="/logga-in" className="text-sky-800 underline">
-          {ts("signIn.customerLink")}
-        </Link>
-      </p>
+      <LinkLine href="/logga-in" className="mt-8 border-t border-slate-200 pt-6 text-sm">
+        {ts("signIn.customerLink")}
+      </LinkLine>
     </PublicFrame>
   );
 }

@@ -2,6 +2,7 @@
 import { useTranslations } from "next-intl";
 import { useId } from "react";
 import { INSTALLATION_FIELD_PREFIX } from "@/lib/access-form-fields";
+import { FieldError, RadioChoice } from "@/components/ui/field";
 
 // The pieces of the access forms that Behörighet (a customer's users and companies) and
 // Förvaltning (a management company's managers) both use.
@@ -26,7 +27,6 @@ export function InstallationPicker({
   allHint?: string;
 }) {
   const t = useTranslations("access.scope");
-  const tAll = useTranslations();
   const id = useId();
   const initial = values?.scope === "selected" ? "selected" : "all";
   const errorId = `${id}-error`;
@@ -35,32 +35,10 @@ export function InstallationPicker({
       <legend className="text-sm font-medium text-slate-900">{legend ?? t("legend")}</legend>
       <div className="mt-2 space-y-2">
         {(["all", "selected"] as const).map((s) => (
-          <div key={s} className="flex items-start gap-3">
-            <input
-              id={`${id}-${s}`}
-              type="radio"
-              name="scope"
-              value={s}
-              defaultChecked={initial === s}
-              aria-describedby={`${id}-${s}-hint`}
-              className="mt-1 h-4 w-4 accent-sky-800"
-            />
-            <div>
-              <label htmlFor={`${id}-${s}`} className="font-medium text-slate-900">
-                {t(s)}
-              </label>
-              <p id={`${id}-${s}-hint`} className="text-sm text-slate-700">
-                {s === "all" && allHint ? allHint : t(`${s}Hint`, { count: choices.length })}
-              </p>
-            </div>
-          </div>
+          <RadioChoice key={s} groupId={id} name="scope" value={s} defaultChecked={initial === s} label={t(s)} hint={s === "all" && allHint ? allHint : t(`${s}Hint`, { count: choices.length })} />
         ))}
       </div>
-      {errors?.length ? (
-        <p id={errorId} className="mt-2 text-sm font-medium text-red-700">
-          {errors.map((e) => tAll(e)).join(" ")}
-        </p>
-      ) : null}
+      <FieldError id={errorId} errors={errors} className="mt-2" />
       {/* Shown while "selected" is ticked (CSS only); the server ignores ticks under "all". */}
       <fieldset className="mt-3 hidden max-h-64 overflow-y-auto rounded-md border border-slate-300 p-3 group-has-[input[value=selected]:checked]/scope:block">
         <legend className="sr-only">{t("listLabel")}</legend>
@@ -91,27 +69,16 @@ const roles = ["ADMINISTRATOR", "FULL", "READ"] as const;
 /** Level radios with what each level may do. */
 export function RolePicker({ options = roles, defaultValue = "READ", errors }: { options?: readonly string[]; defaultValue?: string; errors?: string[] }) {
   const t = useTranslations("access");
-  const tAll = useTranslations();
   const id = useId();
   return (
     <fieldset className="mb-4">
       <legend className="text-sm font-medium text-slate-900">{t("invite.level")}</legend>
       <div className="mt-2 space-y-2">
         {options.map((r) => (
-          <div key={r} className="flex items-start gap-3">
-            <input id={`${id}-${r}`} type="radio" name="role" value={r} defaultChecked={r === defaultValue} aria-describedby={`${id}-${r}-hint`} className="mt-1 h-4 w-4 accent-sky-800" />
-            <div>
-              <label htmlFor={`${id}-${r}`} className="font-medium text-slate-900">
-                {t(`roles.${r}`)}
-              </label>
-              <p id={`${id}-${r}-hint`} className="text-sm text-slate-700">
-                {t(`roleHelp.${r}`)}
-              </p>
-            </div>
-          </div>
+          <RadioChoice key={r} groupId={id} name="role" value={r} defaultChecked={r === defaultValue} label={t(`roles.${r}`)} hint={t(`roleHelp.${r}`)} />
         ))}
       </div>
-      {errors?.length ? <p className="mt-1 text-sm font-medium text-red-700">{errors.map((e) => tAll(e)).join(" ")}</p> : null}
+      <FieldError errors={errors} />
     </fieldset>
   );
 }

@@ -45,3 +45,18 @@ export function ActionForm({
     </form>
   );
 }
+
+/**
+ * A full form's state around one server action: `values` are what was typed before a refused send
+ * (a form that was sent starts empty again), `errors` the field errors by field name.
+ */
+export function useFormAction(action: Action) {
+  const [state, formAction, pending] = useActionState(action, idle);
+  const values = state.status === "error" ? (state.values ?? {}) : {};
+  return { state, action: formAction, pending, values, errors: state.fieldErrors ?? {} };
+}
+
+/** A form's key that gives a fresh, empty form after each success, told apart by `field` of the message values (the e-mail invited, the customer number sent). */
+export function freshAfterSuccess(state: ActionState, field: string) {
+  return state.status === "ok" ? `ok-${state.messageValues?.[field]}` : "form";
+}

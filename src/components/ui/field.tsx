@@ -49,43 +49,55 @@ function FieldFrame({
         </p>
       ) : null}
       {control({ id, "aria-invalid": errors?.length ? true : undefined, "aria-describedby": [hintId, errorId].filter(Boolean).join(" ") || undefined })}
-      {errors?.length ? (
-        <p id={errorId} className="mt-1 text-sm font-medium text-red-700">
-          {errors.map((e) => t(e)).join(" ")}
+      <FieldError id={errorId} errors={errors} />
+    </div>
+  );
+}
+
+/**
+ * A field's or a group's error (translation keys from the action's fieldErrors), nothing without
+ * one; `id` is what the control's aria-describedby names.
+ */
+export function FieldError({ id, errors, className = "mt-1" }: { id?: string; errors?: string[]; className?: string }) {
+  const t = useTranslations();
+  if (!errors?.length) return null;
+  return (
+    <p id={id} className={`${className} text-sm font-medium text-red-700`}>
+      {errors.map((e) => t(e)).join(" ")}
+    </p>
+  );
+}
+
+/** One radio with its label and a hint announced with it; ids are `${groupId}-${value}` and `…-hint`. */
+export function RadioChoice({ groupId, name, value, defaultChecked, label, hint }: { groupId: string; name: string; value: string; defaultChecked: boolean; label: ReactNode; hint: ReactNode }) {
+  const id = `${groupId}-${value}`;
+  return (
+    <div className="flex items-start gap-3">
+      <input id={id} type="radio" name={name} value={value} defaultChecked={defaultChecked} aria-describedby={`${id}-hint`} className="mt-1 h-4 w-4 accent-sky-800" />
+      <div>
+        <label htmlFor={id} className="font-medium text-slate-900">
+          {label}
+        </label>
+        <p id={`${id}-hint`} className="text-sm text-slate-700">
+          {hint}
         </p>
-      ) : null}
+      </div>
     </div>
   );
 }
 
 /** A labelled input whose hint and error are announced with it (aria-describedby). */
 export function Field({ label, name, hint, errors, className, required, ...input }: FieldProps) {
-  return (
-    <FieldFrame
-      label={label}
-      hint={hint}
-      errors={errors}
-      required={required}
-      className={className}
-      control={(aria) => <input {...aria} name={name} required={required} className={controlClass(Boolean(errors?.length))} {...input} />}
-    />
-  );
+  const frame = { label, hint, errors, required, className };
+  return <FieldFrame {...frame} control={(aria) => <input {...aria} name={name} required={required} className={controlClass(Boolean(errors?.length))} {...input} />} />;
 }
 
 type TextAreaFieldProps = TextareaHTMLAttributes<HTMLTextAreaElement> & { label: ReactNode; name: string; hint?: ReactNode; errors?: string[] };
 
 /** A labelled multi-line text field, like Field. */
 export function TextAreaField({ label, name, hint, errors, className, required, rows = 3, ...textarea }: TextAreaFieldProps) {
-  return (
-    <FieldFrame
-      label={label}
-      hint={hint}
-      errors={errors}
-      required={required}
-      className={className}
-      control={(aria) => <textarea {...aria} name={name} rows={rows} required={required} className={controlClass(Boolean(errors?.length))} {...textarea} />}
-    />
-  );
+  const frame = { label, hint, errors, required, className };
+  return <FieldFrame {...frame} control={(aria) => <textarea {...aria} name={name} rows={rows} required={required} className={controlClass(Boolean(errors?.length))} {...textarea} />} />;
 }
 
 type SelectProps = React.SelectHTMLAttributes<HTMLSelectElement> & {
@@ -96,7 +108,6 @@ type SelectProps = React.SelectHTMLAttributes<HTMLSelectElement> & {
 };
 
 export function SelectField({ label, name, errors, options, className, ...select }: SelectProps) {
-  const t = useTranslations();
   const id = useId();
   const errorId = errors?.length ? `${id}-error` : undefined;
   return (
@@ -118,11 +129,7 @@ export function SelectField({ label, name, errors, options, className, ...select
           </option>
         ))}
       </select>
-      {errors?.length ? (
-        <p id={errorId} className="mt-1 text-sm font-medium text-red-700">
-          {errors.map((e) => t(e)).join(" ")}
-        </p>
-      ) : null}
+      <FieldError id={errorId} errors={errors} />
     </div>
   );
 }
@@ -132,7 +139,6 @@ export function SelectField({ label, name, errors, options, className, ...select
  * without it, and its error is announced with the box.
  */
 export function ConfirmCheckbox({ label, errors, name = "confirm" }: { label: string; errors?: string[]; name?: string }) {
-  const t = useTranslations();
   const id = useId();
   const errorId = errors?.length ? `${id}-error` : undefined;
   return (
@@ -151,11 +157,7 @@ export function ConfirmCheckbox({ label, errors, name = "confirm" }: { label: st
           {label}
         </label>
       </div>
-      {errorId ? (
-        <p id={errorId} className="mt-1 text-sm font-medium text-red-700">
-          {errors!.map((k) => t(k)).join(" ")}
-        </p>
-      ) : null}
+      <FieldError id={errorId} errors={errors} />
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { LinkLine } from "./link-line";
 
 /**
  * A page's heading with its introduction; `actions` at the side (a button, a status badge), and
@@ -8,11 +8,9 @@ export function PageHeader({ title, intro, actions, back }: { title: string; int
   return (
     <>
       {back ? (
-        <p className="mb-4 text-sm">
-          <Link href={back.href} className="text-sky-800 underline">
-            {back.label}
-          </Link>
-        </p>
+        <LinkLine href={back.href} className="mb-4 text-sm">
+          {back.label}
+        </LinkLine>
       ) : null}
       <div className="mb-6 flex flex-wrap items-end justify-between gap-4">
         <div>
@@ -25,10 +23,18 @@ export function PageHeader({ title, intro, actions, back }: { title: string; int
   );
 }
 
-export function Card({ title, children, className, id }: { title?: string; children: React.ReactNode; className?: string; id?: string }) {
+/**
+ * A white card section under its heading. With `headingId` the section is named by the heading
+ * itself (aria-labelledby), for a heading that is also linked to or tested by its id.
+ */
+export function Card({ title, children, className, id, headingId }: { title?: string; children: React.ReactNode; className?: string; id?: string; headingId?: string }) {
   return (
-    <section id={id} className={`rounded-lg border border-slate-200 bg-white p-5 shadow-sm ${className ?? ""}`} aria-label={title}>
-      {title ? <h2 className="mb-3 text-lg font-semibold text-slate-900">{title}</h2> : null}
+    <section id={id} className={`rounded-lg border border-slate-200 bg-white p-5 shadow-sm ${className ?? ""}`} aria-label={headingId ? undefined : title} aria-labelledby={headingId}>
+      {title ? (
+        <h2 id={headingId} className="mb-3 text-lg font-semibold text-slate-900">
+          {title}
+        </h2>
+      ) : null}
       {children}
     </section>
   );

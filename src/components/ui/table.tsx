@@ -48,8 +48,11 @@ export function Table({
   );
 }
 
-/** A column of the header row: its label, or the label with how the column is shown. */
-export type Column = React.ReactNode | { label: React.ReactNode; align?: CellAlign; hidden?: boolean; className?: string };
+/**
+ * A column of the header row: its label, or the label with how the column is shown; `sub` is a
+ * second line under the label, for a column whose cells hold two things (name and number).
+ */
+export type Column = React.ReactNode | { label: React.ReactNode; sub?: React.ReactNode; align?: CellAlign; hidden?: boolean; className?: string };
 
 const isColumnSpec = (c: Column): c is Exclude<Column, React.ReactNode> => typeof c === "object" && c !== null && "label" in c;
 
@@ -62,6 +65,7 @@ export function THead({ columns, children }: { columns?: Column[]; children?: Re
           isColumnSpec(c) ? (
             <Th key={i} align={c.align} hidden={c.hidden} className={c.className}>
               {c.label}
+              {c.sub ? <span className="block font-normal">{c.sub}</span> : null}
             </Th>
           ) : (
             <Th key={i}>{c}</Th>

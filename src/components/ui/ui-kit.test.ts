@@ -35,6 +35,12 @@ describe("Table", () => {
     expect(html).not.toContain('class="sr-only">Användare');
   });
 
+  it("puts a column's second line under its label", () => {
+    const html = renderToStaticMarkup(h("table", null, h(THead, { columns: [{ label: "Namn", sub: "Organisationsnummer" }, "Status"] })));
+    expect(html).toMatch(/<th scope="col"[^>]*>Namn<span class="block font-normal">Organisationsnummer<\/span><\/th>/);
+    expect(html).toMatch(/<th scope="col"[^>]*>Status<\/th>/);
+  });
+
   it("shows the empty message instead of a table without rows", () => {
     expect(table({ empty: "Inga användare." })).toBe('<p class="text-slate-800">Inga användare.</p>');
   });

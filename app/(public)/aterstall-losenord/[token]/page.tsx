@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { isResetTokenUsable } from "@/server/accounts/password-reset";
+import { PublicHeading } from "@/components/auth/public-heading";
+import Link from "next/link";
 import { ResetForm } from "./reset-form";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -14,7 +15,7 @@ export default async function ResetPasswordPage({ params }: { params: Promise<{ 
   const usable = /^[A-Za-z0-9_-]{20,100}$/.test(token) && (await isResetTokenUsable(token));
   return (
     <div>
-      <h1 className="mb-6 text-2xl font-semibold">{t("resetTitle")}</h1>
+      <PublicHeading title={t("resetTitle")} />
       {usable ? (
         <ResetForm token={token} />
       ) : (

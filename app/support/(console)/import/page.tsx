@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { OutcomeBanner } from "@/components/ui/outcome-banner";
-import { PageHeader } from "@/components/ui/page-header";
+import { Card, PageHeader } from "@/components/ui/page-header";
 import { RowHeader, Table, TBody, Td, THead, Tr } from "@/components/ui/table";
 import { MAX_IMPORT_FILE_BYTES, type Problem, type ProblemLocation } from "@/domain/metering/types";
 import { formatDateTime, formatNumber } from "@/lib/format";
@@ -78,10 +78,7 @@ function Job({ job, t, locale }: { job: MeterImportJobView; t: T; locale: string
 
 function PendingJobs({ jobs, t, locale, current }: { jobs: MeterImportJobView[]; t: T; locale: string; current: string | null }) {
   return (
-    <section aria-labelledby="pending-imports-heading" className="mb-8 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
-      <h2 id="pending-imports-heading" className="mb-3 text-lg font-semibold text-slate-900">
-        {t("pending.heading")}
-      </h2>
+    <Card title={t("pending.heading")} headingId="pending-imports-heading" className="mb-8">
       <Table caption={t("pending.caption")} density="compact">
         <THead columns={[{ label: t("col.time"), className: "whitespace-nowrap" }, t("col.file"), t("col.status"), t("col.by"), { label: t("job.show"), hidden: true }]} />
         <TBody>
@@ -99,7 +96,7 @@ function PendingJobs({ jobs, t, locale, current }: { jobs: MeterImportJobView[];
           ))}
         </TBody>
       </Table>
-    </section>
+    </Card>
   );
 }
 
@@ -193,10 +190,7 @@ function Report({ report, t, locale }: { report: MeterImportReport; t: T; locale
 function RecentImports({ rows, t, locale, current }: { rows: MeterImportSummary[]; t: T; locale: string; current: string | null }) {
   const n = (v: number) => formatNumber(v, locale, 0);
   return (
-    <section aria-labelledby="recent-imports-heading" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
-      <h2 id="recent-imports-heading" className="mb-3 text-lg font-semibold text-slate-900">
-        {t("recent.heading")}
-      </h2>
+    <Card title={t("recent.heading")} headingId="recent-imports-heading">
       {rows.length === 0 ? (
         <p className="text-slate-700">{t("recent.none")}</p>
       ) : (
@@ -239,7 +233,7 @@ function RecentImports({ rows, t, locale, current }: { rows: MeterImportSummary[
           </TBody>
         </Table>
       )}
-    </section>
+    </Card>
   );
 }
 

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Card, PageHeader } from "@/components/ui/page-header";
-import { RowHeader, Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import { RowHeader, Table, TBody, Td, THead, Tr } from "@/components/ui/table";
 import { formatOrganisationNumber } from "@/domain/access/organisation-number";
 import { requireStaff } from "@/server/auth/session";
 import { listThirdParties } from "@/server/third-party/list-for-staff";
@@ -42,21 +42,14 @@ export default async function ThirdPartyRegisterPage() {
             <>
               <p className="mb-3 text-sm text-slate-700">{t("list.count", { count: parties.length })}</p>
               <Table caption={t("list.caption")}>
-                <THead>
-                  <Th>
-                    {t("list.name")}
-                    <span className="block font-normal">{t("list.organisationNumber")}</span>
-                  </Th>
-                  <Th>
-                    {t("list.contact")}
-                    <span className="block font-normal">{t("list.webhook")}</span>
-                  </Th>
-                  <Th>{t("list.status")}</Th>
-                  <Th align="right">{t("list.clients")}</Th>
-                  <Th align="right">{t("list.consents")}</Th>
-                  <Th align="right">{t("list.openRequests")}</Th>
-                  <Th align="right">{t("list.failedWebhooks")}</Th>
-                </THead>
+                <THead
+                  columns={[
+                    { label: t("list.name"), sub: t("list.organisationNumber") },
+                    { label: t("list.contact"), sub: t("list.webhook") },
+                    t("list.status"),
+                    ...(["clients", "consents", "openRequests", "failedWebhooks"] as const).map((k) => ({ label: t(`list.${k}`), align: "right" as const })),
+                  ]}
+                />
                 <TBody>
                   {parties.map((p) => (
                     <Tr key={p.id}>

@@ -2,7 +2,7 @@
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { useActionState, useId, useState } from "react";
-import { ActionForm } from "@/components/ui/action-form";
+import { ActionForm, useFormAction } from "@/components/ui/action-form";
 import { buttonClass } from "@/components/ui/button";
 import { ConfirmCheckbox, Field, TextAreaField } from "@/components/ui/field";
 import { FormMessage, SubmitButton } from "@/components/ui/form-status";
@@ -90,9 +90,7 @@ function ThirdPartyFields({ values, errors }: { values: PartyFields; errors: Rec
 /** "Registrera energitjänsteföretag" (ADMIN); afterwards the webhook secret, once, and the way on. */
 export function RegisterThirdPartyForm() {
   const t = useTranslations("thirdPartyAdmin.register");
-  const [state, action] = useActionState(createThirdPartyAction, idle);
-  const v = state.status === "error" ? (state.values ?? {}) : {};
-  const e = state.fieldErrors ?? {};
+  const { state, action, values: v, errors: e } = useFormAction(createThirdPartyAction);
   const created = state.status === "ok" ? (state.messageValues as { name: string; thirdPartyId: string; webhookSecret: string }) : null;
   return (
     <div>
@@ -133,9 +131,7 @@ export function EditThirdPartyForm({ party }: { party: EditableParty }) {
   const ts = useTranslations("thirdPartyAdmin.status");
   const tAll = useTranslations();
   const id = useId();
-  const [state, action] = useActionState(updateThirdPartyAction, idle);
-  const v = state.status === "error" ? (state.values ?? {}) : {};
-  const e = state.fieldErrors ?? {};
+  const { state, action, values: v, errors: e } = useFormAction(updateThirdPartyAction);
   const status = v.status ?? party.status;
   return (
     <form action={action} noValidate className="max-w-xl">

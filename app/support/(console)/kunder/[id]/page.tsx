@@ -9,11 +9,10 @@ import { formatDate, formatDateTime } from "@/lib/format";
 import { requireStaff } from "@/server/auth/session";
 import { getCustomerForSupport, type SupportCustomer } from "@/server/support/get-customer-for-support";
 import { AuditTable } from "../../audit-table";
-import { Badge } from "@/components/ui/badge";
 import { DetailList, DetailRow } from "@/components/ui/detail-list";
 import { OutcomeBanner } from "@/components/ui/outcome-banner";
 import { RowHeader, Table, TBody, Td, THead, Tr } from "@/components/ui/table";
-import { LastLogin, UserEmail } from "../../user-cells";
+import { LastLogin, UserNameAndEmailCells, UserStatusBadge } from "../../user-cells";
 import { ResetLinkForm, VoidUserForm } from "./user-actions";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -118,13 +117,10 @@ function Users({ customer, locale, t }: { customer: SupportCustomer; locale: str
         <TBody>
           {customer.users.map((u) => (
             <Tr key={u.id}>
-              <RowHeader>{u.name}</RowHeader>
-              <Td className="break-all">
-                <UserEmail email={u.email} voidedEmail={u.voidedEmail} />
-              </Td>
+              <UserNameAndEmailCells user={u} />
               <Td>{t(`role.${u.role}`)}</Td>
               <Td>
-                <Badge tone={u.status === "ACTIVE" ? "ok" : "bad"}>{t(`status.${u.status}`)}</Badge>
+                <UserStatusBadge status={u.status} />
                 {u.status === "VOIDED" && u.voidedAt ? (
                   <span className="mt-1 block text-xs text-slate-700">
                     {u.voidedByName

@@ -1,7 +1,7 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/page-header";
-import { RowHeader, Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import { RowHeader, Table, TBody, Td, THead, Tr } from "@/components/ui/table";
 import { consentStates } from "@/domain/consent/state-machine";
 import { formatDateTime } from "@/lib/format";
 import type { getThirdPartyForStaff } from "@/server/third-party/list-for-staff";
@@ -126,18 +126,17 @@ export async function WebhooksCard({ party }: { party: StaffThirdParty }) {
       <p className="text-slate-700">{t("webhooks.none")}</p>
     ) : (
       <Table caption={t("webhooks.caption")}>
-        <THead>
-          <Th>
-            {t("webhooks.eventId")}
-            <span className="block font-normal">{t("webhooks.type")}</span>
-          </Th>
-          <Th>{t("webhooks.status")}</Th>
-          <Th align="right">{t("webhooks.attempts")}</Th>
-          <Th>{t("webhooks.lastResult")}</Th>
-          <Th>{t("webhooks.nextAttempt")}</Th>
-          <Th>{t("webhooks.delivered")}</Th>
-          <Th>{t("webhooks.action")}</Th>
-        </THead>
+        <THead
+          columns={[
+            { label: t("webhooks.eventId"), sub: t("webhooks.type") },
+            t("webhooks.status"),
+            { label: t("webhooks.attempts"), align: "right" },
+            t("webhooks.lastResult"),
+            t("webhooks.nextAttempt"),
+            t("webhooks.delivered"),
+            t("webhooks.action"),
+          ]}
+        />
         <TBody>
           {party.webhooks.map((w) => (
             <Tr key={w.id} className="align-top">
