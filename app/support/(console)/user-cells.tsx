@@ -5,7 +5,7 @@ import { formatDateTime } from "@/lib/format";
 import type { SupportCustomerUser } from "@/server/support/get-customer-for-support";
 
 /** A user's e-mail address, or the former one of a voided account, or "no e-mail". */
-export async function UserEmail({ email, voidedEmail }: { email: string | null; voidedEmail: string | null }) {
+async function UserEmail({ email, voidedEmail }: { email: string | null; voidedEmail: string | null }) {
   const t = await getTranslations("support");
   return <>{email ?? (voidedEmail ? t("formerEmail", { email: voidedEmail }) : t("noEmail"))}</>;
 }

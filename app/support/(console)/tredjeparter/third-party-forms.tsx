@@ -23,7 +23,7 @@ import {
  * A secret shown once, right after the action made it: the value, a copy button and the warning
  * that it will not be shown again. It lives only in this component's state.
  */
-export function SecretOnce({ items, heading }: { heading: string; items: { label: string; value: string }[] }) {
+function SecretOnce({ items, heading }: { heading: string; items: { label: string; value: string }[] }) {
   const t = useTranslations("thirdPartyAdmin.secret");
   const [copied, setCopied] = useState<string | null>(null);
   const copy = async (label: string, value: string) => {
