@@ -5,8 +5,8 @@ import { formatDate } from "@/lib/format";
 import { CONTRACTS_ENDING_WITHIN_DAYS } from "@/server/installations/get-start-overview";
 import type { StartView } from "@/server/installations/get-start-view";
 import { listHref } from "@/server/installations/installation-list-params";
+import { textLink } from "@/components/ui/text-link";
 
-const link = "font-medium text-sky-800 underline underline-offset-2 hover:text-sky-950";
 
 /** What waits for the user's answer: management companies' requests and requests for meter data. */
 export async function StartNotices({ view }: { view: StartView }) {
@@ -15,14 +15,14 @@ export async function StartNotices({ view }: { view: StartView }) {
     <>
       {view.companyRequests.count > 0 ? (
         <p role="note" className="mb-6 rounded-md border border-amber-700 bg-amber-50 px-4 py-3 text-slate-900">
-          <Link href={`/behorighet?kund=${view.companyRequests.customerId}`} className={link}>
+          <Link href={`/behorighet?kund=${view.companyRequests.customerId}`} className={textLink}>
             {ta("requests.startNotice", { count: view.companyRequests.count })}
           </Link>
         </p>
       ) : null}
       {view.meterDataRequests > 0 ? (
         <p role="note" className="mb-6 rounded-md border border-sky-800 bg-sky-50 px-4 py-3 text-slate-900">
-          <Link href="/tredjepartsatkomst" className={link}>
+          <Link href="/tredjepartsatkomst" className={textLink}>
             {tp("startNotice", { count: view.meterDataRequests })}
           </Link>
         </p>
@@ -48,14 +48,14 @@ export async function InstallationsAndCustomerCards({ view }: { view: StartView 
                 .filter((c) => c.count > 0)
                 .map((c) => (
                   <li key={c.type}>
-                    <Link href={listHref({ customer: customer.id, type: c.type })} className={link}>
+                    <Link href={listHref({ customer: customer.id, type: c.type })} className={textLink}>
                       {t("typeCountLink", { type: ti(`type.${c.type}`), count: c.count })}
                     </Link>
                   </li>
                 ))}
             </ul>
             <p className="mt-4">
-              <Link href={listHref({ customer: customer.id })} className={link}>
+              <Link href={listHref({ customer: customer.id })} className={textLink}>
                 {t("allInstallationsLink")}
               </Link>{" "}
               <span className="text-slate-700">({t("installationCount", { count: overview.installationTotal })})</span>
@@ -76,7 +76,7 @@ export async function InstallationsAndCustomerCards({ view }: { view: StartView 
           <dd>{tc(`delivery.${customer.invoiceDelivery}`)}</dd>
         </dl>
         <p className="mt-4">
-          <Link href="/kunduppgifter" className={link}>
+          <Link href="/kunduppgifter" className={textLink}>
             {view.canEditCustomer ? t("customerLink") : t("customerLinkReadOnly")}
           </Link>
         </p>
@@ -99,7 +99,7 @@ export async function ContractsAndMeterCards({ view, locale }: { view: StartView
           <ul className="divide-y divide-slate-200">
             {overview.contractsEndingSoon.map((c) => (
               <li key={c.id} className="py-2">
-                <Link href={`/anlaggningar/${c.installation.id}`} className={link}>
+                <Link href={`/anlaggningar/${c.installation.id}`} className={textLink}>
                   {c.productName}
                 </Link>
                 <span className="block text-sm text-slate-700">
@@ -129,13 +129,13 @@ export async function WhatYouCanDo({ view }: { view: StartView }) {
       </h2>
       <ul className="list-disc space-y-1 pl-5 text-slate-800">
         <li>
-          <Link href="/anlaggningar" className={link}>
+          <Link href="/anlaggningar" className={textLink}>
             {t("whatInstallations")}
           </Link>
           : {t("whatInstallationsText")}
         </li>
         <li>
-          <Link href="/kunduppgifter" className={link}>
+          <Link href="/kunduppgifter" className={textLink}>
             {t("whatCustomer")}
           </Link>
           : {view.canEditCustomer ? t("whatCustomerText") : t("whatCustomerTextReadOnly")}

@@ -4,8 +4,8 @@ import { Badge } from "@/components/ui/badge";
 import { RowHeader, Table, TBody, Td, Th, THead } from "@/components/ui/table";
 import { formatMeteringPointId } from "@/domain/identity";
 import type { InstallationsPageView } from "@/server/installations/get-installations-view";
+import { textLink } from "@/components/ui/text-link";
 
-const link = "font-medium text-sky-800 underline underline-offset-2 hover:text-sky-950";
 
 /** One page of installations, each row with the checkbox of the selection form around it. */
 export async function InstallationTable({ view }: { view: InstallationsPageView }) {
@@ -36,7 +36,7 @@ export async function InstallationTable({ view }: { view: InstallationsPageView 
               <input type="checkbox" name={`anl.${i.id}`} value="1" aria-label={tg("selectRow", { name: i.name ?? i.street })} className="mt-1 h-4 w-4 accent-sky-800" />
             </Td>
             <RowHeader>
-              <Link href={`/anlaggningar/${i.id}`} className={link}>
+              <Link href={`/anlaggningar/${i.id}`} className={textLink}>
                 {i.name ?? i.street}
               </Link>
               <span className="block text-slate-700">

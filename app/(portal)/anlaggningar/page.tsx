@@ -10,12 +10,12 @@ import { listHref, type SearchParams } from "@/server/installations/installation
 import { InstallationTable } from "./installation-table";
 import { SearchSection } from "./search-section";
 import { SelectionForm } from "./selection-form";
+import { textLink } from "@/components/ui/text-link";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("installations"))("title") };
 }
 
-const link = "font-medium text-sky-800 underline underline-offset-2 hover:text-sky-950";
 
 export default async function InstallationsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireCustomer();
@@ -42,7 +42,7 @@ export default async function InstallationsPage({ searchParams }: { searchParams
         title={t("title")}
         intro={t("intro")}
         actions={
-          <Link href="/anlaggningar/grupper" className={link}>
+          <Link href="/anlaggningar/grupper" className={textLink}>
             {tg("myGroups", { count: view.groups.length })}
           </Link>
         }

@@ -4,8 +4,8 @@ import { Card } from "@/components/ui/page-header";
 import { RowHeader, Table, TBody, Td, THead, Tr } from "@/components/ui/table";
 import type { AccessCustomerRow } from "@/server/access/get-access-view";
 import { AddCustomerForm } from "./access-forms";
+import { textLink } from "@/components/ui/text-link";
 
-const link = "font-medium text-sky-800 underline underline-offset-2 hover:text-sky-950";
 
 /** "Mina kunder": the customer numbers the user may see, at which level, and the way to add one. */
 export async function MyCustomersCard({ customers }: { customers: AccessCustomerRow[] }) {
@@ -28,7 +28,7 @@ export async function MyCustomersCard({ customers }: { customers: AccessCustomer
                 {c.manage === "shown" ? (
                   <span className="text-slate-700">{t("myCustomers.shownBelow")}</span>
                 ) : c.manage === "link" ? (
-                  <Link href={`/behorighet?kund=${c.customerId}`} className={link}>
+                  <Link href={`/behorighet?kund=${c.customerId}`} className={textLink}>
                     {t("myCustomers.manage")}
                     <span className="sr-only"> {c.customerNumber}</span>
                   </Link>

@@ -8,12 +8,12 @@ import { explainedLineName, type InvoiceExplanation, type LineExplanation } from
 import { formatDate, formatMoney } from "@/lib/format";
 import type { InvoiceDetail } from "@/server/invoices/get-invoice";
 import { formatDecimal, formatKwhPrice, formatUnitPrice, periodDates, unitLabel } from "./format";
+import { textLink } from "@/components/ui/text-link";
 
 type Translate = Awaited<ReturnType<typeof getTranslations<"invoices">>>;
 type DocumentTranslate = Awaited<ReturnType<typeof getTranslations<"invoiceDocument">>>;
 
 const h3 = "mb-2 mt-5 text-base font-semibold text-slate-900";
-const link = "font-medium text-sky-800 underline underline-offset-2 hover:text-sky-950";
 
 /** A line's name in the reader's language, from its code and parameters (the portal speaks sv and en). */
 export function lineName(line: LineExplanation, locale: string, t: DocumentTranslate): string {
@@ -228,7 +228,7 @@ function Correction({ f, correction }: { f: Formatters; correction: InvoiceExpla
         {t.rich(correction.role === "creditNote" ? "explain.correction.creditNote" : "explain.correction.rebill", {
           number: correction.original.invoiceNumber,
           link: (chunks) => (
-            <Link href={`/fakturor/${invoice.corrects!.id}`} className={link}>
+            <Link href={`/fakturor/${invoice.corrects!.id}`} className={textLink}>
               {chunks}
             </Link>
           ),

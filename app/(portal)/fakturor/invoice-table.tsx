@@ -7,8 +7,8 @@ import type { InvoiceListPageView } from "@/server/invoices/get-invoice-list-vie
 import type { InvoiceListItem } from "@/server/invoices/list-invoices";
 import { invoicePdfHref } from "./list-params";
 import { StatusBadge } from "./status-badge";
+import { textLink } from "@/components/ui/text-link";
 
-const link = "font-medium text-sky-800 underline underline-offset-2 hover:text-sky-950";
 
 type Translate = Awaited<ReturnType<typeof getTranslations<"invoices">>>;
 
@@ -47,7 +47,7 @@ function InvoiceRow({ invoice, locale, showCustomer, t, detailsLabel }: { invoic
     <tr>
       <RowHeader>
         {/* Seed 000: the invoice number opens a PDF copy of the invoice. */}
-        <a href={invoicePdfHref(invoice.id)} className={`${link} tabular-nums`} aria-label={t("pdfLinkLabel", { number: invoice.invoiceNumber })}>
+        <a href={invoicePdfHref(invoice.id)} className={`${textLink} tabular-nums`} aria-label={t("pdfLinkLabel", { number: invoice.invoiceNumber })}>
           {invoice.invoiceNumber}
         </a>
         <span className="ml-1 text-xs text-slate-700" aria-hidden="true">
@@ -74,7 +74,7 @@ function InvoiceRow({ invoice, locale, showCustomer, t, detailsLabel }: { invoic
       </Td>
       {showCustomer ? <Td className="tabular-nums">{invoice.customerNumber}</Td> : null}
       <Td>
-        <Link href={`/fakturor/${invoice.id}`} className={link} aria-label={t("detailsLinkLabel", { number: invoice.invoiceNumber })}>
+        <Link href={`/fakturor/${invoice.id}`} className={textLink} aria-label={t("detailsLinkLabel", { number: invoice.invoiceNumber })}>
           {detailsLabel}
         </Link>
       </Td>

@@ -8,7 +8,7 @@ import { formatDate } from "@/lib/format";
 import { lastValidDay } from "@/server/third-party/approve-consent-requests";
 import type { ThirdPartyAccessItem } from "@/server/third-party/list-third-party-access";
 
-export const link = "font-medium text-sky-800 underline underline-offset-2 hover:text-sky-950";
+export { textLink as link } from "@/components/ui/text-link";
 /** Ending a consent: an outlined red link, quieter than the kit's solid danger button in a table row. */
 export const dangerLink =
   "inline-block whitespace-nowrap rounded-md border border-red-700 bg-white px-3 py-1.5 text-sm font-medium text-red-800 hover:bg-red-50 focus:outline-none focus:ring-2 focus:ring-sky-600 focus:ring-offset-2";

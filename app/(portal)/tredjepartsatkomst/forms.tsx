@@ -6,8 +6,8 @@ import { FormMessage, SubmitButton } from "@/components/ui/form-status";
 import { RowHeader, Table, TBody, Td, THead, Tr } from "@/components/ui/table";
 import { idle } from "@/lib/action-state";
 import { startApprovalAction } from "@/server/actions/third-party-actions";
+import { textLink } from "@/components/ui/text-link";
 
-const link = "font-medium text-sky-800 underline underline-offset-2 hover:text-sky-950";
 
 /** Where to link an account to e-legitimation (a signing under Mitt konto). */
 function LinkElegNotice({ text, role }: { text: string; role: "alert" | "note" }) {
@@ -16,7 +16,7 @@ function LinkElegNotice({ text, role }: { text: string; role: "alert" | "note" }
     <div role={role} className="mb-4 rounded-md border border-amber-700 bg-amber-50 px-4 py-3 text-sm text-slate-900">
       <p>{text}</p>
       <p className="mt-2">
-        <Link href="/mitt-konto" className={link}>
+        <Link href="/mitt-konto" className={textLink}>
           {t("linkEleg")}
         </Link>
       </p>
@@ -117,7 +117,7 @@ export function ApprovalForm({ rows, blocked, cancelHref }: { rows: ApprovalRow[
       ) : null}
       <div className="flex flex-wrap items-center gap-4">
         {blocked ? null : <SubmitButton pendingLabel={t("approve.pending")}>{t("approve.submit")}</SubmitButton>}
-        <Link href={cancelHref} className={link}>
+        <Link href={cancelHref} className={textLink}>
           {t("approve.cancel")}
         </Link>
       </div>

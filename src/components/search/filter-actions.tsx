@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
+import { textLink } from "@/components/ui/text-link";
 
 /**
  * The end of a search or filter form (installations, invoices, the sharing log): the submit
@@ -10,7 +11,7 @@ export function FilterActions({ submitLabel, clear, className }: { submitLabel: 
     <div className={className}>
       <Button type="submit">{submitLabel}</Button>
       {clear ? (
-        <Link href={clear.href} className="font-medium text-sky-800 underline underline-offset-2 hover:text-sky-950">
+        <Link href={clear.href} className={textLink}>
           {clear.label}
         </Link>
       ) : null}

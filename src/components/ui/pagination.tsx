@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { textLink } from "@/components/ui/text-link";
 
-const link = "font-medium text-sky-800 underline underline-offset-2 hover:text-sky-950";
 
 /** Previous / "Sida 2 av 5" / next for a paginated list; nothing when everything fits one page. */
 export async function Pagination({ page, pageCount, hrefFor, label }: { page: number; pageCount: number; hrefFor: (page: number) => string; label: string }) {
@@ -10,7 +10,7 @@ export async function Pagination({ page, pageCount, hrefFor, label }: { page: nu
   return (
     <nav aria-label={label} className="mt-4 flex flex-wrap items-center gap-4">
       {page > 1 ? (
-        <Link href={hrefFor(page - 1)} rel="prev" className={link}>
+        <Link href={hrefFor(page - 1)} rel="prev" className={textLink}>
           {tc("previous")}
         </Link>
       ) : null}
@@ -18,7 +18,7 @@ export async function Pagination({ page, pageCount, hrefFor, label }: { page: nu
         {tc("page", { page, pages: pageCount })}
       </span>
       {page < pageCount ? (
-        <Link href={hrefFor(page + 1)} rel="next" className={link}>
+        <Link href={hrefFor(page + 1)} rel="next" className={textLink}>
           {tc("next")}
         </Link>
       ) : null}

@@ -12,6 +12,7 @@ import { getInstallation, type InstallationDetail, type SeriesSummary } from "@/
 import { formatMeteringPointId } from "@/domain/identity";
 import { listHref } from "@/server/installations/installation-list-params";
 import { LinkButton } from "@/components/ui/button";
+import { textLink } from "@/components/ui/text-link";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -32,7 +33,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: installation.name ?? installation.street };
 }
 
-const link = "font-medium text-sky-800 underline underline-offset-2 hover:text-sky-950";
 const dl = "grid gap-x-6 gap-y-2 text-slate-900 sm:grid-cols-[max-content_1fr]";
 const dt = "font-medium text-slate-700";
 
@@ -46,7 +46,7 @@ export default async function InstallationPage({ params }: Props) {
   return (
     <>
       <p className="mb-2 text-sm">
-        <Link href={listHref({ customer: i.customerId })} className={link}>
+        <Link href={listHref({ customer: i.customerId })} className={textLink}>
           <span aria-hidden="true">← </span>
           {t("backToList")}
         </Link>

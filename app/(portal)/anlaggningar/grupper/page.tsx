@@ -7,12 +7,12 @@ import { RowHeader, Table, TBody, Td, THead, Tr } from "@/components/ui/table";
 import { requireCustomer } from "@/server/auth/session";
 import { listGroups } from "@/server/groups/list-groups";
 import { GroupRowActions } from "./group-row-actions";
+import { textLink } from "@/components/ui/text-link";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("groups"))("title") };
 }
 
-const link = "font-medium text-sky-800 underline underline-offset-2 hover:text-sky-950";
 
 /** Anläggningar → Grupper: the user's own groups with their member counts; rename, delete, use. */
 export default async function GroupsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -22,7 +22,7 @@ export default async function GroupsPage({ searchParams }: { searchParams: Promi
   return (
     <>
       <nav aria-label={t("list.toInstallations")} className="mb-2 text-sm">
-        <Link href="/anlaggningar" className={link}>
+        <Link href="/anlaggningar" className={textLink}>
           ← {t("list.toInstallations")}
         </Link>
       </nav>
@@ -45,11 +45,11 @@ export default async function GroupsPage({ searchParams }: { searchParams: Promi
                 <RowHeader className="align-top font-medium">
                   <span className="block text-base">{g.name}</span>
                   <span className="mt-1 flex flex-wrap gap-x-4 gap-y-1 font-normal">
-                    <Link href={`/anlaggningar?grupp=${g.id}`} className={link} aria-label={`${t("list.showList")}: ${g.name}`}>
+                    <Link href={`/anlaggningar?grupp=${g.id}`} className={textLink} aria-label={`${t("list.showList")}: ${g.name}`}>
                       {t("list.showList")}
                     </Link>
                     {g.memberCount > 0 ? (
-                      <Link href={`/forbrukning?grupp=${g.id}`} className={link} aria-label={`${t("list.showConsumption")}: ${g.name}`}>
+                      <Link href={`/forbrukning?grupp=${g.id}`} className={textLink} aria-label={`${t("list.showConsumption")}: ${g.name}`}>
                         {t("list.showConsumption")}
                       </Link>
                     ) : null}

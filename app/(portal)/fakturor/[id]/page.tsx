@@ -17,6 +17,7 @@ import { formatDecimal, formatUnitPrice, periodDates, unitLabel } from "../forma
 import { invoiceListHref, invoicePdfHref } from "../list-params";
 import { StatusBadge } from "../status-badge";
 import { buttonClass } from "@/components/ui/button";
+import { textLink } from "@/components/ui/text-link";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -40,7 +41,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: t(`detailTitle.${kindOf(invoice)}`, { number: invoice.invoiceNumber }) };
 }
 
-const link = "font-medium text-sky-800 underline underline-offset-2 hover:text-sky-950";
 const dl = "grid gap-x-6 gap-y-2 text-slate-900 sm:grid-cols-[max-content_1fr]";
 const dt = "font-medium text-slate-700";
 /** The padding of the kit's cells, for the header cells the kit has no piece for (a group title, a sum's label). */
@@ -59,7 +59,7 @@ export default async function InvoicePage({ params }: Props) {
   return (
     <>
       <p className="mb-2 text-sm">
-        <Link href={invoiceListHref({ customer: invoice.customer.id })} className={link}>
+        <Link href={invoiceListHref({ customer: invoice.customer.id })} className={textLink}>
           <span aria-hidden="true">← </span>
           {t("backToList")}
         </Link>
@@ -108,7 +108,7 @@ export default async function InvoicePage({ params }: Props) {
               <>
                 <dt className={dt}>{t("installationLabel")}</dt>
                 <dd>
-                  <Link href={`/anlaggningar/${i.id}`} className={link}>
+                  <Link href={`/anlaggningar/${i.id}`} className={textLink}>
                     {i.name ?? i.street}
                   </Link>
                   <span className="block text-slate-700">
@@ -175,7 +175,7 @@ async function Corrections({ invoice, locale }: { invoice: InvoiceDetail; locale
             kind: t(`relatedKind.${invoice.corrects.kind}`),
             number: invoice.corrects.invoiceNumber,
             link: (chunks) => (
-              <Link href={`/fakturor/${invoice.corrects!.id}`} className={link}>
+              <Link href={`/fakturor/${invoice.corrects!.id}`} className={textLink}>
                 {chunks}
               </Link>
             ),
@@ -190,7 +190,7 @@ async function Corrections({ invoice, locale }: { invoice: InvoiceDetail; locale
             {invoice.correctedBy.map((r) => (
               <li key={r.id}>
                 {t(`relatedKind.${r.kind}`)}{" "}
-                <Link href={`/fakturor/${r.id}`} className={link}>
+                <Link href={`/fakturor/${r.id}`} className={textLink}>
                   {r.invoiceNumber}
                 </Link>{" "}
                 ({formatDate(r.invoiceDate, locale)}, {money(r.totalAmountMinor)}, {t(`status.${r.paymentStatus}`)})

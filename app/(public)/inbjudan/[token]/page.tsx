@@ -6,13 +6,13 @@ import { SignOutButton } from "@/components/shell/sign-out-button";
 import { getInvitation } from "@/server/access/get-invitation";
 import { currentActor } from "@/server/auth/session";
 import { AcceptInvitationForm } from "./accept-form";
+import { textLink } from "@/components/ui/text-link";
 
 export async function generateMetadata(): Promise<Metadata> {
   // The token is in the path: do not send it on to other sites.
   return { title: (await getTranslations("access"))("accept.title"), referrer: "no-referrer" };
 }
 
-const link = "font-medium text-sky-800 underline underline-offset-2 hover:text-sky-950";
 
 /** The page an invitation mail links to: what is offered, and accepting it in one step. */
 export default async function InvitationPage({ params }: { params: Promise<{ token: string }> }) {
@@ -29,7 +29,7 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
           <p className="mt-2">{t("accept.askAgain")}</p>
         </div>
         <p className="mt-6 text-sm">
-          <Link href="/logga-in" className={link}>
+          <Link href="/logga-in" className={textLink}>
             {ta("signIn")}
           </Link>
         </p>

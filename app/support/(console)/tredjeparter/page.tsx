@@ -8,6 +8,7 @@ import { requireStaff } from "@/server/auth/session";
 import { listThirdParties } from "@/server/third-party/list-for-staff";
 import { Badge } from "@/components/ui/badge";
 import { RegisterThirdPartyForm } from "./third-party-forms";
+import { textLink } from "@/components/ui/text-link";
 
 /** An e-mail address that may wrap after the @ (and nowhere else in the middle of a word). */
 function EmailAddress({ address }: { address: string }) {
@@ -54,7 +55,7 @@ export default async function ThirdPartyRegisterPage() {
                   {parties.map((p) => (
                     <Tr key={p.id}>
                       <RowHeader>
-                        <Link href={`/support/tredjeparter/${p.id}`} className="font-medium text-sky-800 underline underline-offset-2 hover:text-sky-950">
+                        <Link href={`/support/tredjeparter/${p.id}`} className={textLink}>
                           {p.name}
                         </Link>
                         <span className="block whitespace-nowrap text-slate-700 tabular-nums">{formatOrganisationNumber(p.organisationNumber)}</span>

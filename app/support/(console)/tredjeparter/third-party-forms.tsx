@@ -18,6 +18,7 @@ import {
   reviewConsentRequestAction,
   updateThirdPartyAction,
 } from "@/server/actions/third-party-admin-actions";
+import { textLink } from "@/components/ui/text-link";
 
 /**
  * A secret shown once, right after the action made it: the value, a copy button and the warning
@@ -98,7 +99,7 @@ export function RegisterThirdPartyForm() {
         <>
           <SecretOnce heading={t("created", { name: created.name })} items={[{ label: t("secretLabel", { name: created.name }), value: created.webhookSecret }]} />
           <p className="mb-6">
-            <Link href={`/support/tredjeparter/${created.thirdPartyId}`} className="font-medium text-sky-800 underline underline-offset-2 hover:text-sky-950">
+            <Link href={`/support/tredjeparter/${created.thirdPartyId}`} className={textLink}>
               {t("toCompany", { name: created.name })}
             </Link>
           </p>
