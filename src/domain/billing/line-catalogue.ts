@@ -125,24 +125,22 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "obj
  */
 export function lineParamsOf(line: LineFactsForParams): LineParams {
   if (!isCatalogueCode(line.code)) return {};
-  const wanted = new Set<keyof LineParams>(LINE_CATALOGUE[line.code].params);
+  // Called for every line of a billing run: plain checks, no Set or schema per line.
+  const wanted = LINE_CATALOGUE[line.code].params as readonly (keyof LineParams)[];
   const d = isObject(line.details) ? line.details : {};
   const params: LineParams = {};
-  if (wanted.has("variant") && line.product === "FI_SUPPLY") params.variant = "basic";
-  if (wanted.has("season")) {
-    const s = season.safeParse(d.season);
-    if (s.success) params.season = s.data;
-  }
-  if (wanted.has("band") && (d.band === "low" || d.band === "high" || d.band === "peak")) params.band = d.band;
-  if (wanted.has("month") && d.kind === "powerFee" && typeof d.month === "string") {
+  if (wanted.includes("variant") && line.product === "FI_SUPPLY") params.variant = "basic";
+  if (wanted.includes("season") && typeof d.season === "string" && (season.options as readonly string[]).includes(d.season)) params.season = d.season as LineParams["season"];
+  if (wanted.includes("band") && (d.band === "low" || d.band === "high" || d.band === "peak")) params.band = d.band;
+  if (wanted.includes("month") && d.kind === "powerFee" && typeof d.month === "string") {
     params.month = d.month;
     if (typeof d.days === "number" && typeof d.daysInMonth === "number" && d.days !== d.daysInMonth) {
       params.days = d.days;
       params.daysInMonth = d.daysInMonth;
     }
   }
-  if (wanted.has("kW") && d.kind === "contractedPower" && typeof d.kW === "string") params.kW = d.kW;
-  if (wanted.has("quarter") && typeof line.from === "string" && /^\d{4}-\d{2}-\d{2}$/.test(line.from)) {
+  if (wanted.includes("kW") && d.kind === "contractedPower" && typeof d.kW === "string") params.kW = d.kW;
+  if (wanted.includes("quarter") && typeof line.from === "string" && /^\d{4}-\d{2}-\d{2}$/.test(line.from)) {
     params.year = Number(line.from.slice(0, 4));
     params.quarter = Math.floor((Number(line.from.slice(5, 7)) - 1) / 3) + 1;
   }

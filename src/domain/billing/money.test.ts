@@ -49,6 +49,17 @@ describe("parseDecimal", () => {
     expect(normalizeDecimal("12.500000")).toBe("12.5");
     expect(normalizeDecimal("412.345000")).toBe("412.345");
   });
+
+  it("gives a text that is already normal back as it is, the same as parsing and formatting it", () => {
+    const texts = ["0", "7", "-7", "25", "12.5", "0.000001", "-0.5", "412.345", "999999999", "123456789.123456", "1.000001", "-3.14"];
+    for (const t of texts) expect(normalizeDecimal(t)).toBe(formatMicro(parseDecimal(t)));
+    for (const t of texts) expect(normalizeDecimal(t)).toBe(t);
+    // Not normal, so parsed: still normalised or refused as before.
+    expect(normalizeDecimal("1234567890")).toBe("1234567890");
+    expect(normalizeDecimal("-0")).toBe("0");
+    expect(() => normalizeDecimal("1.0000001")).toThrow(/more than 6 decimals/);
+    expect(() => normalizeDecimal("1e3")).toThrow();
+  });
 });
 
 describe("quantityToMilli and priceToMicro (the one float → integer conversion)", () => {

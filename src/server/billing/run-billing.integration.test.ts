@@ -72,8 +72,12 @@ describe("a monthly Swedish grid invoice", () => {
 
     // What the run stores is what the one schema of Invoice.explanation accepts.
     expect(billingExplanationSchema.parse(invoice!.explanation)).toEqual(invoice!.explanation);
-    expect(invoice!.lines[0]!.params).toEqual({});
     const explanation = invoice!.explanation as unknown as BillingExplanation;
+    // A line's parameters are in the explanation; the line row keeps them only when there are any.
+    expect(explanation.lines[0]!.params).toEqual({});
+    expect(invoice!.lines[0]!.params).toBeNull();
+    expect(invoice!.lines[3]!.params).toEqual(explanation.lines[3]!.params);
+    expect(explanation.lines[3]!.params).toMatchObject({ month: "2026-11" });
     expect(explanation).toMatchObject({
       kind: "INVOICE",
       market: "SE",

@@ -26,12 +26,13 @@ export function invoiceTranslator(language: InvoiceLanguage): Translate {
 
 /**
  * The text a line is issued with (`InvoiceLine.description`): its Swedish name from code and
- * parameters. Lines of a run repeat a few names many times, so each name is worded once.
+ * parameters. Lines of a run repeat a few names many times, so each name is worded once. The run
+ * passes the parameters' JSON it stores anyway, so they are serialised once per line.
  */
 const issuedNames = new Map<string, string>();
 
-export function issuedLineText(line: Pick<NameableLine, "code" | "params">): string {
-  const key = `${line.code}|${JSON.stringify(line.params)}`;
+export function issuedLineText(line: Pick<NameableLine, "code" | "params">, paramsJson: string = JSON.stringify(line.params)): string {
+  const key = `${line.code}|${paramsJson}`;
   let text = issuedNames.get(key);
   if (text === undefined) {
     text = lineName({ ...line, description: line.code }, "sv", invoiceTranslator("sv"));
